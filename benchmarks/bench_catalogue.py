@@ -1,0 +1,69 @@
+"""Per-keystroke catalogue search: type occupation titles letter by letter, time each search.
+
+Run by hand: .venv/bin/python benchmarks/bench_catalogue.py [--titles N]
+Prints median and p99 per keystroke of careerdesk.core.catalogue.search next to a
+baseline measured in the same run: a naive linear scan with `in` over lower-cased
+titles (no ranking). Target: p99 under 20 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+
+from careerdesk.core import catalogue
+
+TARGET_MS = 20.0
+
+
+def naive_search(titles: list[tuple[str, catalogue.Occupation]], text: str) -> list:
+    query = text.lower()
+    return [occ for title, occ in titles if query in title.lower()][:50]
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))
+    return ordered[index]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--titles", type=int, default=200, help="titles to type (default 200)")
+    parser.add_argument("--seed", type=int, default=5)
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    occupations = catalogue.all_occupations()
+    load_ms = (time.perf_counter() - start) * 1000
+    titles = [(o.title, o) for o in occupations]
+    typed = random.Random(args.seed).sample([o.title for o in occupations], args.titles)
+    keystrokes = [title[:n] for title in typed for n in range(1, len(title) + 1)]
+
+    ours: list[float] = []
+    naive: list[float] = []
+    for text in keystrokes:
+        t0 = time.perf_counter()
+        catalogue.search(text)
+        t1 = time.perf_counter()
+        naive_search(titles, text)
+        t2 = time.perf_counter()
+        ours.append((t1 - t0) * 1000)
+        naive.append((t2 - t1) * 1000)
+
+    print(f"catalogue: {len(occupations)} occupations, first load {load_ms:.1f} ms")
+    print(f"keystrokes: {len(keystrokes)} ({args.titles} titles typed letter by letter)")
+    print(f"{'':24}{'median ms':>10}{'p99 ms':>10}{'max ms':>10}")
+    for name, times in (("catalogue.search", ours), ("baseline: naive `in`", naive)):
+        print(
+            f"{name:24}{statistics.median(times):10.3f}{percentile(times, 99):10.3f}"
+            f"{max(times):10.3f}"
+        )
+    verdict = "OK" if percentile(ours, 99) < TARGET_MS else "TOO SLOW"
+    print(f"target p99 < {TARGET_MS:.0f} ms: {verdict}")
+
+
+if __name__ == "__main__":
+    main()

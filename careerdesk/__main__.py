@@ -1,0 +1,5 @@
+"""`python -m careerdesk`: the same as the `careerdesk` command."""
+
+from careerdesk.cli import main
+
+main()

@@ -1,0 +1,195 @@
+"""Command-line entry: opens the GUI, or runs a headless command (demo, import, export, check)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from careerdesk import __version__
+
+IMPORT_KINDS = ("linkedin", "vcard", "csv", "json")
+EXPORT_KINDS = ("pdf", "vcard", "csv", "ics", "json")
+CONTACT_IMPORT_KINDS = ("linkedin", "vcard", "csv")
+CONTACT_EXPORT_KINDS = ("vcard", "csv")
+
+
+class UsageError(Exception):
+    """Bad input on the command line: exit 2 with this one-line reason."""
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1: {text!r}")
+    return value
+
+
+def _mapping(text: str) -> dict[str, str]:
+    pairs = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        source, sep, target = part.partition("=")
+        if not sep or not source.strip() or not target.strip():
+            raise argparse.ArgumentTypeError(f"expected Column=field, got {part!r}")
+        pairs[source.strip()] = target.strip()
+    return pairs
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="careerdesk",
+        description="CareerDesk: plan and develop your career, privately.",
+    )
+    parser.add_argument("--version", action="version", version=f"CareerDesk {__version__}")
+    target = parser.add_mutually_exclusive_group()
+    target.add_argument("--db", type=Path, help="open the GUI on FILE (created if missing)")
+    target.add_argument(
+        "--demo", action="store_true", help="open the GUI on a fresh copy of the example plan"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def db_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--db", type=Path, required=True, metavar="FILE", help="database file")
+
+    demo = commands.add_parser("demo", help="write the example plan to FILE")
+    demo.add_argument("file", type=Path, metavar="FILE")
+    demo.add_argument("--scale", type=_positive, default=1, help="N times more goals, steps…")
+    demo.add_argument("--contacts", type=_positive, default=None, help="number of contacts")
+    demo.add_argument("--today", type=_date, default=None, help="date the plan is relative to")
+
+    imp = commands.add_parser("import", help="import contacts into the database")
+    imp.add_argument("kind", choices=IMPORT_KINDS)
+    imp.add_argument("source", type=Path, metavar="SRC")
+    db_option(imp)
+    imp.add_argument(
+        "--map", type=_mapping, default=None, help='CSV columns: "First Name=first_name,…"'
+    )
+
+    exp = commands.add_parser("export", help="export from the database")
+    exp.add_argument("kind", choices=EXPORT_KINDS)
+    exp.add_argument("out", type=Path, metavar="OUT")
+    db_option(exp)
+
+    check = commands.add_parser("check", help="integrity check and schema version")
+    db_option(check)
+    return parser
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from careerdesk.core import db, demo
+
+    if args.file.exists():
+        raise UsageError(f"{args.file} already exists; demo writes a new file.")
+    today = args.today or dt.date.today()
+    with db.opened(args.file):
+        summary = demo.write_example_plan(today=today, scale=args.scale, contacts=args.contacts)
+    print(f"Wrote the example plan to {args.file}: {summary}")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from careerdesk.core import db
+
+    report = db.check_database(args.db)
+    print(
+        f"{report.path}: schema version {report.schema_version} "
+        f"(latest {report.latest_version}): ok"
+    )
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    if args.kind not in CONTACT_IMPORT_KINDS:
+        raise UsageError(f"importing {args.kind} is not available yet.")
+    if not args.source.is_file():
+        raise UsageError(f"{args.source} is not a readable file.")
+    from careerdesk.core import db
+    from careerdesk.io import contact_import
+
+    parsed = contact_import.read_file(args.kind, args.source, args.map)
+    with db.opened(args.db):
+        preview = contact_import.preview(parsed)
+        contact_import.apply(preview, today=dt.date.today())
+    print(preview.summary())
+    for rejected in preview.rejected:
+        print(f"  rejected line {rejected.line}: {rejected.reason}", file=sys.stderr)
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    if args.kind not in CONTACT_EXPORT_KINDS:
+        raise UsageError(f"exporting {args.kind} is not available yet.")
+    from careerdesk.core import db
+    from careerdesk.io import contact_export
+
+    with db.opened(args.db, create=False):
+        count = contact_export.export(args.kind, args.out)
+    print(f"Exported {count} contacts to {args.out}")
+    return 0
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Parse `argv` and run; return the exit code (2 for bad input, with a reason on stderr)."""
+    args = build_parser().parse_args(argv)
+    handlers = {"demo": run_demo, "check": run_check, "import": run_import, "export": run_export}
+    try:
+        if args.command:
+            return handlers[args.command](args)
+        return open_gui(args)
+    except Exception as exc:  # noqa: BLE001 - sorted below into bad input or a bug
+        if not _is_bad_input(exc):
+            raise
+        print(f"careerdesk: {exc}", file=sys.stderr)
+        return 2
+
+
+def _is_bad_input(exc: Exception) -> bool:
+    from careerdesk.core.db import DatabaseError
+
+    bad = (UsageError, DatabaseError, OSError, ValueError)
+    try:
+        from careerdesk.io.contact_record import ImportFileError
+
+        bad = (*bad, ImportFileError)
+    except ImportError:
+        pass
+    return isinstance(exc, bad)
+
+
+def open_gui(args: argparse.Namespace) -> int:
+    from careerdesk import paths
+
+    if args.demo:
+        from careerdesk.core import db, demo
+
+        path = Path(tempfile.mkdtemp(prefix="careerdesk-demo-")) / "Example plan.db"
+        with db.opened(path):
+            demo.write_example_plan(today=dt.date.today())
+    else:
+        path = args.db or paths.default_database()
+    from careerdesk.app import run_gui
+
+    return run_gui(path)
+
+
+def main() -> None:
+    """Console entry point `careerdesk`."""
+    sys.exit(run())
+
+
+def main_gui() -> None:
+    """GUI entry point `careerdesk-gui` (no console window on Windows)."""
+    sys.exit(run())

@@ -1,0 +1,161 @@
+"""Keep in touch: each contact's cadence, when they are due or overdue, and the reach-out queue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from careerdesk.core import models as m
+
+
+@dataclass(frozen=True)
+class DueContact:
+    """A contact to reach out to, as the reach-out queue lists them."""
+
+    contact_id: int
+    name: str
+    company: str
+    due_date: dt.date  # the ideal interval has passed
+    overdue_date: dt.date  # the maximum interval has passed after this day
+    days_overdue: int  # 0 while only due
+    status: str  # "due" | "overdue"
+
+
+@dataclass(frozen=True)
+class ContactCadence:
+    """The cadence that applies to one contact and where they stand today."""
+
+    ideal_days: int
+    max_days: int
+    source: str  # "contact" or the tag's name
+    counted_from: dt.date  # last interaction, or the date added
+    due_date: dt.date
+    overdue_date: dt.date
+    status: str  # "ok" | "due" | "overdue"
+
+
+# The cadences that apply to each contact: its own and its tags'. A missing
+# maximum means "overdue as soon as due"; a missing ideal means "due at the
+# maximum". Several: the one with the shortest ideal interval wins.
+_CANDIDATES = """
+    SELECT c.id AS contact_id,
+           COALESCE(c.cadence_ideal_days, c.cadence_max_days) AS ideal,
+           MAX(COALESCE(c.cadence_max_days, c.cadence_ideal_days),
+               COALESCE(c.cadence_ideal_days, c.cadence_max_days)) AS maximum,
+           '' AS source
+      FROM contact c
+     WHERE c.archived = 0
+       AND (c.cadence_ideal_days IS NOT NULL OR c.cadence_max_days IS NOT NULL)
+    UNION ALL
+    SELECT ct.contact_id,
+           COALESCE(t.cadence_ideal_days, t.cadence_max_days),
+           MAX(COALESCE(t.cadence_max_days, t.cadence_ideal_days),
+               COALESCE(t.cadence_ideal_days, t.cadence_max_days)),
+           t.name
+      FROM tag t JOIN contact_tag ct ON ct.tag_id = t.id
+     WHERE t.cadence_ideal_days IS NOT NULL OR t.cadence_max_days IS NOT NULL
+"""
+
+# One row per contact with a cadence: the winning cadence, the day counting
+# starts (the later of last_contacted and the newest interaction, else the
+# date added), and the due and overdue dates.
+_SCHEDULE = f"""
+WITH candidates AS ({_CANDIDATES}),
+ranked AS (
+    SELECT contact_id, ideal, maximum, source,
+           ROW_NUMBER() OVER (
+               PARTITION BY contact_id ORDER BY ideal, maximum, source = '' DESC, source
+           ) AS rank
+      FROM candidates
+),
+schedule AS (
+    SELECT c.id AS contact_id, c.first_name, c.last_name, c.company,
+           r.ideal, r.maximum, r.source,
+           COALESCE(
+               NULLIF(MAX(COALESCE(c.last_contacted, ''),
+                          COALESCE((SELECT MAX(i.date) FROM interaction i
+                                     WHERE i.contact_id = c.id), '')), ''),
+               c.added_date) AS counted_from
+      FROM ranked r JOIN contact c ON c.id = r.contact_id
+     WHERE r.rank = 1 AND c.archived = 0 {{contact_filter}}
+)
+SELECT contact_id, first_name, last_name, company, ideal, maximum, source, counted_from,
+       date(counted_from, '+' || ideal || ' days') AS due_date,
+       date(counted_from, '+' || maximum || ' days') AS overdue_date
+  FROM schedule
+"""
+
+
+def _date(value: str) -> dt.date:
+    return dt.date.fromisoformat(value[:10])
+
+
+def _status(today: dt.date, due: dt.date, overdue: dt.date) -> str:
+    if today > overdue:
+        return "overdue"
+    return "due" if today >= due else "ok"
+
+
+def reach_out_queue(today: dt.date, limit: int = 50) -> list[DueContact]:
+    """Contacts due or overdue on `today`, the most overdue first."""
+    sql = (
+        f"SELECT * FROM ({_SCHEDULE.format(contact_filter='')}) WHERE due_date <= ? "
+        "ORDER BY julianday(overdue_date) ASC, due_date ASC, last_name, first_name, contact_id "
+        "LIMIT ?"
+    )
+    queue = []
+    for row in m.database_proxy.execute_sql(sql, (today.isoformat(), limit)):
+        contact_id, first, last, company, _ideal, _max, _source, _start, due, overdue = row
+        due_date, overdue_date = _date(due), _date(overdue)
+        status = _status(today, due_date, overdue_date)
+        queue.append(
+            DueContact(
+                contact_id=contact_id,
+                name=" ".join(p for p in (first, last) if p),
+                company=company,
+                due_date=due_date,
+                overdue_date=overdue_date,
+                days_overdue=max(0, (today - overdue_date).days),
+                status=status,
+            )
+        )
+    return queue
+
+
+def due_count(today: dt.date) -> tuple[int, int]:
+    """How many contacts are due (not yet overdue) and overdue on `today`."""
+    sql = (
+        f"SELECT SUM(overdue_date >= ?), SUM(overdue_date < ?) FROM "
+        f"({_SCHEDULE.format(contact_filter='')}) WHERE due_date <= ?"
+    )
+    iso = today.isoformat()
+    due, overdue = m.database_proxy.execute_sql(sql, (iso, iso, iso)).fetchone()
+    return due or 0, overdue or 0
+
+
+def contact_cadence(contact_id: int, today: dt.date) -> ContactCadence | None:
+    """The cadence that applies to one contact, or None when none does."""
+    sql = _SCHEDULE.format(contact_filter="AND c.id = ?")
+    row = m.database_proxy.execute_sql(sql, (contact_id,)).fetchone()
+    if row is None:
+        return None
+    _cid, _first, _last, _company, ideal, maximum, source, start, due, overdue = row
+    due_date, overdue_date = _date(due), _date(overdue)
+    return ContactCadence(
+        ideal_days=ideal,
+        max_days=maximum,
+        source=source or "contact",
+        counted_from=_date(start),
+        due_date=due_date,
+        overdue_date=overdue_date,
+        status=_status(today, due_date, overdue_date),
+    )
+
+
+def check_cadence(ideal_days: int | None, max_days: int | None) -> None:
+    """Refuse a cadence that cannot work, with a reason for the user."""
+    for value in (ideal_days, max_days):
+        if value is not None and not 1 <= value <= 3650:
+            raise ValueError("A keep-in-touch interval is between 1 and 3650 days.")
+    if ideal_days is not None and max_days is not None and max_days < ideal_days:
+        raise ValueError("The maximum interval cannot be shorter than the ideal one.")

@@ -1,0 +1,840 @@
+"""The example plan: a believable mid-career engineer, dated relative to `today`, seeded."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterable
+from typing import Any
+
+from careerdesk.core import models as m
+from careerdesk.core import skills as skill_rules
+
+# Target roles from the catalogue that O*NET 29.0 rates (Software Developers has no ratings).
+CATALOGUE_ROLES = ("15-1299.08", "11-3021.00")
+BATCH = 500
+
+# (title, horizon, category, start offset days, target offset days, status, extra fields, steps)
+# A step is (title, due offset days, done?, effort hours, depends on the previous step?).
+_GOALS: list[tuple[Any, ...]] = [
+    (
+        "Become a Staff Engineer",
+        "long",
+        "job_title",
+        -180,
+        540,
+        "active",
+        {
+            "description": "Operate at staff level: set technical direction across teams.",
+            "obstacles": "Few staff-level openings in my org; my impact is not always visible.",
+            "obstacle_plan": "Ask my manager for a promotion plan; write up impact quarterly.",
+        },
+        [
+            ("Agree a promotion plan with my manager", -150, True, 2, False),
+            ("Collect staff-level expectations from two staff engineers", -120, True, 4, False),
+            ("Write a brag document for the last 12 months", -60, True, 6, True),
+            ("Present the brag document in my 1:1", -20, False, 1, True),
+            ("Mid-cycle review with my manager", 90, False, 2, True),
+            ("Promotion packet submitted", 420, False, 12, True),
+        ],
+    ),
+    (
+        "Lead the payments platform redesign",
+        "short",
+        "leadership",
+        -90,
+        180,
+        "active",
+        {"parent": 0, "description": "Own the architecture and delivery of the new platform."},
+        [
+            ("Write the problem statement", -80, True, 6, False),
+            ("Review options with the architecture guild", -45, True, 4, True),
+            ("Publish the design doc", -10, False, 16, True),
+            ("Run the migration pilot", 60, False, 40, True),
+            ("Cut over the first merchant", 150, False, 24, True),
+        ],
+    ),
+    (
+        "Write and share four design documents",
+        "short",
+        "expertise",
+        -120,
+        120,
+        "active",
+        {
+            "parent": 0,
+            "measure_name": "design docs shared",
+            "measure_unit": "docs",
+            "measure_start": 0,
+            "measure_target": 4,
+            "measure_current": 2,
+        },
+        [
+            ("Design doc: event schema versioning", -100, True, 10, False),
+            ("Design doc: idempotent retries", -40, True, 10, False),
+            ("Design doc: ledger reconciliation", 30, False, 12, False),
+            ("Design doc: multi-region failover", 100, False, 14, False),
+        ],
+    ),
+    (
+        "Mentor two junior engineers",
+        "short",
+        "leadership",
+        -60,
+        300,
+        "active",
+        {"parent": 0},
+        [
+            ("Agree goals with my first mentee", -50, True, 1, False),
+            ("Find a second mentee", -5, False, 1, False),
+            ("Six-month mentoring review", 120, False, 2, False),
+        ],
+    ),
+    (
+        "Grow total compensation to 140,000",
+        "long",
+        "income",
+        -180,
+        720,
+        "active",
+        {
+            "measure_name": "total compensation",
+            "measure_unit": "EUR",
+            "measure_start": 105000,
+            "measure_target": 140000,
+            "measure_current": 112000,
+            "obstacles": "Salary bands are fixed for my level.",
+            "obstacle_plan": "Tie the raise to the staff promotion; benchmark the market yearly.",
+        },
+        [
+            ("Benchmark my pay against three market surveys", -100, True, 3, False),
+            ("Discuss compensation at the yearly review", 200, False, 1, True),
+            ("Benchmark again", 460, False, 3, False),
+        ],
+    ),
+    (
+        "Build a network in platform engineering",
+        "long",
+        "network",
+        -150,
+        540,
+        "active",
+        {"description": "Know people who build platforms elsewhere, and be known by them."},
+        [
+            ("Join the local platform engineering meetup", -140, True, 1, False),
+            ("Have coffee with five people from the meetup", -30, False, 5, True),
+            ("Go to KubeCon Europe", 150, False, 24, False),
+        ],
+    ),
+    (
+        "Speak at a local meetup",
+        "short",
+        "network",
+        20,
+        160,
+        "not_started",
+        {"parent": 5},
+        [
+            ("Pick a talk topic", 30, False, 2, False),
+            ("Submit the talk proposal", 50, False, 3, True),
+            ("Rehearse with the Toastmasters group", 120, False, 6, True),
+            ("Give the talk", 150, False, 2, True),
+        ],
+    ),
+    (
+        "Earn the AWS Solutions Architect Professional certification",
+        "short",
+        "education",
+        -75,
+        110,
+        "active",
+        {},
+        [
+            ("Finish the video course", -15, False, 30, False),
+            ("Take two practice exams", 40, False, 8, True),
+            ("Book and pass the exam", 100, False, 4, True),
+        ],
+    ),
+    (
+        "Keep a sustainable pace: 40-hour weeks",
+        "short",
+        "work_life",
+        -180,
+        180,
+        "active",
+        {
+            "measure_name": "weeks over 45 hours this quarter",
+            "measure_unit": "weeks",
+            "measure_start": 6,
+            "measure_target": 0,
+            "measure_current": 2,
+        },
+        [
+            ("Block focus time in my calendar", -170, True, 1, False),
+            ("Hand over the on-call rotation lead", -35, False, 3, False),
+        ],
+    ),
+    (
+        "Publish an open-source migration library",
+        "short",
+        "expertise",
+        -200,
+        60,
+        "on_hold",
+        {"obstacles": "No time while the redesign runs."},
+        [
+            ("Extract the library from our codebase", -160, True, 20, False),
+            ("Write the documentation", -90, False, 12, True),
+        ],
+    ),
+]
+
+# (name, kind, current, target, priority, O*NET skill it is, if any)
+_SKILLS: list[tuple[Any, ...]] = [
+    ("Python", "hard", 4, 5, 4, "Programming"),
+    ("Go", "hard", 2, 4, 3, None),
+    ("System design", "hard", 3, 5, 5, "Systems Analysis"),
+    ("Distributed systems", "hard", 3, 4, 4, "Systems Evaluation"),
+    ("Cloud architecture (AWS)", "hard", 3, 4, 4, "Technology Design"),
+    ("Kubernetes", "hard", 2, 3, 3, None),
+    ("SQL and data modelling", "hard", 4, 4, 2, None),
+    ("Observability", "hard", 2, 4, 3, "Operations Monitoring"),
+    ("Troubleshooting production issues", "hard", 4, 4, 3, "Troubleshooting"),
+    ("Security fundamentals", "hard", 2, 3, 2, None),
+    ("Technical writing", "soft", 3, 4, 4, "Writing"),
+    ("Mentoring", "soft", 2, 4, 4, "Instructing"),
+    ("Public speaking", "soft", 1, 3, 3, "Speaking"),
+    ("Stakeholder management", "soft", 2, 4, 4, "Coordination"),
+    ("Negotiation", "soft", 1, 3, 2, "Negotiation"),
+    ("Decision making under uncertainty", "soft", 3, 4, 3, "Judgment and Decision Making"),
+    ("Conflict resolution", "soft", None, 3, 2, None),
+    ("Leading people", "soft", 1, 4, 4, "Management of Personnel Resources"),
+]
+
+_OWN_ROLE = (
+    "Staff Engineer (my company's ladder)",
+    [
+        ("System design", 5, 5),
+        ("Distributed systems", 4, 4),
+        ("Technical writing", 4, 4),
+        ("Mentoring", 4, 4),
+        ("Stakeholder management", 4, 4),
+        ("Python", 4, 3),
+        ("Public speaking", 3, 3),
+        ("Observability", 3, 2),
+    ],
+)
+
+# (title, kind, provider, start, end, hours, cost EUR, status, skills, goal index)
+_LEARNING: list[tuple[Any, ...]] = [
+    (
+        "AWS Solutions Architect Professional video course",
+        "course",
+        "Online course",
+        -75,
+        -10,
+        40,
+        120,
+        "in_progress",
+        ["Cloud architecture (AWS)"],
+        7,
+    ),
+    (
+        "Designing Data-Intensive Applications",
+        "reading",
+        "O'Reilly",
+        -200,
+        -120,
+        30,
+        45,
+        "done",
+        ["Distributed systems", "System design"],
+        None,
+    ),
+    (
+        "The Staff Engineer's Path",
+        "reading",
+        "O'Reilly",
+        -40,
+        20,
+        12,
+        40,
+        "in_progress",
+        ["Stakeholder management"],
+        0,
+    ),
+    (
+        "Leadership essentials workshop",
+        "workshop",
+        "Company academy",
+        45,
+        47,
+        16,
+        0,
+        "planned",
+        ["Leading people", "Conflict resolution"],
+        3,
+    ),
+    (
+        "Toastmasters club",
+        "coaching",
+        "Toastmasters",
+        30,
+        150,
+        20,
+        90,
+        "planned",
+        ["Public speaking"],
+        6,
+    ),
+    ("KubeCon Europe", "conference", "CNCF", 150, 153, 24, 900, "planned", ["Kubernetes"], 5),
+    (
+        "Mentoring sessions with Priya",
+        "mentoring",
+        "Priya Raman",
+        -150,
+        210,
+        18,
+        0,
+        "in_progress",
+        ["System design", "Stakeholder management"],
+        0,
+    ),
+]
+
+_HISTORY = [
+    (
+        "Junior Software Developer",
+        "Brightline Systems",
+        "IT services",
+        "Junior",
+        -9 * 365,
+        -7 * 365,
+    ),
+    ("Software Engineer", "Copperleaf Retail", "Retail", "Mid-level", -7 * 365, -4 * 365 - 120),
+    ("Senior Software Engineer", "Northwind Analytics", "Fintech", "Senior", -4 * 365 - 120, None),
+]
+_RESPONSIBILITIES = {
+    "Junior Software Developer": "Built internal tools in Python; on call for billing.",
+    "Software Engineer": "Owned the checkout API; introduced contract tests; mentored interns.",
+    "Senior Software Engineer": "Tech lead of the payments team of six; design reviews.",
+}
+
+_ASSESSMENT = [
+    ("strength", "Turning vague problems into clear designs"),
+    ("strength", "Calm in production incidents"),
+    ("strength", "Explaining technical trade-offs to non-engineers"),
+    ("weakness", "Saying no to requests outside my priorities"),
+    ("weakness", "Public speaking in front of large groups"),
+    ("interest", "Platform engineering and developer experience"),
+    ("interest", "Growing other engineers"),
+    ("interest", "Payments and financial systems"),
+    ("value", "Craft: doing things well"),
+    ("value", "Autonomy"),
+    ("value", "A team where people help each other"),
+    ("constraint", "No relocation for the next three years (family)", "location"),
+    ("constraint", "At most 5 hours a week for learning", "time"),
+    ("constraint", "Learning budget of 1,500 EUR a year from my employer", "money"),
+]
+
+_FIRST = (
+    "Priya Jonas Mei Lukas Amara Daniel Sofia Omar Hannah Mateo Ingrid Kwame Elena Tobias Aisha "
+    "Felix Nora Ravi Julia Marco Leila Samuel Chloe Anders Yuki Diego Fatima Oskar Zara Henrik "
+    "Grace Emil Lina Viktor Maya Pedro Ines Theo Rosa Ben"
+).split()
+_LAST = (
+    "Raman Weber Chen Schmidt Okafor Silva Rossi Haddad Berg Novak Lindqvist Mensah Petrova "
+    "Jansen Khan Moreau Tanaka Garcia Eriksen Kowalski Dubois Nakamura Fischer Costa Ahmed "
+    "Larsen Müller O'Brien Svensson Romero"
+).split()
+_COMPANIES = (
+    "Northwind Analytics",
+    "Copperleaf Retail",
+    "Brightline Systems",
+    "Helix Payments",
+    "Bluefin Cloud",
+    "Orbital Logistics",
+    "Kestrel Health",
+    "Lumen Data",
+    "Harbor Bank",
+    "Fjord Software",
+    "Talent Bridge Recruiting",
+)
+_POSITIONS = (
+    "Staff Engineer",
+    "Principal Engineer",
+    "Engineering Manager",
+    "Senior Software Engineer",
+    "Software Engineer",
+    "Director of Engineering",
+    "Product Manager",
+    "Site Reliability Engineer",
+    "CTO",
+    "Technical Recruiter",
+)
+_HOW_MET = (
+    "Worked together at {company}",
+    "Platform engineering meetup",
+    "Introduced by a colleague",
+    "Conference hallway track",
+    "University",
+    "Reached out on LinkedIn",
+)
+_INTERACTION_SUMMARIES = {
+    "coffee": "Coffee: talked about {topic}",
+    "call": "Call about {topic}",
+    "meeting": "1:1 on {topic}",
+    "message": "Messaged about {topic}",
+    "email": "Email: {topic}",
+    "event": "Met at the meetup; chatted about {topic}",
+    "help_given": "Reviewed their design doc on {topic}",
+    "help_received": "They gave feedback on my {topic} plan",
+    "introduction": "Introduced me to someone working on {topic}",
+}
+_TOPICS = (
+    "staff-level expectations",
+    "platform teams",
+    "the payments redesign",
+    "career moves",
+    "Kubernetes at scale",
+    "hiring",
+    "public speaking",
+    "incident reviews",
+)
+
+
+def _day(today: dt.date, offset: int) -> dt.date:
+    return today + dt.timedelta(days=offset)
+
+
+def _insert(model: type[m.BaseModel], rows: Iterable[dict[str, Any]]) -> None:
+    batch: list[dict[str, Any]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= BATCH:
+            model.insert_many(batch).execute()
+            batch = []
+    if batch:
+        model.insert_many(batch).execute()
+
+
+def write_example_plan(*, today: dt.date, scale: int = 1, contacts: int | None = None) -> str:
+    """Fill the open (empty) database with the example plan; return a one-line summary.
+
+    `scale` multiplies goals, steps, skills and check-ins; `contacts` sets the
+    number of contacts (default 48). The same `today` always gives the same plan.
+    """
+    if m.Goal.select().exists() or m.Contact.select().exists():
+        raise ValueError("The example plan goes into a new, empty file.")
+    rng = random.Random(today.toordinal() * 1000 + scale)
+    with m.database_proxy.atomic():
+        _write_profile(today)
+        skill_ids = _write_skills(today, scale)
+        goal_ids = _write_goals(today, scale, rng)
+        _write_roles(today, skill_ids)
+        _write_learning(today, skill_ids, goal_ids)
+        contact_count = _write_contacts(
+            today, contacts if contacts is not None else 48, rng, goal_ids
+        )
+        _write_journal(today, scale, skill_ids, goal_ids, rng)
+    return (
+        f"{m.Goal.select().count()} goals, {m.Step.select().count()} steps, "
+        f"{m.Skill.select().count()} skills, {contact_count} contacts, "
+        f"{m.CheckIn.select().count()} check-ins"
+    )
+
+
+def _write_profile(today: dt.date) -> None:
+    m.Profile.create(
+        name="Alex Morgan",
+        headline="Senior Software Engineer, payments platform",
+        email="alex.morgan@example.org",
+        location="Rotterdam, Netherlands",
+        currency="EUR",
+        growth_definition=(
+            "Growing means widening my impact: from my team's code to how several teams build, "
+            "while keeping evenings for my family."
+        ),
+        checkin_period="quarterly",
+    )
+    for position, item in enumerate(_ASSESSMENT):
+        kind, text, *area = item
+        m.AssessmentItem.create(
+            kind=kind, text=text, constraint_area=area[0] if area else None, position=position
+        )
+    for title, org, industry, level, start, end in _HISTORY:
+        m.CareerRole.create(
+            title=title,
+            organisation=org,
+            industry=industry,
+            level=level,
+            start_date=_day(today, start),
+            end_date=_day(today, end) if end is not None else None,
+            responsibilities=_RESPONSIBILITIES[title],
+        )
+
+
+def _write_skills(today: dt.date, scale: int) -> dict[str, int]:
+    from careerdesk.core import catalogue
+
+    onet_ids = {s.name: s.element_id for s in catalogue.onet_skills()}
+    ids: dict[str, int] = {}
+    for copy in range(scale):
+        for name, kind, current, target, priority, onet_name in _SKILLS:
+            label = name if copy == 0 else f"{name} ({copy + 1})"
+            skill = m.Skill.create(
+                name=label,
+                kind=kind,
+                current_level=current,
+                target_level=target,
+                priority=priority,
+                onet_element_id=onet_ids.get(onet_name) if copy == 0 and onet_name else None,
+                last_assessed=_day(today, -90) if current is not None else None,
+            )
+            ids[label] = skill.id
+            if current is not None and current > 0 and copy == 0:
+                m.SkillLevelChange.create(
+                    skill=skill, date=_day(today, -365), old_level=None, new_level=current - 1
+                )
+                m.SkillLevelChange.create(
+                    skill=skill, date=_day(today, -90), old_level=current - 1, new_level=current
+                )
+    return ids
+
+
+def _write_goals(today: dt.date, scale: int, rng: random.Random) -> list[int]:
+    """The goals of the template, `scale` times (later copies shifted in time)."""
+    ids: list[int] = []
+    for copy in range(scale):
+        shift = 0 if copy == 0 else rng.randint(-120, 240)
+        copy_ids: list[int] = []
+        for title, horizon, category, start, target, status, extra, steps in _GOALS:
+            fields = dict(extra)
+            parent = fields.pop("parent", None)
+            start_date, target_date = _day(today, start + shift), _day(today, target + shift)
+            goal = m.Goal.create(
+                title=title if copy == 0 else f"{title} · track {copy + 1}",
+                horizon=horizon,
+                category=category,
+                status=status,
+                start_date=start_date,
+                target_date=target_date,
+                baseline_start_date=start_date,
+                # Some goals have slipped since first planned: drift shows on the timeline.
+                baseline_target_date=target_date
+                - dt.timedelta(days=30 if status == "on_hold" else 0),
+                parent=copy_ids[parent] if parent is not None else None,
+                position=len(copy_ids),
+                **fields,
+            )
+            copy_ids.append(goal.id)
+            previous = None
+            for position, (step_title, due, done, effort, after_previous) in enumerate(steps):
+                due_date = _day(today, due + shift)
+                step = m.Step.create(
+                    goal=goal,
+                    title=step_title,
+                    due_date=due_date,
+                    baseline_due_date=due_date,
+                    done_date=due_date - dt.timedelta(days=rng.randint(0, 5)) if done else None,
+                    effort_hours=effort,
+                    position=position,
+                    depends_on=previous if after_previous else None,
+                    milestone=step_title.startswith(("Promotion", "Give the talk", "Cut over")),
+                )
+                previous = step
+        ids.extend(copy_ids)
+    return ids
+
+
+def _write_roles(today: dt.date, skill_ids: dict[str, int]) -> None:
+    for code in CATALOGUE_ROLES:
+        skill_rules.add_catalogue_role(code, today=today, add_missing_skills=False)
+    title, requirements = _OWN_ROLE
+    role = m.TargetRole.create(
+        title=title,
+        source="own",
+        description="The staff engineer expectations of my current employer.",
+        position=len(CATALOGUE_ROLES),
+    )
+    for name, level, importance in requirements:
+        m.RoleRequirement.create(
+            role=role,
+            skill=skill_ids[name],
+            name=name,
+            required_level=level,
+            importance=importance,
+        )
+
+
+def _write_learning(today: dt.date, skill_ids: dict[str, int], goal_ids: list[int]) -> None:
+    for title, kind, provider, start, end, hours, cost, status, skills, goal in _LEARNING:
+        activity = m.LearningActivity.create(
+            title=title,
+            kind=kind,
+            provider=provider,
+            start_date=_day(today, start),
+            end_date=_day(today, end),
+            hours=hours,
+            cost_minor=cost * 100,
+            currency="EUR",
+            status=status,
+            goal=goal_ids[goal] if goal is not None else None,
+        )
+        for name in skills:
+            m.LearningSkill.create(activity=activity, skill=skill_ids[name])
+
+
+def _relationship(index: int) -> str:
+    if index < 3:
+        return ("mentor", "sponsor", "manager")[index]
+    if index % 11 == 0:
+        return "recruiter"
+    if index % 13 == 0:
+        return "mentee"
+    if index % 7 == 0:
+        return "friend"
+    return "peer"
+
+
+def _write_contacts(today: dt.date, count: int, rng: random.Random, goal_ids: list[int]) -> int:
+    tags = {
+        name: m.Tag.create(name=name, cadence_ideal_days=ideal, cadence_max_days=maximum).id
+        for name, ideal, maximum in (
+            ("mentor", 30, 45),
+            ("close colleague", 60, 90),
+            ("platform meetup", 90, 150),
+            ("recruiter", 120, 240),
+            ("former colleague", 180, 365),
+        )
+    }
+    first_id = (m.Contact.select(m.Contact.id).order_by(m.Contact.id.desc()).scalar() or 0) + 1
+    contact_rows, tag_rows, interaction_rows, job_rows = [], [], [], []
+    for index in range(count):
+        first = _FIRST[index % len(_FIRST)]
+        last = _LAST[(index * 7 + index // len(_FIRST)) % len(_LAST)]
+        company = _COMPANIES[rng.randrange(len(_COMPANIES))]
+        relationship = _RELATIONSHIPS_FOR[index] if index < len(_RELATIONSHIPS_FOR) else None
+        relationship = relationship or _relationship(index)
+        if relationship == "recruiter":
+            company, position = "Talent Bridge Recruiting", "Technical Recruiter"
+        else:
+            position = _POSITIONS[rng.randrange(len(_POSITIONS) - 1)]
+        contact_id = first_id + index
+        suffix = "" if index < len(_FIRST) else str(index)  # keeps e-mail addresses unique
+        slug = f"{first}.{last}{suffix}".lower().replace("'", "").replace("ü", "ue")
+        added = _day(today, -rng.randint(30, 900))
+        history = [
+            _day(today, -rng.randint(1, 330)) for _ in range(rng.choice((0, 1, 1, 2, 3, 4)))
+        ]
+        contact_rows.append(
+            {
+                "id": contact_id,
+                "first_name": first,
+                "last_name": last,
+                "company": company,
+                "position": position,
+                "email": f"{slug}@example.com",
+                "phone": f"+31 6 {rng.randint(10000000, 99999999)}",
+                "linkedin_url": f"https://www.linkedin.com/in/{slug.replace('.', '-')}",
+                "relationship": relationship,
+                "how_met": rng.choice(_HOW_MET).format(company=company),
+                "added_date": added,
+                "connected_on": added,
+                "last_contacted": max(history) if history else None,
+                "source": "demo",
+                "cadence_ideal_days": 21 if relationship == "mentor" else None,
+                "cadence_max_days": 35 if relationship == "mentor" else None,
+            }
+        )
+        tag_names = {
+            "mentor": ["mentor"],
+            "sponsor": ["close colleague"],
+            "manager": ["close colleague"],
+            "recruiter": ["recruiter"],
+        }.get(relationship, [])
+        if index % 3 == 0:
+            tag_names.append("platform meetup")
+        if company in ("Copperleaf Retail", "Brightline Systems"):
+            tag_names.append("former colleague")
+            job_rows.append(
+                {
+                    "contact": contact_id,
+                    "company": "Northwind Analytics",
+                    "position": "Software Engineer",
+                    "start_date": _day(today, -1600),
+                    "end_date": _day(today, -800),
+                }
+            )
+        tag_rows.extend({"contact": contact_id, "tag": tags[t]} for t in dict.fromkeys(tag_names))
+        for day in sorted(history):
+            kind = rng.choice(tuple(_INTERACTION_SUMMARIES))
+            interaction_rows.append(
+                {
+                    "contact": contact_id,
+                    "date": day,
+                    "kind": kind,
+                    "summary": _INTERACTION_SUMMARIES[kind].format(topic=rng.choice(_TOPICS)),
+                    "follow_up_date": day + dt.timedelta(days=14) if rng.random() < 0.2 else None,
+                    "follow_up_done": day < _day(today, -30),
+                }
+            )
+    _insert(m.Contact, contact_rows)
+    _insert(m.ContactTag, tag_rows)
+    _insert(m.Interaction, interaction_rows)
+    _insert(m.Employment, job_rows)
+    if count and goal_ids:
+        m.GoalContact.create(goal=goal_ids[0], contact=first_id, role="Mentor for the staff path")
+        if count > 1:
+            m.GoalContact.create(goal=goal_ids[0], contact=first_id + 1, role="Sponsor")
+        if count > 3:
+            m.GoalContact.create(goal=goal_ids[5], contact=first_id + 3, role="Meetup organiser")
+    return count
+
+
+_RELATIONSHIPS_FOR: tuple[str | None, ...] = ("mentor", "sponsor", "manager")
+
+
+def _write_journal(
+    today: dt.date,
+    scale: int,
+    skill_ids: dict[str, int],
+    goal_ids: list[int],
+    rng: random.Random,
+) -> None:
+    """Quarterly check-ins in the past (4 per scale), achievements and feedback."""
+    reflections = (
+        "Good quarter: the promotion plan is agreed. Too many meetings, though.",
+        "Design docs are landing well. I keep postponing the AWS course.",
+        "Tired after the incident month; protected my focus time again.",
+        "The redesign is mine now. Need to delegate more and speak up in planning.",
+    )
+    checkins = [m.CheckIn(date=_day(today, -91 * k)) for k in range(4 * scale, 0, -1)]
+    for k, checkin in enumerate(checkins):
+        checkin.period = "quarterly"
+        checkin.reflection = reflections[k % len(reflections)]
+        checkin.wellbeing = 3 + (k % 3 == 1)
+        checkin.work_life_balance = 2 + (k % 4 in (1, 3))
+        checkin.next_actions = "Review the plan; book the next mentoring session."
+        checkin.save()
+    for number, checkin in enumerate(checkins):
+        rows = []
+        for goal in m.Goal.select(m.Goal.id, m.Goal.start_date, m.Goal.target_date, m.Goal.status):
+            if goal.start_date > checkin.date:
+                continue
+            elapsed = (checkin.date - goal.start_date).days / max(
+                1, (goal.target_date - goal.start_date).days
+            )
+            rows.append(
+                {
+                    "checkin": checkin.id,
+                    "goal": goal.id,
+                    "progress": round(min(1.0, max(0.0, elapsed * rng.uniform(0.6, 1.1))), 2),
+                    "status": goal.status,
+                    "health": "on_track" if number % 3 else "at_risk",
+                }
+            )
+        _insert(m.CheckInGoal, rows)
+    achievements = (
+        (
+            -200,
+            "Cut checkout latency by 40%",
+            "Checkout p99 latency was 1.8 s during sales.",
+            "Profiled the hot path, introduced a read-through cache, led the rollout.",
+            "p99 down to 1.1 s; conversion up 2% in the next sale.",
+            "p99 1.8 s → 1.1 s",
+            ["Distributed systems", "Troubleshooting production issues"],
+        ),
+        (
+            -120,
+            "Led the incident review culture change",
+            "Incident reviews were blameful and skipped.",
+            "Wrote a blameless template and facilitated the first ten reviews.",
+            "Every sev-1 now has a review within 5 days.",
+            "10 reviews facilitated",
+            ["Conflict resolution", "Technical writing"],
+        ),
+        (
+            -45,
+            "Shipped the idempotent retries design",
+            "Duplicate payments happened twice a month.",
+            "Designed idempotency keys across three services.",
+            "No duplicate payments since launch.",
+            "0 duplicates in 6 weeks",
+            ["System design"],
+        ),
+        (
+            -15,
+            "Onboarded my first mentee",
+            "A new graduate joined the team.",
+            "Set up weekly 1:1s and a 90-day plan.",
+            "They shipped their first feature in week 3.",
+            "first PR merged on day 4",
+            ["Mentoring"],
+        ),
+    )
+    for offset, title, situation, action, result, metric, names in achievements:
+        achievement = m.Achievement.create(
+            date=_day(today, offset),
+            title=title,
+            situation=situation,
+            action=action,
+            result=result,
+            metric=metric,
+            goal=goal_ids[0],
+        )
+        for name in names:
+            m.AchievementSkill.create(achievement=achievement, skill=skill_ids[name])
+            m.Evidence.create(
+                skill=skill_ids[name],
+                kind="achievement",
+                title=title,
+                date=achievement.date,
+                achievement=achievement,
+            )
+    first_contact = m.Contact.select(m.Contact.id).order_by(m.Contact.id).scalar()
+    for offset, giver, kind, text, name in (
+        (
+            -150,
+            "Priya Raman",
+            "praise",
+            "Your design doc was the clearest this year.",
+            "Technical writing",
+        ),
+        (
+            -100,
+            "My manager",
+            "constructive",
+            "Push back earlier when scope grows.",
+            "Stakeholder management",
+        ),
+        (
+            -60,
+            "Peer review",
+            "praise",
+            "Great calm leadership during the outage.",
+            "Troubleshooting production issues",
+        ),
+        (
+            -20,
+            "Mentee",
+            "constructive",
+            "More written follow-ups after our sessions would help.",
+            "Mentoring",
+        ),
+    ):
+        feedback = m.Feedback.create(
+            date=_day(today, offset),
+            giver=giver,
+            contact=first_contact if giver == "Priya Raman" else None,
+            kind=kind,
+            text=text,
+            goal=goal_ids[0],
+        )
+        m.FeedbackSkill.create(feedback=feedback, skill=skill_ids[name])
+    m.Evidence.create(
+        skill=skill_ids["Cloud architecture (AWS)"],
+        kind="certificate",
+        title="AWS Solutions Architect Associate",
+        date=_day(today, -400),
+    )

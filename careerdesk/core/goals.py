@@ -1,0 +1,177 @@
+"""Goals and steps: creating them, progress, and the goal tree the Plan tab shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from careerdesk.core import models as m
+from careerdesk.core.changes import Changes
+
+CLOSED_STATUSES = ("done", "abandoned")
+
+
+def create_goal(
+    title: str, start_date: dt.date, target_date: dt.date, **values: Any
+) -> tuple[int, Changes]:
+    """Add a goal; its first planned dates become its baseline."""
+    if target_date < start_date:
+        raise ValueError("A goal's target date cannot be before its start date.")
+    with m.database_proxy.atomic():
+        goal = m.Goal.create(
+            title=title,
+            start_date=start_date,
+            target_date=target_date,
+            baseline_start_date=start_date,
+            baseline_target_date=target_date,
+            **values,
+        )
+    return goal.id, Changes(goals=True)
+
+
+def create_step(
+    goal_id: int, title: str, due_date: dt.date | None, **values: Any
+) -> tuple[int, Changes]:
+    """Add a step to a goal, at the end of its list; its first due date is its baseline."""
+    with m.database_proxy.atomic():
+        last = (
+            m.Step.select(m.Step.position)
+            .where(m.Step.goal == goal_id)
+            .order_by(m.Step.position.desc())
+            .first()
+        )
+        step = m.Step.create(
+            goal=goal_id,
+            title=title,
+            due_date=due_date,
+            baseline_due_date=due_date,
+            position=(last.position + 1) if last else 0,
+            **values,
+        )
+    return step.id, Changes(steps=True, goals=True)
+
+
+def set_goal_archived(goal_id: int, archived: bool = True) -> Changes:
+    """Archive (hide) or bring back a goal; goals are archived rather than deleted."""
+    with m.database_proxy.atomic():
+        m.Goal.update(archived=archived, updated_at=m.utc_now()).where(
+            m.Goal.id == goal_id
+        ).execute()
+    return Changes(goals=True)
+
+
+def set_step_done(step_id: int, done_date: dt.date | None) -> Changes:
+    """Mark a step done on `done_date`, or not done with None."""
+    with m.database_proxy.atomic():
+        m.Step.update(done_date=done_date, updated_at=m.utc_now()).where(
+            m.Step.id == step_id
+        ).execute()
+    return Changes(steps=True, goals=True)
+
+
+def progress(
+    status: str,
+    measure: tuple[float | None, float | None, float | None],
+    steps_done: int,
+    steps_total: int,
+) -> float:
+    """A goal's progress from 0 to 1.
+
+    A done goal is complete. Otherwise a success measure with a start and a
+    different target wins (how far current is from start towards target);
+    else the share of steps done; else nothing yet.
+    """
+    if status == "done":
+        return 1.0
+    start, target, current = measure
+    if start is not None and target is not None and current is not None and target != start:
+        return max(0.0, min(1.0, (current - start) / (target - start)))
+    if steps_total:
+        return steps_done / steps_total
+    return 0.0
+
+
+def progress_by_goal() -> dict[int, float]:
+    """Progress of every goal, in two queries."""
+    done: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    rows = m.Step.select(m.Step.goal_id, m.Step.done_date).tuples()
+    for goal_id, done_date in rows:
+        counts = done[goal_id]
+        counts[1] += 1
+        if done_date is not None:
+            counts[0] += 1
+    result = {}
+    goals = m.Goal.select(
+        m.Goal.id,
+        m.Goal.status,
+        m.Goal.measure_start,
+        m.Goal.measure_target,
+        m.Goal.measure_current,
+    ).tuples()
+    for goal_id, status, start, target, current in goals:
+        steps_done, steps_total = done.get(goal_id, (0, 0))
+        result[goal_id] = progress(status, (start, target, current), steps_done, steps_total)
+    return result
+
+
+@dataclass
+class GoalNode:
+    """A goal with its sub-goals and steps, as the goal tree shows it."""
+
+    goal: m.Goal
+    progress: float
+    children: list[GoalNode] = field(default_factory=list)
+    steps: list[m.Step] = field(default_factory=list)
+
+
+def goal_tree(*, include_archived: bool = False) -> list[GoalNode]:
+    """Top-level goals (long-term first, then by start date), each with sub-goals and steps."""
+    query = m.Goal.select()
+    if not include_archived:
+        query = query.where(m.Goal.archived == False)  # noqa: E712 - SQL comparison
+    goals = list(query.order_by(m.Goal.position, m.Goal.start_date, m.Goal.id))
+    shares = progress_by_goal()
+    nodes = {g.id: GoalNode(g, shares.get(g.id, 0.0)) for g in goals}
+    for step in m.Step.select().order_by(m.Step.position, m.Step.due_date, m.Step.id):
+        if step.goal_id in nodes:
+            nodes[step.goal_id].steps.append(step)
+    roots = []
+    for goal in goals:
+        parent = nodes.get(goal.parent_id) if goal.parent_id else None
+        (parent.children if parent else roots).append(nodes[goal.id])
+    roots.sort(key=lambda n: (n.goal.horizon != "long", n.goal.position, n.goal.start_date))
+    return roots
+
+
+def overdue_steps(today: dt.date, limit: int = 50) -> list[m.Step]:
+    """Open steps whose due date has passed, oldest first, of goals still pursued."""
+    return list(
+        m.Step.select(m.Step, m.Goal)
+        .join(m.Goal)
+        .where(
+            m.Step.done_date.is_null(),
+            m.Step.due_date < today,
+            m.Goal.archived == False,  # noqa: E712
+            m.Goal.status.not_in(CLOSED_STATUSES),
+        )
+        .order_by(m.Step.due_date)
+        .limit(limit)
+    )
+
+
+def upcoming_steps(today: dt.date, days: int = 14, limit: int = 50) -> list[m.Step]:
+    """Open steps due from today to `days` ahead."""
+    return list(
+        m.Step.select(m.Step, m.Goal)
+        .join(m.Goal)
+        .where(
+            m.Step.done_date.is_null(),
+            m.Step.due_date.between(today, today + dt.timedelta(days=days)),
+            m.Goal.archived == False,  # noqa: E712
+            m.Goal.status.not_in(CLOSED_STATUSES),
+        )
+        .order_by(m.Step.due_date)
+        .limit(limit)
+    )

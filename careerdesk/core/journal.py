@@ -1,0 +1,72 @@
+"""The journal: check-ins that snapshot every goal's progress, achievements and feedback."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from careerdesk.core import models as m
+from careerdesk.core.changes import Changes
+from careerdesk.core.goals import progress_by_goal
+from careerdesk.core.health import health_by_goal
+
+PERIOD_DAYS = {"monthly": 30, "quarterly": 91, "yearly": 365}
+
+
+def create_checkin(
+    day: dt.date, *, today: dt.date | None = None, **values: Any
+) -> tuple[int, Changes]:
+    """Record a check-in on `day` with a snapshot of every open goal's progress and health."""
+    shares = progress_by_goal()
+    health = health_by_goal(today or day)
+    with m.database_proxy.atomic():
+        checkin = m.CheckIn.create(date=day, **values)
+        goals = m.Goal.select().where(m.Goal.archived == False)  # noqa: E712
+        m.CheckInGoal.insert_many(
+            [
+                {
+                    "checkin": checkin.id,
+                    "goal": g.id,
+                    "progress": shares.get(g.id, 0.0),
+                    "status": g.status,
+                    "health": health.get(g.id, ""),
+                    "measure_current": g.measure_current,
+                }
+                for g in goals
+            ]
+        ).execute()
+    return checkin.id, Changes(journal=True)
+
+
+def checkins() -> list[m.CheckIn]:
+    """Check-ins, newest first."""
+    return list(m.CheckIn.select().order_by(m.CheckIn.date.desc(), m.CheckIn.id.desc()))
+
+
+def snapshots(checkin_id: int) -> list[m.CheckInGoal]:
+    return list(
+        m.CheckInGoal.select(m.CheckInGoal, m.Goal)
+        .join(m.Goal)
+        .where(m.CheckInGoal.checkin == checkin_id)
+        .order_by(m.Goal.title)
+    )
+
+
+def next_checkin_date(today: dt.date) -> dt.date:
+    """When the next check-in is due: the last one plus the profile's period (or today)."""
+    last = m.CheckIn.select(m.CheckIn.date).order_by(m.CheckIn.date.desc()).first()
+    profile = m.Profile.select(m.Profile.checkin_period).first()
+    period = PERIOD_DAYS.get(profile.checkin_period if profile else "quarterly", 91)
+    return last.date + dt.timedelta(days=period) if last else today
+
+
+def achievements() -> list[m.Achievement]:
+    return list(m.Achievement.select().order_by(m.Achievement.date.desc()))
+
+
+def feedback() -> list[m.Feedback]:
+    return list(m.Feedback.select().order_by(m.Feedback.date.desc()))
+
+
+def get_checkin(checkin_id: int) -> m.CheckIn:
+    return m.CheckIn.get_by_id(checkin_id)

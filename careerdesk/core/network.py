@@ -1,0 +1,429 @@
+"""Network queries and edits: the contact list, a contact's details, interactions, tags, goals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import peewee as pw
+
+from careerdesk.core import models as m
+from careerdesk.core import records
+from careerdesk.core.cadence import ContactCadence, check_cadence, contact_cadence
+from careerdesk.core.changes import Changes
+
+# Sort keys the contact list offers -> SQL; every key ends with the id so
+# pages never overlap or skip a row when values repeat.
+SORTS = {
+    "name": "c.last_name COLLATE NOCASE {d}, c.first_name COLLATE NOCASE {d}, c.id {d}",
+    "first_name": "c.first_name COLLATE NOCASE {d}, c.last_name COLLATE NOCASE {d}, c.id {d}",
+    "last_name": "c.last_name COLLATE NOCASE {d}, c.first_name COLLATE NOCASE {d}, c.id {d}",
+    "company": "c.company COLLATE NOCASE {d}, c.last_name COLLATE NOCASE {d}, c.id {d}",
+    "position": "c.position COLLATE NOCASE {d}, c.last_name COLLATE NOCASE {d}, c.id {d}",
+    "email": "c.email COLLATE NOCASE {d}, c.id {d}",
+    "relationship": "c.relationship {d}, c.last_name COLLATE NOCASE {d}, c.id {d}",
+    # Never contacted sorts as the oldest.
+    "last_contacted": "COALESCE(c.last_contacted, '') {d}, c.id {d}",
+    "added_date": "c.added_date {d}, c.id {d}",
+}
+
+
+class ContactRow(NamedTuple):
+    """One line of the contact list."""
+
+    id: int
+    first_name: str
+    last_name: str
+    company: str
+    position: str
+    email: str
+    relationship: str
+    last_contacted: dt.date | None
+    tags: str  # comma-separated, for display
+
+    @property
+    def name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p)
+
+
+def _like(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _where(filter_text: str) -> tuple[str, list[object]]:
+    """Each word of the filter must appear in the name, company, position or a tag.
+
+    LIKE folds case for ASCII letters only; other letters match as typed.
+    """
+    clauses = ["c.archived = 0"]
+    params: list[object] = []
+    for word in filter_text.split():
+        pattern = _like(word)
+        clauses.append(
+            "(c.first_name LIKE ? ESCAPE '\\' OR c.last_name LIKE ? ESCAPE '\\'"
+            " OR (c.first_name || ' ' || c.last_name) LIKE ? ESCAPE '\\'"
+            " OR c.company LIKE ? ESCAPE '\\' OR c.position LIKE ? ESCAPE '\\'"
+            " OR c.id IN (SELECT ct.contact_id FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id"
+            " WHERE t.name LIKE ? ESCAPE '\\'))"
+        )
+        params += [pattern] * 6
+    return " AND ".join(clauses), params
+
+
+def contact_page(
+    filter: str, sort: str, descending: bool, offset: int, limit: int
+) -> list[ContactRow]:
+    """One page of the filtered, sorted contact list (filtering and sorting run in SQL)."""
+    if sort not in SORTS:
+        raise ValueError(f"Cannot sort contacts by '{sort}'; use one of: {', '.join(SORTS)}.")
+    where, params = _where(filter)
+    order = SORTS[sort].format(d="DESC" if descending else "ASC")
+    sql = (
+        "SELECT c.id, c.first_name, c.last_name, c.company, c.position, c.email,"
+        " c.relationship, c.last_contacted,"
+        " (SELECT group_concat(name, ', ') FROM (SELECT t.name FROM contact_tag ct"
+        "  JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id ORDER BY t.name))"
+        f" FROM contact c WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
+    )
+    rows = m.database_proxy.execute_sql(sql, [*params, limit, offset]).fetchall()
+    return [
+        ContactRow(*row[:7], dt.date.fromisoformat(row[7]) if row[7] else None, row[8] or "")
+        for row in rows
+    ]
+
+
+def contact_count(filter: str) -> int:
+    """How many contacts match the filter."""
+    where, params = _where(filter)
+    sql = f"SELECT COUNT(*) FROM contact c WHERE {where}"
+    return m.database_proxy.execute_sql(sql, params).fetchone()[0]
+
+
+# --- details ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Job:
+    id: int
+    company: str
+    position: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    notes: str
+
+
+@dataclass(frozen=True)
+class GoalHelped:
+    link_id: int
+    goal_id: int
+    title: str
+    role: str  # how this person helps
+
+
+@dataclass(frozen=True)
+class InteractionEntry:
+    id: int
+    date: dt.date
+    kind: str
+    summary: str
+    follow_up_date: dt.date | None
+    follow_up_done: bool
+    notes: str
+
+
+@dataclass(frozen=True)
+class ContactDetails:
+    """Everything the detail pane shows about one contact."""
+
+    id: int
+    first_name: str
+    last_name: str
+    company: str
+    position: str
+    email: str
+    phone: str
+    linkedin_url: str
+    urls: list[str]
+    relationship: str
+    how_met: str
+    introduced_by_id: int | None
+    introduced_by_name: str
+    cadence_ideal_days: int | None
+    cadence_max_days: int | None
+    added_date: dt.date
+    connected_on: dt.date | None
+    last_contacted: dt.date | None
+    source: str
+    archived: bool
+    notes: str
+    tags: list[str] = field(default_factory=list)
+    employment: list[Job] = field(default_factory=list)
+    goals: list[GoalHelped] = field(default_factory=list)
+    interactions: list[InteractionEntry] = field(default_factory=list)
+    cadence: ContactCadence | None = None
+
+    @property
+    def name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p)
+
+
+def contact_tags(contact_id: int) -> list[str]:
+    query = (
+        m.Tag.select(m.Tag.name)
+        .join(m.ContactTag)
+        .where(m.ContactTag.contact == contact_id)
+        .order_by(m.Tag.name)
+    )
+    return [tag.name for tag in query]
+
+
+def employment(contact_id: int) -> list[Job]:
+    """A contact's past jobs, the most recent first (undated ones last)."""
+    query = (
+        m.Employment.select()
+        .where(m.Employment.contact == contact_id)
+        .order_by(
+            m.Employment.end_date.is_null(False).desc(),  # undated end: still or unknown
+            m.Employment.end_date.desc(),
+            m.Employment.start_date.desc(),
+            m.Employment.id.desc(),
+        )
+    )
+    return [Job(e.id, e.company, e.position, e.start_date, e.end_date, e.notes) for e in query]
+
+
+def goals_helped(contact_id: int) -> list[GoalHelped]:
+    query = (
+        m.GoalContact.select(m.GoalContact, m.Goal)
+        .join(m.Goal)
+        .where(m.GoalContact.contact == contact_id)
+        .order_by(m.Goal.title)
+    )
+    return [GoalHelped(link.id, link.goal.id, link.goal.title, link.role) for link in query]
+
+
+def interactions(contact_id: int) -> list[InteractionEntry]:
+    """The interaction history, the newest first."""
+    query = (
+        m.Interaction.select()
+        .where(m.Interaction.contact == contact_id)
+        .order_by(m.Interaction.date.desc(), m.Interaction.id.desc())
+    )
+    return [
+        InteractionEntry(
+            i.id, i.date, i.kind, i.summary, i.follow_up_date, i.follow_up_done, i.notes
+        )
+        for i in query
+    ]
+
+
+def contact_details(contact_id: int, today: dt.date) -> ContactDetails:
+    """All a contact's fields and links; raises m.Contact.DoesNotExist for an unknown id."""
+    c = m.Contact.get_by_id(contact_id)
+    introducer = c.introduced_by
+    return ContactDetails(
+        id=c.id,
+        first_name=c.first_name,
+        last_name=c.last_name,
+        company=c.company,
+        position=c.position,
+        email=c.email,
+        phone=c.phone,
+        linkedin_url=c.linkedin_url,
+        urls=[u for u in c.urls.splitlines() if u.strip()],
+        relationship=c.relationship,
+        how_met=c.how_met,
+        introduced_by_id=introducer.id if introducer else None,
+        introduced_by_name=introducer.full_name if introducer else "",
+        cadence_ideal_days=c.cadence_ideal_days,
+        cadence_max_days=c.cadence_max_days,
+        added_date=c.added_date,
+        connected_on=c.connected_on,
+        last_contacted=c.last_contacted,
+        source=c.source,
+        archived=c.archived,
+        notes=c.notes,
+        tags=contact_tags(contact_id),
+        employment=employment(contact_id),
+        goals=goals_helped(contact_id),
+        interactions=interactions(contact_id),
+        cadence=contact_cadence(contact_id, today),
+    )
+
+
+# --- edits ----------------------------------------------------------------------------------
+
+_CONTACT_CHANGES = Changes(contacts=True)
+_INTERACTION_CHANGES = Changes(contacts=True, interactions=True)
+
+
+@dataclass(frozen=True)
+class LoggedInteraction:
+    """What logging an interaction did, enough to take it back."""
+
+    interaction_id: int
+    contact_id: int
+    previous_last_contacted: dt.date | None
+
+
+def log_interaction(
+    contact_id: int,
+    date: dt.date,
+    kind: str,
+    summary: str = "",
+    follow_up_date: dt.date | None = None,
+    notes: str = "",
+) -> tuple[LoggedInteraction, Changes]:
+    """Record an interaction; a later date becomes "last contacted", restarting the cadence."""
+    if kind not in m.INTERACTION_KINDS:
+        raise ValueError(f"'{kind}' is not an interaction kind: {', '.join(m.INTERACTION_KINDS)}.")
+    if follow_up_date is not None and follow_up_date < date:
+        raise ValueError("The follow-up date cannot be before the interaction.")
+    with m.database_proxy.atomic():
+        contact = m.Contact.get_by_id(contact_id)
+        previous = contact.last_contacted
+        interaction = m.Interaction.create(
+            contact=contact_id,
+            date=date,
+            kind=kind,
+            summary=summary,
+            follow_up_date=follow_up_date,
+            notes=notes,
+        )
+        if previous is None or date > previous:
+            contact.last_contacted = date
+            contact.save(only=[m.Contact.last_contacted, m.Contact.updated_at])
+    return LoggedInteraction(interaction.id, contact_id, previous), _INTERACTION_CHANGES
+
+
+def unlog_interaction(logged: LoggedInteraction) -> Changes:
+    """Undo `log_interaction`: remove the interaction and put "last contacted" back."""
+    with m.database_proxy.atomic():
+        m.Interaction.delete_by_id(logged.interaction_id)
+        m.Contact.update(
+            last_contacted=logged.previous_last_contacted, updated_at=m.utc_now()
+        ).where(m.Contact.id == logged.contact_id).execute()
+    return _INTERACTION_CHANGES
+
+
+def contacted_today(contact_id: int, today: dt.date) -> tuple[LoggedInteraction, Changes]:
+    """The reach-out queue's one action: a message logged today."""
+    return log_interaction(contact_id, today, "message", "Reached out")
+
+
+def _clean_tag(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise ValueError("A tag needs a name.")
+    if "," in name:
+        raise ValueError("A tag cannot contain a comma (lists of tags are separated by commas).")
+    return name
+
+
+def set_tags(contact_id: int, names: list[str]) -> tuple[list[str], Changes]:
+    """Give a contact exactly these tags (creating new ones); return the tags it had before."""
+    wanted: dict[str, str] = {}
+    for name in names:
+        clean = _clean_tag(name)
+        wanted.setdefault(clean.casefold(), clean)
+    with m.database_proxy.atomic():
+        before = contact_tags(contact_id)
+        existing = {t.name.casefold(): t for t in m.Tag.select()}
+        ids = []
+        for key, name in wanted.items():
+            tag = existing.get(key) or m.Tag.create(name=name)
+            ids.append(tag.id)
+        m.ContactTag.delete().where(
+            (m.ContactTag.contact == contact_id) & m.ContactTag.tag.not_in(ids)
+        ).execute()
+        have = {
+            link.tag_id for link in m.ContactTag.select().where(m.ContactTag.contact == contact_id)
+        }
+        missing = [tag_id for tag_id in ids if tag_id not in have]
+        if missing:
+            m.ContactTag.insert_many(
+                [{"contact": contact_id, "tag": tag_id} for tag_id in missing]
+            ).execute()
+    return before, _CONTACT_CHANGES
+
+
+def add_tag(contact_id: int, name: str) -> tuple[list[str], Changes]:
+    """Add one tag to a contact; return the tags it had before."""
+    return set_tags(contact_id, [*contact_tags(contact_id), name])
+
+
+def remove_tag(contact_id: int, name: str) -> tuple[list[str], Changes]:
+    """Take one tag off a contact (the tag itself stays); return the tags it had before."""
+    keep = [t for t in contact_tags(contact_id) if t.casefold() != name.casefold()]
+    return set_tags(contact_id, keep)
+
+
+def all_tags() -> list[tuple[str, int | None, int | None, int]]:
+    """(name, ideal days, maximum days, number of contacts) of every tag."""
+    query = (
+        m.Tag.select(
+            m.Tag.name,
+            m.Tag.cadence_ideal_days,
+            m.Tag.cadence_max_days,
+            pw.fn.COUNT(m.ContactTag.id).alias("uses"),
+        )
+        .join(m.ContactTag, pw.JOIN.LEFT_OUTER)
+        .group_by(m.Tag.id)
+        .order_by(m.Tag.name)
+        .tuples()
+    )
+    return list(query)
+
+
+def set_tag_cadence(name: str, ideal_days: int | None, max_days: int | None) -> Changes:
+    """Give every contact with this tag a keep-in-touch cadence (None, None removes it)."""
+    check_cadence(ideal_days, max_days)
+    with m.database_proxy.atomic():
+        tag = m.Tag.get(m.Tag.name == name)
+        return records.update(
+            m.Tag, tag.id, cadence_ideal_days=ideal_days, cadence_max_days=max_days
+        )
+
+
+def set_cadence(contact_id: int, ideal_days: int | None, max_days: int | None) -> Changes:
+    """A contact's own keep-in-touch cadence (None, None: only its tags' cadences apply)."""
+    check_cadence(ideal_days, max_days)
+    return records.update(
+        m.Contact, contact_id, cadence_ideal_days=ideal_days, cadence_max_days=max_days
+    )
+
+
+def add_employment(
+    contact_id: int,
+    company: str,
+    position: str,
+    start_date: dt.date | None = None,
+    end_date: dt.date | None = None,
+    notes: str = "",
+) -> tuple[int, Changes]:
+    """Add a past job to a contact's employment history."""
+    if not (company.strip() or position.strip()):
+        raise ValueError("A job needs a company or a position.")
+    if start_date and end_date and end_date < start_date:
+        raise ValueError("A job cannot end before it starts.")
+    return records.create(
+        m.Employment,
+        contact=contact_id,
+        company=company.strip(),
+        position=position.strip(),
+        start_date=start_date,
+        end_date=end_date,
+        notes=notes,
+    )
+
+
+def link_goal(contact_id: int, goal_id: int, role: str = "") -> tuple[int, Changes]:
+    """Record that this person helps with a goal."""
+    exists = m.GoalContact.get_or_none(
+        (m.GoalContact.contact == contact_id) & (m.GoalContact.goal == goal_id)
+    )
+    if exists:
+        raise ValueError("This person is already linked to that goal.")
+    return records.create(m.GoalContact, contact=contact_id, goal=goal_id, role=role)

@@ -1,0 +1,150 @@
+"""What every contact importer produces: accepted records, rejected lines, and the file error."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+
+class ImportFileError(Exception):
+    """The file cannot be read as a whole; the message is one line meant for the user."""
+
+
+class PastJob(NamedTuple):
+    """One entry of a contact's employment history as a source file states it."""
+
+    company: str
+    position: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@dataclass
+class ContactRecord:
+    """One person read from a file, in our field names; `line` is where it starts (1-based)."""
+
+    first_name: str = ""
+    last_name: str = ""
+    company: str = ""
+    position: str = ""
+    email: str = ""
+    phone: str = ""
+    linkedin_url: str = ""
+    urls: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    relationship: str = ""
+    how_met: str = ""
+    notes: str = ""
+    connected_on: dt.date | None = None
+    last_contacted: dt.date | None = None
+    employment: list[PastJob] = field(default_factory=list)
+    line: int = 0
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p)
+
+    def has_identity(self) -> bool:
+        """A record is worth keeping only if it names someone or says how to reach them."""
+        return bool(self.first_name or self.last_name or self.email or self.linkedin_url)
+
+
+@dataclass(frozen=True)
+class RejectedRecord:
+    """A record that could not be read: where it starts, why, and its text as found."""
+
+    line: int
+    reason: str
+    text: str
+
+
+@dataclass
+class ParseResult:
+    records: list[ContactRecord] = field(default_factory=list)
+    rejected: list[RejectedRecord] = field(default_factory=list)
+    source: str = "manual"  # linkedin | vcard | csv, stored as Contact.source
+
+
+# Text fields that import and export carry one-to-one.
+TEXT_FIELDS = (
+    "first_name",
+    "last_name",
+    "company",
+    "position",
+    "email",
+    "phone",
+    "linkedin_url",
+    "relationship",
+    "how_met",
+    "notes",
+)
+DATE_FIELDS = ("connected_on", "last_contacted")
+# Also accepted as targets of a CSV column mapping.
+LIST_FIELDS = ("urls", "tags")
+MAPPABLE_FIELDS = ("name", *TEXT_FIELDS, *LIST_FIELDS, *DATE_FIELDS)
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Read the date formats contact files use (ISO, `14 Mar 2019`, `14.03.2019`).
+
+    Returns None for an empty cell; raises ValueError with a user-facing reason
+    otherwise. Month names are English on purpose: the locale of the machine
+    that wrote the file is unknown, and LinkedIn writes English.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        if len(text) >= 10 and text[4] == "-":
+            return dt.date.fromisoformat(text[:10])
+        if len(text) == 8 and text.isdigit():  # vCard basic format, 20190314
+            return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
+        parts = text.replace(",", " ").replace(".", " ").replace("/", " ").split()
+        if len(parts) == 3:
+            day, month, year = parts
+            if day.isalpha():  # "Mar 14 2019"
+                day, month = month, day
+            month_number = int(month) if month.isdigit() else _MONTHS[month.lower()]
+            if "/" not in text:
+                return dt.date(int(year), month_number, int(day))
+    except (ValueError, KeyError, IndexError):
+        pass
+    raise ValueError(f"'{text}' is not a date (expected e.g. 2019-03-14 or 14 Mar 2019)")
+
+
+def url_key(url: str) -> str:
+    """A web address reduced for matching, so the same profile matches however it was written."""
+    key = url.strip().lower()
+    for prefix in ("https://", "http://"):
+        if key.startswith(prefix):
+            key = key[len(prefix) :]
+            break
+    key = key.removeprefix("www.")
+    return key.split("?")[0].rstrip("/")
+
+
+def is_linkedin_profile(url: str) -> bool:
+    return "linkedin.com/in/" in url.lower() or "linkedin.com/pub/" in url.lower()

@@ -1,0 +1,91 @@
+"""Undo commands: every user edit is one QUndoCommand around core calls that return Changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QUndoCommand
+
+from careerdesk.core import records
+from careerdesk.core.changes import Changes
+from careerdesk.core.models import BaseModel
+
+if TYPE_CHECKING:
+    from careerdesk.ui.context import AppContext
+
+
+class FunctionCommand(QUndoCommand):
+    """An undo step made of two core calls; `done=True` when forward already ran once."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        text: str,
+        forward: Callable[[], Changes],
+        backward: Callable[[], Changes],
+        *,
+        done: bool = False,
+    ) -> None:
+        super().__init__(text)
+        self._ctx, self._forward, self._backward = ctx, forward, backward
+        self._skip_first_redo = done
+
+    def redo(self) -> None:
+        if self._skip_first_redo:
+            self._skip_first_redo = False
+            return
+        self._call(self._forward)
+
+    def undo(self) -> None:
+        self._call(self._backward)
+
+    def _call(self, action: Callable[[], Changes]) -> None:
+        try:
+            self._ctx.apply(action())
+        except Exception as exc:  # noqa: BLE001 - a failed undo/redo is shown, not raised
+            self.setObsolete(True)
+            self._ctx.report_error(exc)
+
+
+def edit_record(
+    ctx: AppContext, model: type[BaseModel], record_id: int, text: str, **values: Any
+) -> bool:
+    """Change fields of one record as one undo step."""
+    row = model.get_by_id(record_id)
+    before = records.values_of(row, list(values))
+    if all(before.get(k) == v for k, v in values.items()):
+        return False  # nothing changed: no empty undo step
+    return ctx.run(
+        text,
+        lambda: records.update(model, record_id, **values),
+        lambda: records.update(model, record_id, **before),
+    )
+
+
+def create_record(ctx: AppContext, model: type[BaseModel], text: str, **values: Any) -> int | None:
+    """Insert one record as one undo step; return its id (None if it failed)."""
+    state: dict[str, Any] = {}
+
+    def forward() -> Changes:
+        if "deleted" in state:  # redo after undo: bring back the same row
+            return records.restore(state.pop("deleted"))
+        state["id"], changes = records.create(model, **values)
+        return changes
+
+    def backward() -> Changes:
+        state["deleted"], changes = records.delete(model, state["id"])
+        return changes
+
+    return state["id"] if ctx.run(text, forward, backward) else None
+
+
+def delete_record(ctx: AppContext, model: type[BaseModel], record_id: int, text: str) -> bool:
+    """Delete a record (and what cascades from it) as one undo step."""
+    state: dict[str, Any] = {}
+
+    def forward() -> Changes:
+        state["deleted"], changes = records.delete(model, record_id)
+        return changes
+
+    return ctx.run(text, forward, lambda: records.restore(state["deleted"]))

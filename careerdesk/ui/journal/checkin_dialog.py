@@ -1,0 +1,89 @@
+"""The check-in dialog: a short guided review of the period."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from careerdesk.core import models as m
+from careerdesk.ui.formatting import label, qdate
+
+
+class CheckInDialog(QDialog):
+    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkin_dialog")
+        self.setWindowTitle(self.tr("New check-in"))
+        self.resize(520, 480)
+        self.date = QDateEdit(qdate(today), self)
+        self.date.setObjectName("checkin_date")
+        self.date.setCalendarPopup(True)
+        self.period = QComboBox(self)
+        self.period.setObjectName("checkin_period")
+        for key in m.CHECKIN_PERIODS:
+            self.period.addItem(label(key), key)
+        self.period.setCurrentIndex(m.CHECKIN_PERIODS.index("quarterly"))
+        self.reflection = QPlainTextEdit(self)
+        self.reflection.setObjectName("checkin_reflection")
+        self.reflection.setPlaceholderText(
+            self.tr("What went well? What did not? What did you learn? What changes in the plan?")
+        )
+        self.wellbeing = self._rating("checkin_wellbeing")
+        self.balance = self._rating("checkin_balance")
+        self.next_actions = QPlainTextEdit(self)
+        self.next_actions.setObjectName("checkin_next_actions")
+        self.next_actions.setMaximumHeight(80)
+        note = QLabel(self.tr("Every goal's progress is saved with the check-in."), self)
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.setObjectName("checkin_buttons")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Date"), self.date)
+        form.addRow(self.tr("&Period"), self.period)
+        form.addRow(self.tr("&Reflection"), self.reflection)
+        form.addRow(self.tr("&Wellbeing (1-5)"), self.wellbeing)
+        form.addRow(self.tr("Work-life &balance (1-5)"), self.balance)
+        form.addRow(self.tr("&Next actions"), self.next_actions)
+        form.addRow(note)
+        form.addRow(buttons)
+        for widget, name in (
+            (self.date, self.tr("Check-in date")),
+            (self.period, self.tr("Period")),
+            (self.reflection, self.tr("Reflection")),
+            (self.next_actions, self.tr("Next actions")),
+        ):
+            widget.setAccessibleName(name)
+
+    def _rating(self, name: str) -> QSpinBox:
+        spin = QSpinBox(self)
+        spin.setObjectName(name)
+        spin.setRange(1, 5)
+        spin.setValue(3)
+        spin.setAccessibleName(name.replace("checkin_", "").replace("_", " "))
+        return spin
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "day": self.date.date().toPython(),
+            "period": self.period.currentData(),
+            "reflection": self.reflection.toPlainText().strip(),
+            "wellbeing": self.wellbeing.value(),
+            "work_life_balance": self.balance.value(),
+            "next_actions": self.next_actions.toPlainText().strip(),
+        }

@@ -1,0 +1,288 @@
+"""The main window: tabs, menus, status bar; remembers its geometry and last tab."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from careerdesk.core import db
+from careerdesk.core.changes import Changes
+from careerdesk.ui import settings
+from careerdesk.ui.about import AboutDialog
+from careerdesk.ui.context import AppContext
+from careerdesk.ui.icons import app_icon
+from careerdesk.ui.journal.tab import JournalTab
+from careerdesk.ui.network.tab import NetworkTab
+from careerdesk.ui.overview.tab import OverviewTab
+from careerdesk.ui.plan.tab import PlanTab
+from careerdesk.ui.profile.tab import ProfileTab
+from careerdesk.ui.skills.tab import SkillsTab
+from careerdesk.ui.tab import Tab
+
+DB_FILTER = "CareerDesk database (*.careerdesk *.db);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """One window on one database file."""
+
+    # Asks the application to open another file in a new window (File > Open).
+    open_requested = Signal(Path)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("main_window")
+        self.setWindowIcon(app_icon())
+        self.setWindowTitle(self.tr("{name} — CareerDesk").format(name=ctx.db_path.name))
+        self.resize(1280, 820)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        self.tabs.setAccessibleName(self.tr("Areas"))
+        self.tabs.setDocumentMode(True)
+        self.overview_tab = OverviewTab(ctx)
+        self.plan_tab = PlanTab(ctx)
+        self.skills_tab = SkillsTab(ctx)
+        self.network_tab = NetworkTab(ctx)
+        self.journal_tab = JournalTab(ctx)
+        self.profile_tab = ProfileTab(ctx)
+        for tab in self.all_tabs():
+            self.tabs.addTab(tab, tab.title())
+        self.setCentralWidget(self.tabs)
+        self.overview_tab.go_to_tab.connect(self.show_tab)
+
+        self._build_menus()
+        self.statusBar().setObjectName("status_bar")
+        self.statusBar().showMessage(str(ctx.db_path))
+        ctx.changed.connect(self._on_changed)
+        ctx.undo_stack.indexChanged.connect(lambda _i: self._show_undo_state())
+        for tab in self.all_tabs():
+            tab.load()
+        self._restore_state()
+
+    def all_tabs(self) -> list[Tab]:
+        return [
+            self.overview_tab,
+            self.plan_tab,
+            self.skills_tab,
+            self.network_tab,
+            self.journal_tab,
+            self.profile_tab,
+        ]
+
+    def show_tab(self, name: str) -> None:
+        """Switch to the tab whose objectName is `name` (e.g. "plan_tab")."""
+        for tab in self.all_tabs():
+            if tab.objectName() == name:
+                self.tabs.setCurrentWidget(tab)
+
+    # --- menus --------------------------------------------------------------------
+
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("file_menu")
+        file_menu.addAction(
+            self._action("action_new", self.tr("&New…"), self.new_file, QKeySequence.New)
+        )
+        file_menu.addAction(
+            self._action("action_open", self.tr("&Open…"), self.open_file, QKeySequence.Open)
+        )
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu.setObjectName("recent_menu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                "action_save_copy", self.tr("Save a &Copy…"), self.save_copy, "Ctrl+Shift+S"
+            )
+        )
+        self.import_menu = file_menu.addMenu(self.tr("&Import"))
+        self.import_menu.setObjectName("import_menu")
+        self.export_menu = file_menu.addMenu(self.tr("&Export"))
+        self.export_menu.setObjectName("export_menu")
+        for kind, label in (
+            ("linkedin", self.tr("LinkedIn connections (CSV)…")),
+            ("vcard", self.tr("Contacts from vCard…")),
+            ("csv", self.tr("Contacts from CSV…")),
+        ):
+            self.import_menu.addAction(
+                self._action(
+                    f"action_import_{kind}", label, lambda _c=False, k=kind: self._run_import(k)
+                )
+            )
+        for kind, label in (
+            ("vcard", self.tr("Contacts as vCard…")),
+            ("csv", self.tr("Contacts as CSV…")),
+        ):
+            self.export_menu.addAction(
+                self._action(
+                    f"action_export_{kind}", label, lambda _c=False, k=kind: self._run_export(k)
+                )
+            )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action("action_quit", self.tr("&Quit"), self.close, QKeySequence.Quit)
+        )
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.setObjectName("edit_menu")
+        undo = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setObjectName("action_undo")
+        undo.setShortcut(QKeySequence.Undo)
+        redo = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setObjectName("action_redo")
+        redo.setShortcuts([QKeySequence.Redo, QKeySequence("Ctrl+Shift+Z")])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(
+            self._action("action_find", self.tr("&Find"), self.focus_search, QKeySequence.Find)
+        )
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.setObjectName("view_menu")
+        for index, tab in enumerate(self.all_tabs()):
+            view_menu.addAction(
+                self._action(
+                    f"action_show_{tab.objectName()}",
+                    tab.title(),
+                    lambda _c=False, t=tab: self.tabs.setCurrentWidget(t),
+                    f"Ctrl+{index + 1}",
+                )
+            )
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("help_menu")
+        help_menu.addAction(
+            self._action("action_data_folder", self.tr("Show &Data Folder"), self.show_data_folder)
+        )
+        help_menu.addAction(self._action("action_about", self.tr("&About CareerDesk"), self.about))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in settings.value(settings.RECENT_FILES):
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_requested.emit(Path(p)))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
+
+    # --- file actions ---------------------------------------------------------------
+
+    def new_file(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New CareerDesk file"), str(self.ctx.db_path.parent), DB_FILTER
+        )
+        if name:
+            path = Path(name)
+            if path.exists():
+                QMessageBox.warning(
+                    self,
+                    self.tr("New file"),
+                    self.tr("{path} already exists; choose a new name, or open it.").format(
+                        path=path
+                    ),
+                )
+                return
+            self.open_requested.emit(path)
+
+    def open_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open CareerDesk file"), str(self.ctx.db_path.parent), DB_FILTER
+        )
+        if name:
+            self.open_requested.emit(Path(name))
+
+    def save_copy(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save a copy"),
+            str(self.ctx.db_path.with_name(self.ctx.db_path.stem + " copy.db")),
+            DB_FILTER,
+        )
+        if not name:
+            return
+        try:
+            db.save_copy(Path(name))
+        except (db.DatabaseError, OSError) as exc:
+            self.ctx.report_error(exc, self)
+            return
+        self.statusBar().showMessage(self.tr("Saved a copy to {path}").format(path=name), 5000)
+
+    def _run_import(self, kind: str) -> None:
+        self.tabs.setCurrentWidget(self.network_tab)
+        start = getattr(self.network_tab, "start_import", None)
+        if start is not None:
+            start(kind)
+
+    def _run_export(self, kind: str) -> None:
+        start = getattr(self.network_tab, "start_export", None)
+        if start is not None:
+            start(kind)
+
+    def focus_search(self) -> None:
+        focus = getattr(self.tabs.currentWidget(), "focus_search", None)
+        if focus is not None:
+            focus()
+
+    def show_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.db_path.parent)))
+
+    def about(self) -> None:
+        AboutDialog(self.ctx.db_path, self).exec()
+
+    # --- state --------------------------------------------------------------------
+
+    def _on_changed(self, changes: Changes) -> None:
+        self._show_undo_state()
+
+    def _show_undo_state(self) -> None:
+        text = self.ctx.undo_stack.undoText()
+        if text:
+            self.statusBar().showMessage(self.tr("Saved: {action}").format(action=text), 4000)
+
+    def _restore_state(self) -> None:
+        geometry = settings.value(settings.WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = settings.value(settings.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        last = settings.value(settings.LAST_TAB)
+        if 0 <= last < self.tabs.count():
+            self.tabs.setCurrentIndex(last)
+
+    def save_state(self) -> None:
+        settings.set_value(settings.WINDOW_GEOMETRY, self.saveGeometry())
+        settings.set_value(settings.WINDOW_STATE, self.saveState())
+        settings.set_value(settings.LAST_TAB, self.tabs.currentIndex())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,132 @@
+"""Overview tab: what needs attention today."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerdesk.core import cadence, overview
+from careerdesk.core.changes import Changes
+from careerdesk.ui import palette
+from careerdesk.ui.context import AppContext
+from careerdesk.ui.formatting import days_from, format_date, label
+from careerdesk.ui.tab import Tab
+
+
+class OverviewTab(Tab):
+    """Lists of overdue and upcoming steps, goals at risk, contacts due, the next check-in."""
+
+    # The objectName of the tab an activated item belongs to.
+    go_to_tab = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("overview_tab")
+        self.headline = QLabel(self)
+        self.headline.setObjectName("overview_headline")
+        self.headline.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.headline.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.headline.setFont(font)
+        self.overdue = self._list("overdue_steps", self.tr("Overdue steps"), "plan_tab")
+        self.upcoming = self._list(
+            "upcoming_steps", self.tr("Coming up (next 14 days)"), "plan_tab"
+        )
+        self.at_risk = self._list("goals_at_risk", self.tr("Goals needing attention"), "plan_tab")
+        self.reach_out = self._list("contacts_due", self.tr("Reach out"), "network_tab")
+        grid = QGridLayout()
+        for index, (box, _list) in enumerate(
+            (self.overdue, self.upcoming, self.at_risk, self.reach_out)
+        ):
+            grid.addWidget(box, index // 2, index % 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addLayout(grid)
+
+    def _list(self, name: str, title: str, target: str) -> tuple[QGroupBox, QListWidget]:
+        box = QGroupBox(title, self)
+        box.setObjectName(f"{name}_box")
+        items = QListWidget(box)
+        items.setObjectName(name)
+        items.setAccessibleName(title)
+        items.itemActivated.connect(lambda _item: self.go_to_tab.emit(target))
+        QVBoxLayout(box).addWidget(items)
+        return box, items
+
+    def title(self) -> str:
+        return self.tr("Overview")
+
+    def refresh(self, changes: Changes) -> None:
+        today = self.ctx.today()
+        if changes.goals or changes.steps or changes.journal:
+            news = overview.attention(today)
+            self._fill(
+                self.overdue[1],
+                [
+                    f"{s.title} — {s.goal.title} ({days_from(today, s.due_date)})"
+                    for s in news.overdue_steps
+                ],
+                self.tr("Nothing overdue."),
+            )
+            self._fill(
+                self.upcoming[1],
+                [
+                    f"{format_date(s.due_date)}  {s.title} — {s.goal.title}"
+                    for s in news.upcoming_steps
+                ],
+                self.tr("Nothing due in the next two weeks."),
+            )
+            self._fill(
+                self.at_risk[1],
+                [
+                    f"{palette.HEALTH_SYMBOL[g.health]} {label(g.health)}: {g.title} "
+                    f"({self.tr('target')} {format_date(g.target_date)})"
+                    for g in news.goals_at_risk
+                ],
+                self.tr("Every goal is on track."),
+            )
+            for row, g in enumerate(news.goals_at_risk):
+                self.at_risk[1].item(row).setForeground(palette.health_color(g.health))
+            self.headline.setText(
+                self.tr(
+                    "{overdue} overdue, {soon} due soon, {risk} goals need attention · "
+                    "next check-in {when}"
+                ).format(
+                    overdue=len(news.overdue_steps),
+                    soon=len(news.upcoming_steps),
+                    risk=len(news.goals_at_risk),
+                    when=days_from(today, news.next_checkin),
+                )
+            )
+        if changes.contacts or changes.interactions:
+            due = cadence.reach_out_queue(today, limit=20)
+            self._fill(
+                self.reach_out[1],
+                [
+                    self.tr("{name} ({company}): {status}, {days} days past due").format(
+                        name=d.name,
+                        company=d.company,
+                        status=label(d.status),
+                        days=d.days_overdue,
+                    )
+                    for d in due
+                ],
+                self.tr("Nobody to reach out to today."),
+            )
+
+    def _fill(self, widget: QListWidget, lines: list[str], empty: str) -> None:
+        widget.clear()
+        for line in lines:
+            widget.addItem(QListWidgetItem(line))
+        if not lines:
+            item = QListWidgetItem(empty)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            widget.addItem(item)

@@ -1,0 +1,72 @@
+"""The one palette: Okabe-Ito colours (colour-blind safe), each paired with a text label."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with the
+# common colour-vision deficiencies and readable on light and dark grounds.
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "grey": "#999999",
+}
+
+# Meaning is never colour alone: every screen shows these with a word or a symbol.
+HEALTH = {"on_track": "green", "at_risk": "orange", "late": "vermillion", "closed": "grey"}
+STATUS = {
+    "not_started": "grey",
+    "active": "blue",
+    "on_hold": "yellow",
+    "done": "green",
+    "abandoned": "grey",
+}
+CATEGORY = {
+    "job_title": "blue",
+    "income": "green",
+    "skill": "sky",
+    "company": "purple",
+    "leadership": "orange",
+    "expertise": "blue",
+    "business": "vermillion",
+    "education": "sky",
+    "network": "purple",
+    "work_life": "yellow",
+}
+# Symbols that carry the same meaning as the colours.
+HEALTH_SYMBOL = {"on_track": "●", "at_risk": "▲", "late": "■", "closed": "✓"}
+
+
+def color(name: str) -> QColor:
+    """A palette colour by its Okabe-Ito name (or a hex string)."""
+    return QColor(OKABE_ITO.get(name, name))
+
+
+def health_color(health: str) -> QColor:
+    return color(HEALTH.get(health, "grey"))
+
+
+def status_color(status: str) -> QColor:
+    return color(STATUS.get(status, "grey"))
+
+
+def category_color(category: str) -> QColor:
+    return color(CATEGORY.get(category, "grey"))
+
+
+def is_dark_theme() -> bool:
+    """True when the window background is dark (then text on bars is light)."""
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+    return window.lightness() < 128
+
+
+def text_color_on(background: QColor) -> QColor:
+    """Black or white, whichever reads better on `background`."""
+    r, g, b = background.redF(), background.greenF(), background.blueF()
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return QColor("#000000") if luminance > 0.45 else QColor("#FFFFFF")

@@ -1,0 +1,57 @@
+"""User-interface state kept in QSettings, each setting declared once with its type and default."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT_FILES = 8
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: Any
+
+
+WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
+WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
+LAST_TAB = Setting("window/last_tab", int, 0)
+RECENT_FILES = Setting("files/recent", list, [])
+
+
+def _store() -> QSettings:
+    return QSettings()
+
+
+def value(setting: Setting) -> Any:
+    """The stored value converted to the setting's type, or its default."""
+    raw = _store().value(setting.key, setting.default)
+    if raw is None:
+        return setting.default
+    try:
+        if setting.type is list:
+            return [str(v) for v in raw] if isinstance(raw, list | tuple) else [str(raw)]
+        if setting.type is int:
+            return int(raw)
+        if setting.type is QByteArray:
+            return raw if isinstance(raw, QByteArray) else QByteArray(raw)
+    except (TypeError, ValueError):
+        return setting.default
+    return raw
+
+
+def set_value(setting: Setting, new: Any) -> None:
+    _store().setValue(setting.key, new)
+
+
+def remember_file(path: str) -> list[str]:
+    """Put `path` first in the recent files; return the new list."""
+    recent = [p for p in value(RECENT_FILES) if p != path]
+    recent.insert(0, path)
+    del recent[MAX_RECENT_FILES:]
+    set_value(RECENT_FILES, recent)
+    return recent

@@ -1,0 +1,358 @@
+"""The gap view of a target role (readiness, chart, ranked table) and the skills x roles heatmap."""
+
+from __future__ import annotations
+
+# isort: off - PySide6 first, so that pyqtgraph binds to it
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+import pyqtgraph as pg
+
+# isort: on
+
+from careerdesk.core import catalogue, gaps
+from careerdesk.ui import palette
+from careerdesk.ui.skills.levels import level_name, tr
+
+# More bars than this do not read; the table below the chart lists them all.
+CHART_MAX_SKILLS = 12
+REQUIREMENT_ROLE = Qt.ItemDataRole.UserRole
+CURRENT_COLOUR = "blue"
+GAP_COLOUR = "vermillion"
+
+
+def percent(readiness: float | None) -> str:
+    return "–" if readiness is None else f"{round(readiness * 100)} %"
+
+
+def _theme_colours() -> tuple[QColor, QColor]:
+    app_palette = QWidget().palette()
+    return (
+        app_palette.color(QPalette.ColorRole.Base),
+        app_palette.color(QPalette.ColorRole.Text),
+    )
+
+
+class GapChart(pg.PlotWidget):
+    """Current vs required level per skill as horizontal bars, largest weighted gap on top."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("gap_chart")
+        self.setAccessibleName(tr("Gap chart: current against required level per skill"))
+        background, text = _theme_colours()
+        self.setBackground(background)
+        self._text = text
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        plot = self.getPlotItem()
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setPen(pg.mkPen(text))
+            axis.setTextPen(pg.mkPen(text))
+        plot.getAxis("bottom").setTicks([[(lv, str(lv)) for lv in range(6)]])
+        plot.setLabel("bottom", tr("level (0 none – 5 expert)"), color=text.name())
+        plot.showGrid(x=True, y=False, alpha=0.25)
+        self.shown: list[gaps.Gap] = []
+
+    def show_gaps(self, ranked: tuple[gaps.Gap, ...]) -> None:
+        plot = self.getPlotItem()
+        plot.clear()
+        self.shown = list(ranked[:CHART_MAX_SKILLS])
+        count = len(self.shown)
+        if not count:
+            plot.getAxis("left").setTicks([[]])
+            return
+        ys = [count - 1 - i for i in range(count)]  # the first (largest) at the top
+        required = [g.requirement.required_level for g in self.shown]
+        current = [
+            min(g.requirement.current_level or 0.0, g.requirement.required_level)
+            if g.requirement.current_level is not None
+            else 0.0
+            for g in self.shown
+        ]
+        above = [
+            max(0.0, (g.requirement.current_level or 0.0) - g.requirement.required_level)
+            for g in self.shown
+        ]
+        blue, vermillion = palette.color(CURRENT_COLOUR), palette.color(GAP_COLOUR)
+        outline = pg.mkPen(self._text, width=1)
+        # Required: an outlined frame; inside it the current level and the gap.
+        plot.addItem(
+            pg.BarGraphItem(
+                x0=[0] * count, width=required, y=ys, height=0.72, pen=outline, brush=None
+            )
+        )
+        plot.addItem(
+            pg.BarGraphItem(x0=[0] * count, width=current, y=ys, height=0.5, pen=None, brush=blue)
+        )
+        plot.addItem(
+            pg.BarGraphItem(
+                x0=current,
+                width=[g.gap for g in self.shown],
+                y=ys,
+                height=0.5,
+                pen=None,
+                brush=QBrush(vermillion, Qt.BrushStyle.BDiagPattern),
+            )
+        )
+        if any(above):
+            plot.addItem(
+                pg.BarGraphItem(
+                    x0=required, width=above, y=ys, height=0.5, pen=None, brush=blue
+                )
+            )
+        for y, g in zip(ys, self.shown, strict=True):
+            if g.not_assessed:
+                words = tr("not assessed: gap {gap:g}").format(gap=g.gap)
+            elif g.gap > 0:
+                words = tr("gap {gap:g}").format(gap=g.gap)
+            else:
+                words = tr("met")
+            label = pg.TextItem(words, color=self._text, anchor=(0, 0.5))
+            label.setPos(max(g.requirement.required_level, g.requirement.current_level or 0) + 0.08, y)
+            plot.addItem(label)
+        plot.getAxis("left").setTicks([[(y, g.name) for y, g in zip(ys, self.shown, strict=True)]])
+        plot.setXRange(0, 6.4, padding=0)
+        plot.setYRange(-0.6, count - 0.4, padding=0)
+
+
+class GapPanel(QWidget):
+    """Readiness, the importance threshold, the chart and the ranked gaps of one role."""
+
+    threshold_changed = Signal(float)
+    plan_requested = Signal(int, bool)  # requirement id, as a goal step
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("gap_panel")
+        self.readiness_label = QLabel(self)
+        self.readiness_label.setObjectName("readiness_label")
+        self.readiness_label.setAccessibleName(tr("Readiness for the selected role"))
+        self.readiness_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.readiness_label.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.threshold_spin = QDoubleSpinBox(self)
+        self.threshold_spin.setObjectName("threshold_spin")
+        self.threshold_spin.setAccessibleName(tr("Importance a requirement needs to count"))
+        self.threshold_spin.setRange(1.0, 5.0)
+        self.threshold_spin.setSingleStep(0.5)
+        self.threshold_spin.setDecimals(1)
+        self.threshold_spin.setValue(gaps.DEFAULT_IMPORTANCE_THRESHOLD)
+        self.threshold_spin.valueChanged.connect(self.threshold_changed)
+        threshold_label = QLabel(tr("Count importance ≥"), self)
+        threshold_label.setBuddy(self.threshold_spin)
+        top = QHBoxLayout()
+        top.addWidget(self.readiness_label, 1)
+        top.addWidget(threshold_label)
+        top.addWidget(self.threshold_spin)
+
+        self.legend = QLabel(
+            tr("Filled: current level · hatched: gap · frame: required level"), self
+        )
+        self.legend.setObjectName("gap_legend")
+        self.legend.setTextFormat(Qt.TextFormat.PlainText)
+        self.chart = GapChart(self)
+        self.chart.setMinimumHeight(220)
+
+        self.table = QTableWidget(0, 7, self)
+        self.table.setObjectName("gap_table")
+        self.table.setAccessibleName(tr("Gaps, largest weighted gap first"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                tr("#"),
+                tr("Skill"),
+                tr("Current"),
+                tr("Required"),
+                tr("Gap"),
+                tr("Importance"),
+                tr("Weighted"),
+            ]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemDoubleClicked.connect(lambda _item: self._plan(False))
+
+        self.plan_button = QPushButton(tr("&Plan this gap"), self)
+        self.plan_button.setObjectName("plan_gap_button")
+        self.plan_button.setAccessibleName(tr("Plan a learning activity for the selected gap"))
+        self.plan_button.clicked.connect(lambda: self._plan(False))
+        self.step_button = QPushButton(tr("Plan as a goal &step…"), self)
+        self.step_button.setObjectName("plan_gap_step_button")
+        self.step_button.setAccessibleName(tr("Plan the selected gap as a step of a goal"))
+        self.step_button.clicked.connect(lambda: self._plan(True))
+        self.not_counted_label = QLabel(self)
+        self.not_counted_label.setObjectName("not_counted_label")
+        self.not_counted_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.not_counted_label.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.not_counted_label, 1)
+        buttons.addWidget(self.step_button)
+        buttons.addWidget(self.plan_button)
+
+        self.attribution = QLabel(catalogue.ATTRIBUTION, self)
+        self.attribution.setObjectName("gap_attribution")
+        self.attribution.setAccessibleName(tr("Source of the occupation catalogue"))
+        self.attribution.setTextFormat(Qt.TextFormat.PlainText)
+        self.attribution.setWordWrap(True)
+        self.attribution.setStyleSheet("color: palette(placeholder-text); font-size: 10px;")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.chart, 3)
+        layout.addWidget(self.table, 2)
+        layout.addLayout(buttons)
+        layout.addWidget(self.attribution)
+        self.analysis: gaps.Analysis | None = None
+        self.show_role(None, None)
+
+    def show_role(self, title: str | None, analysis: gaps.Analysis | None, *, onet: bool = False) -> None:
+        """Show one role's analysis (None: no role selected)."""
+        self.analysis = analysis
+        self.attribution.setVisible(onet)
+        self.table.setRowCount(0)
+        if analysis is None or title is None:
+            self.readiness_label.setText(tr("Pick or add a target role to see your gaps."))
+            self.chart.show_gaps(())
+            self.not_counted_label.setText("")
+            self._update_buttons()
+            return
+        if analysis.readiness is None:
+            self.readiness_label.setText(
+                tr("{title}: no requirement counts yet").format(title=title)
+            )
+        else:
+            self.readiness_label.setText(
+                tr("{title}: readiness {percent} · {gaps} gaps").format(
+                    title=title, percent=percent(analysis.readiness), gaps=len(analysis.open_gaps)
+                )
+            )
+        self.chart.show_gaps(analysis.ranked)
+        shown = len(analysis.ranked)
+        self.table.setRowCount(shown)
+        for row, g in enumerate(analysis.ranked):
+            req = g.requirement
+            cells = [
+                str(row + 1),
+                g.name,
+                level_name(req.current_level),
+                f"{req.required_level:g}",
+                f"{g.gap:g}",
+                f"{req.importance:g}",
+                f"{g.weighted:.1f}",
+            ]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(REQUIREMENT_ROLE, req.requirement_id)
+                if col != 1:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, col, item)
+        notes = []
+        if shown > CHART_MAX_SKILLS:
+            notes.append(tr("The chart shows the {n} largest gaps.").format(n=CHART_MAX_SKILLS))
+        if analysis.not_counted:
+            notes.append(
+                tr("{n} requirements below importance {t:g} do not count.").format(
+                    n=len(analysis.not_counted), t=self.threshold_spin.value()
+                )
+            )
+        self.not_counted_label.setText(" ".join(notes))
+        self._update_buttons()
+
+    def selected_requirement(self) -> int | None:
+        items = self.table.selectedItems()
+        return items[0].data(REQUIREMENT_ROLE) if items else None
+
+    def select_rank(self, rank: int) -> None:
+        """Select the gap at this position of the ranking (0: the largest)."""
+        self.table.selectRow(rank)
+
+    def _update_buttons(self) -> None:
+        has = self.selected_requirement() is not None
+        self.plan_button.setEnabled(has)
+        self.step_button.setEnabled(has)
+
+    def _plan(self, as_step: bool) -> None:
+        requirement = self.selected_requirement()
+        if requirement is not None:
+            self.plan_requested.emit(requirement, as_step)
+
+
+def _heat(gap: float, base: QColor) -> QColor:
+    """From the table's base colour (no gap) to vermillion (a full 5-level gap)."""
+    strength = max(0.0, min(1.0, gap / 5.0))
+    hot = palette.color(GAP_COLOUR)
+    return QColor(
+        round(base.red() + (hot.red() - base.red()) * strength),
+        round(base.green() + (hot.green() - base.green()) * strength),
+        round(base.blue() + (hot.blue() - base.blue()) * strength),
+    )
+
+
+class HeatmapTable(QTableWidget):
+    """Skills down, target roles across; each cell the gap in numbers, shaded by its size."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("gap_heatmap")
+        self.setAccessibleName(tr("Gaps per skill and target role"))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setWordWrap(True)
+
+    def show_heatmap(self, table: gaps.Heatmap) -> None:
+        self.clear()
+        self.setRowCount(len(table.skill_names))
+        self.setColumnCount(len(table.role_titles))
+        self.setHorizontalHeaderLabels(
+            [
+                f"{title}\n{tr('readiness')} {percent(readiness)}"
+                for title, readiness in zip(table.role_titles, table.readiness, strict=True)
+            ]
+        )
+        self.setVerticalHeaderLabels(list(table.skill_names))
+        base = self.palette().color(QPalette.ColorRole.Base)
+        for row, name in enumerate(table.skill_names):
+            for col, gap in enumerate(table.cells[row]):
+                if gap is None:
+                    item = QTableWidgetItem("")
+                    item.setToolTip(tr("Not required (or below the importance threshold)"))
+                else:
+                    unassessed = name in table.not_assessed
+                    text = "✓" if gap == 0 else f"{gap:g}" + (" ?" if unassessed else "")
+                    item = QTableWidgetItem(text)
+                    colour = _heat(gap, base)
+                    item.setBackground(colour)
+                    item.setForeground(palette.text_color_on(colour))
+                    item.setToolTip(
+                        tr("{skill} for {role}: gap {gap:g}{note}").format(
+                            skill=name,
+                            role=table.role_titles[col],
+                            gap=gap,
+                            note=tr(" (not assessed)") if unassessed else "",
+                        )
+                    )
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.setItem(row, col, item)
+        self.resizeRowsToContents()

@@ -1,0 +1,471 @@
+"""The skill inventory: a table edited in place, level history and evidence of the selected skill."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerdesk.core import records, skills
+from careerdesk.core import models as m
+from careerdesk.core.changes import Changes
+from careerdesk.ui.commands import delete_record
+from careerdesk.ui.context import AppContext
+from careerdesk.ui.skills.levels import (
+    EVIDENCE_KIND_NAMES,
+    kind_name,
+    level_choices,
+    level_meaning,
+    level_name,
+    tr,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+NAME, KIND, CURRENT, TARGET, PRIORITY, EVIDENCE, LEARNING, ASSESSED = range(8)
+HEADERS = (
+    "Skill",
+    "Kind",
+    "Current",
+    "Target",
+    "Priority",
+    "Evidence",
+    "Learning",
+    "Last assessed",
+)
+EDITABLE = {NAME, KIND, CURRENT, TARGET, PRIORITY}
+
+
+class SkillTableModel(QAbstractTableModel):
+    """Rows of skills.list_skills(); an edit is handed on as `edit_requested`, never stored here."""
+
+    edit_requested = Signal(int, int, object)  # skill id, column, new value
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[skills.SkillRow] = []
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = skills.list_skills()
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(  # noqa: N802 - Qt override
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(HEADERS[section])
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in EDITABLE:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col = self.rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(row, col)
+        if role == Qt.ItemDataRole.EditRole:
+            return {
+                NAME: row.name,
+                KIND: row.kind,
+                CURRENT: row.current_level,
+                TARGET: row.target_level,
+                PRIORITY: row.priority,
+            }.get(col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == CURRENT:
+                return level_meaning(row.current_level)
+            if col == TARGET and row.target_level is not None:
+                return level_meaning(row.target_level)
+            if col == NAME and row.onet_element_id:
+                return tr("Linked to the O*NET skill {id}").format(id=row.onet_element_id)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (PRIORITY, EVIDENCE, LEARNING):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def _display(self, row: skills.SkillRow, col: int) -> str:
+        if col == NAME:
+            return row.name
+        if col == KIND:
+            return kind_name(row.kind)
+        if col == CURRENT:
+            return level_name(row.current_level)
+        if col == TARGET:
+            return "" if row.target_level is None else level_name(row.target_level)
+        if col == PRIORITY:
+            return str(row.priority)
+        if col == EVIDENCE:
+            return str(row.evidence_count or "")
+        if col == LEARNING:
+            return str(row.learning_count or "")
+        if col == ASSESSED:
+            return row.last_assessed.isoformat() if row.last_assessed else ""
+        return ""
+
+    def setData(  # noqa: N802 - Qt override
+        self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() not in EDITABLE:
+            return False
+        self.edit_requested.emit(self.rows[index.row()].id, index.column(), value)
+        return True
+
+    def row_of(self, skill_id: int) -> int | None:
+        return next((i for i, r in enumerate(self.rows) if r.id == skill_id), None)
+
+
+class SkillDelegate(QStyledItemDelegate):
+    """Editors in words: levels as "3 · Competent", kind as hard/soft, priority 1-5."""
+
+    def createEditor(  # noqa: N802 - Qt override
+        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> QWidget:
+        col = index.column()
+        if col in (CURRENT, TARGET):
+            box = QComboBox(parent)
+            box.setObjectName("level_editor")
+            box.setAccessibleName(tr("Level"))
+            for level, text in level_choices():
+                box.addItem(text, level)
+                box.setItemData(box.count() - 1, level_meaning(level), Qt.ItemDataRole.ToolTipRole)
+            if col == TARGET:
+                box.setItemText(0, tr("— no target"))
+            return box
+        if col == KIND:
+            box = QComboBox(parent)
+            box.setObjectName("kind_editor")
+            box.setAccessibleName(tr("Kind"))
+            for kind in m.SKILL_KINDS:
+                box.addItem(kind_name(kind), kind)
+            return box
+        if col == PRIORITY:
+            spin = QSpinBox(parent)
+            spin.setObjectName("priority_editor")
+            spin.setAccessibleName(tr("Priority"))
+            spin.setRange(1, 5)
+            return spin
+        editor = super().createEditor(parent, option, index)
+        editor.setObjectName("name_editor")
+        editor.setAccessibleName(tr("Skill name"))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(value)))
+        elif isinstance(editor, QSpinBox):
+            editor.setValue(int(value or 3))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(  # noqa: N802 - Qt override
+        self, editor: QWidget, model: QAbstractTableModel, index: Index
+    ) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData())
+        elif isinstance(editor, QSpinBox):
+            model.setData(index, editor.value())
+        else:
+            super().setModelData(editor, model, index)
+
+
+class EvidenceDialog(QDialog):
+    """Ask for one piece of evidence of a skill."""
+
+    def __init__(self, skill_name: str, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("evidence_dialog")
+        self.setWindowTitle(tr("Evidence of {skill}").format(skill=skill_name))
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setObjectName("evidence_title")
+        self.title_edit.setAccessibleName(tr("What shows the skill"))
+        self.kind_box = QComboBox(self)
+        self.kind_box.setObjectName("evidence_kind")
+        self.kind_box.setAccessibleName(tr("Kind of evidence"))
+        for kind in m.EVIDENCE_KINDS:
+            self.kind_box.addItem(tr(EVIDENCE_KIND_NAMES[kind]), kind)
+        self.date_check = QCheckBox(tr("Dated"), self)
+        self.date_check.setObjectName("evidence_dated")
+        self.date_check.setAccessibleName(tr("The evidence has a date"))
+        self.date_check.setChecked(True)
+        self.date_edit = QDateEdit(QDate(today.year, today.month, today.day), self)
+        self.date_edit.setObjectName("evidence_date")
+        self.date_edit.setAccessibleName(tr("Date of the evidence"))
+        self.date_edit.setCalendarPopup(True)
+        self.date_check.toggled.connect(self.date_edit.setEnabled)
+        self.url_edit = QLineEdit(self)
+        self.url_edit.setObjectName("evidence_url")
+        self.url_edit.setAccessibleName(tr("Link"))
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date_check)
+        date_row.addWidget(self.date_edit, 1)
+        form = QFormLayout()
+        form.addRow(tr("&Title"), self.title_edit)
+        form.addRow(tr("&Kind"), self.kind_box)
+        form.addRow(tr("Date"), date_row)
+        form.addRow(tr("&Link"), self.url_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.setObjectName("evidence_buttons")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict[str, Any]:
+        date = self.date_edit.date().toPython() if self.date_check.isChecked() else None
+        return {
+            "title": self.title_edit.text(),
+            "kind": self.kind_box.currentData(),
+            "date": date,
+            "url": self.url_edit.text(),
+        }
+
+
+class InventoryPanel(QWidget):
+    """The inventory table with its buttons, and what backs the selected skill."""
+
+    selection_changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("inventory_panel")
+        heading = QLabel(tr("Skill inventory"), self)
+        heading.setObjectName("inventory_heading")
+        heading.setStyleSheet("font-weight: bold;")
+        self.model = SkillTableModel(self)
+        self.model.edit_requested.connect(self._edit)
+        self.table = QTableView(self)
+        self.table.setObjectName("skill_table")
+        self.table.setAccessibleName(tr("Skill inventory"))
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(SkillDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+
+        self.add_button = self._button("add_skill_button", tr("&Add skill…"), self.add_skill)
+        self.evidence_button = self._button(
+            "add_evidence_button", tr("Add &evidence…"), self.add_evidence
+        )
+        self.delete_button = self._button(
+            "delete_skill_button", tr("Delete skill"), self.delete_skill
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(heading)
+        buttons.addStretch(1)
+        for button in (self.add_button, self.evidence_button, self.delete_button):
+            buttons.addWidget(button)
+
+        self.details = QLabel(self)
+        self.details.setObjectName("skill_details")
+        self.details.setAccessibleName(tr("Level history and evidence of the selected skill"))
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
+        self._update_buttons()
+
+    def _button(self, name: str, text: str, slot: Any) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.clicked.connect(slot)
+        return button
+
+    # --- reading ---------------------------------------------------------------
+
+    def reload(self) -> None:
+        selected = self.selected_skill_id()
+        self.model.reload()
+        if selected is not None:
+            self.select_skill(selected)
+        self._show_details()
+        self._update_buttons()
+
+    def selected_skill_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()].id if rows else None
+
+    def select_skill(self, skill_id: int) -> None:
+        row = self.model.row_of(skill_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def _on_selection(self) -> None:
+        self._show_details()
+        self._update_buttons()
+        self.selection_changed.emit()
+
+    def _update_buttons(self) -> None:
+        has = self.selected_skill_id() is not None
+        self.evidence_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def _show_details(self) -> None:
+        skill_id = self.selected_skill_id()
+        if skill_id is None:
+            self.details.setText(tr("Select a skill to see its level history and evidence."))
+            return
+        history = skills.level_history(skill_id)
+        steps = [
+            f"{c.date.isoformat()}: {'–' if c.new_level is None else c.new_level}"
+            for c in history[-6:]
+        ]
+        evidence = [
+            f"{e.title}" + (f" ({e.date.isoformat()})" if e.date else "")
+            for e in skills.evidence_of(skill_id)[:4]
+        ]
+        lines = [
+            tr("Level history: {steps}").format(steps=" → ".join(steps) or tr("none yet")),
+            tr("Evidence: {items}").format(items="; ".join(evidence) or tr("none yet")),
+        ]
+        self.details.setText("\n".join(lines))
+
+    # --- writing -----------------------------------------------------------------
+
+    def _edit(self, skill_id: int, column: int, value: Any) -> None:
+        if column == CURRENT:
+            self.set_current_level(skill_id, value)
+            return
+        field = {NAME: "name", KIND: "kind", TARGET: "target_level", PRIORITY: "priority"}[column]
+        before = records.values_of(m.Skill.get_by_id(skill_id), [field])
+        if before[field] == value:
+            return
+        label = {
+            "name": tr("Rename skill"),
+            "kind": tr("Change skill kind"),
+            "target_level": tr("Change target level"),
+            "priority": tr("Change skill priority"),
+        }[field]
+        self.ctx.run(
+            label,
+            lambda: skills.update_skill(skill_id, **{field: value}),
+            lambda: skills.update_skill(skill_id, **before),
+            parent=self,
+        )
+
+    def set_current_level(self, skill_id: int, level: int | None) -> bool:
+        """Set the current level as one undo step (its history row goes with an undo)."""
+        skill = m.Skill.get_by_id(skill_id)
+        if skill.current_level == level:
+            return False
+        assessed_before = skill.last_assessed
+        state: dict[str, int | None] = {}
+        today = self.ctx.today()
+
+        def forward() -> Changes:
+            state["change"], changes = skills.set_level(skill_id, level, today)
+            return changes
+
+        def backward() -> Changes:
+            change = state.get("change")
+            return Changes() if change is None else skills.undo_level(change, assessed_before)
+
+        return self.ctx.run(tr("Change current level"), forward, backward, parent=self)
+
+    def add_skill(self) -> None:
+        name, ok = QInputDialog.getText(self, tr("Add skill"), tr("Name of the skill:"))
+        if not ok or not name.strip():
+            return
+        state: dict[str, Any] = {}
+
+        def forward() -> Changes:
+            if "deleted" in state:
+                return records.restore(state.pop("deleted"))
+            state["id"], changes = skills.add_skill(name)
+            return changes
+
+        def backward() -> Changes:
+            state["deleted"], changes = records.delete(m.Skill, state["id"])
+            return changes
+
+        if self.ctx.run(tr("Add skill"), forward, backward, parent=self):
+            self.select_skill(state["id"])
+
+    def add_evidence(self) -> None:
+        skill_id = self.selected_skill_id()
+        if skill_id is None:
+            return
+        dialog = EvidenceDialog(m.Skill.get_by_id(skill_id).name, self.ctx.today(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        state: dict[str, Any] = {}
+
+        def forward() -> Changes:
+            if "deleted" in state:
+                return records.restore(state.pop("deleted"))
+            state["id"], changes = skills.add_evidence(skill_id, **values)
+            return changes
+
+        def backward() -> Changes:
+            state["deleted"], changes = records.delete(m.Evidence, state["id"])
+            return changes
+
+        self.ctx.run(tr("Add evidence"), forward, backward, parent=self)
+
+    def delete_skill(self) -> None:
+        skill_id = self.selected_skill_id()
+        if skill_id is not None:
+            delete_record(self.ctx, m.Skill, skill_id, tr("Delete skill"))

@@ -1,0 +1,455 @@
+"""Learning activities: the list, the editor, and completing one (with its offer to raise levels)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerdesk.core import records, skills
+from careerdesk.core import models as m
+from careerdesk.core.changes import Changes
+from careerdesk.ui.commands import FunctionCommand, delete_record
+from careerdesk.ui.context import AppContext
+from careerdesk.ui.skills.levels import (
+    learning_kind_name,
+    learning_status_name,
+    level_name,
+    tr,
+)
+from careerdesk.ui.skills.roles import make_button
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+FIELDS = (
+    "title",
+    "kind",
+    "provider",
+    "url",
+    "start_date",
+    "end_date",
+    "hours",
+    "cost_minor",
+    "currency",
+    "status",
+    "goal",
+    "notes",
+)
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _number(text: str) -> float | None:
+    text = text.strip().replace(",", ".")
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise skills.SkillError(tr("{text!r} is not a number.").format(text=text)) from None
+
+
+class ActivityDialog(QDialog):
+    """Add or edit one learning activity."""
+
+    def __init__(
+        self,
+        today: dt.date,
+        values: dict[str, Any] | None = None,
+        skill_ids: list[int] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("activity_dialog")
+        self.setWindowTitle(tr("Learning activity"))
+        values = values or {}
+        self.title_edit = self._line("activity_title", tr("Title"), values.get("title", ""))
+        self.kind_box = QComboBox(self)
+        self.kind_box.setObjectName("activity_kind")
+        self.kind_box.setAccessibleName(tr("Kind"))
+        for kind in m.LEARNING_KINDS:
+            self.kind_box.addItem(learning_kind_name(kind), kind)
+        self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(values.get("kind", "course"))))
+        self.status_box = QComboBox(self)
+        self.status_box.setObjectName("activity_status")
+        self.status_box.setAccessibleName(tr("Status"))
+        for status in m.LEARNING_STATUSES:
+            self.status_box.addItem(learning_status_name(status), status)
+        self.status_box.setCurrentIndex(
+            max(0, self.status_box.findData(values.get("status", "planned")))
+        )
+        self.provider_edit = self._line("activity_provider", tr("Provider"), values.get("provider", ""))
+        self.url_edit = self._line("activity_url", tr("Link"), values.get("url", ""))
+        self.start = self._date("activity_start", tr("Start date"), values.get("start_date"), today)
+        self.end = self._date("activity_end", tr("End date"), values.get("end_date"), today)
+        hours = values.get("hours")
+        self.hours_edit = self._line(
+            "activity_hours", tr("Hours"), "" if hours is None else f"{hours:g}"
+        )
+        cost = values.get("cost_minor")
+        self.cost_edit = self._line(
+            "activity_cost", tr("Cost"), "" if cost is None else f"{cost / 100:.2f}"
+        )
+        self.currency = values.get("currency")
+        self.goal_box = QComboBox(self)
+        self.goal_box.setObjectName("activity_goal")
+        self.goal_box.setAccessibleName(tr("Goal it serves"))
+        self.goal_box.addItem(tr("— no goal"), None)
+        for goal_id, title in skills.goal_choices():
+            self.goal_box.addItem(title, goal_id)
+        self.goal_box.setCurrentIndex(max(0, self.goal_box.findData(values.get("goal"))))
+        self.skill_list = QListWidget(self)
+        self.skill_list.setObjectName("activity_skills")
+        self.skill_list.setAccessibleName(tr("Skills it builds"))
+        chosen = set(skill_ids or [])
+        for row in skills.list_skills():
+            item = QListWidgetItem(row.name, self.skill_list)
+            item.setData(ID_ROLE, row.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if row.id in chosen else Qt.CheckState.Unchecked
+            )
+        self.notes = values.get("notes", "")
+
+        form = QFormLayout()
+        form.addRow(tr("&Title"), self.title_edit)
+        form.addRow(tr("&Kind"), self.kind_box)
+        form.addRow(tr("&Status"), self.status_box)
+        form.addRow(tr("&Provider"), self.provider_edit)
+        form.addRow(tr("&Link"), self.url_edit)
+        form.addRow(tr("Start"), self.start[2])
+        form.addRow(tr("End"), self.end[2])
+        form.addRow(tr("&Hours"), self.hours_edit)
+        form.addRow(tr("C&ost"), self.cost_edit)
+        form.addRow(tr("&Goal"), self.goal_box)
+        form.addRow(tr("Skills it builds"), self.skill_list)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.setObjectName("activity_buttons")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _line(self, name: str, label: str, text: str) -> QLineEdit:
+        edit = QLineEdit(text, self)
+        edit.setObjectName(name)
+        edit.setAccessibleName(label)
+        return edit
+
+    def _date(
+        self, name: str, label: str, day: dt.date | None, today: dt.date
+    ) -> tuple[QCheckBox, QDateEdit, QWidget]:
+        box = QWidget(self)
+        check = QCheckBox(tr("set"), box)
+        check.setObjectName(f"{name}_set")
+        check.setAccessibleName(tr("{label} is set").format(label=label))
+        edit = QDateEdit(_qdate(day or today), box)
+        edit.setObjectName(name)
+        edit.setAccessibleName(label)
+        edit.setCalendarPopup(True)
+        check.setChecked(day is not None)
+        edit.setEnabled(day is not None)
+        check.toggled.connect(edit.setEnabled)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(check)
+        row.addWidget(edit, 1)
+        return check, edit, box
+
+    def values(self) -> dict[str, Any]:
+        """The fields as entered; raises SkillError on a bad number."""
+        cost = _number(self.cost_edit.text())
+        return {
+            "title": self.title_edit.text(),
+            "kind": self.kind_box.currentData(),
+            "status": self.status_box.currentData(),
+            "provider": self.provider_edit.text().strip(),
+            "url": self.url_edit.text().strip(),
+            "start_date": self.start[1].date().toPython() if self.start[0].isChecked() else None,
+            "end_date": self.end[1].date().toPython() if self.end[0].isChecked() else None,
+            "hours": _number(self.hours_edit.text()),
+            "cost_minor": None if cost is None else round(cost * 100),
+            "goal": self.goal_box.currentData(),
+            "notes": self.notes,
+        }
+
+    def skill_ids(self) -> list[int]:
+        return [
+            self.skill_list.item(i).data(ID_ROLE)
+            for i in range(self.skill_list.count())
+            if self.skill_list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+
+class RaiseLevelsDialog(QDialog):
+    """After an activity is done: raise the current level of the skills it built?"""
+
+    def __init__(
+        self, title: str, offers: list[skills.LevelOffer], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("raise_levels_dialog")
+        self.setWindowTitle(tr("Raise skill levels?"))
+        intro = QLabel(
+            tr("“{title}” is done. Raise the current level of the skills it built?").format(
+                title=title
+            ),
+            self,
+        )
+        intro.setObjectName("raise_levels_intro")
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        self.checks: list[tuple[QCheckBox, skills.LevelOffer]] = []
+        for offer in offers:
+            check = QCheckBox(
+                tr("{skill}: {old} → {new}").format(
+                    skill=offer.name,
+                    old=level_name(offer.current_level),
+                    new=level_name(offer.suggested_level),
+                ),
+                self,
+            )
+            check.setObjectName(f"raise_skill_{offer.skill_id}")
+            check.setAccessibleName(tr("Raise {skill}").format(skill=offer.name))
+            check.setChecked(True)
+            layout.addWidget(check)
+            self.checks.append((check, offer))
+        buttons = QDialogButtonBox(self)
+        buttons.setObjectName("raise_levels_buttons")
+        raise_button = buttons.addButton(tr("Raise levels"), QDialogButtonBox.ButtonRole.AcceptRole)
+        raise_button.setObjectName("raise_levels_ok")
+        later = buttons.addButton(tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
+        later.setObjectName("raise_levels_later")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> list[skills.LevelOffer]:
+        return [offer for check, offer in self.checks if check.isChecked()]
+
+
+class LearningPanel(QWidget):
+    """The learning activities with add, edit, complete and delete."""
+
+    COLUMNS = ("Activity", "Kind", "Status", "Provider", "Dates", "Hours", "Skills")
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("learning_panel")
+        heading = QLabel(tr("Learning activities"), self)
+        heading.setObjectName("learning_heading")
+        heading.setStyleSheet("font-weight: bold;")
+        self.table = QTableWidget(0, len(self.COLUMNS), self)
+        self.table.setObjectName("activity_table")
+        self.table.setAccessibleName(tr("Learning activities"))
+        self.table.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemDoubleClicked.connect(lambda _item: self.edit_activity())
+        self.add_button = make_button(self, "add_activity_button", tr("Add…"), self.add_activity)
+        self.edit_button = make_button(
+            self, "edit_activity_button", tr("Edit…"), self.edit_activity
+        )
+        self.complete_button = make_button(
+            self, "complete_activity_button", tr("Mark &done"), self.complete_selected
+        )
+        self.delete_button = make_button(
+            self, "delete_activity_button", tr("Delete"), self.delete_activity
+        )
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        for button in (self.add_button, self.edit_button, self.complete_button, self.delete_button):
+            top.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        self.rows: list[skills.ActivityRow] = []
+        self._update_buttons()
+
+    def reload(self) -> None:
+        keep = self.selected_activity_id()
+        self.rows = skills.list_activities()
+        self.table.setRowCount(len(self.rows))
+        for row, a in enumerate(self.rows):
+            dates = " – ".join(d.isoformat() for d in (a.start_date, a.end_date) if d)
+            cells = [
+                a.title,
+                learning_kind_name(a.kind),
+                learning_status_name(a.status),
+                a.provider,
+                dates,
+                "" if a.hours is None else f"{a.hours:g}",
+                ", ".join(a.skill_names),
+            ]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(ID_ROLE, a.id)
+                self.table.setItem(row, col, item)
+        if keep is not None:
+            self.select_activity(keep)
+        self._update_buttons()
+
+    def select_activity(self, activity_id: int) -> None:
+        for row, a in enumerate(self.rows):
+            if a.id == activity_id:
+                self.table.selectRow(row)
+
+    def selected_activity_id(self) -> int | None:
+        items = self.table.selectedItems()
+        return items[0].data(ID_ROLE) if items else None
+
+    def _update_buttons(self) -> None:
+        activity_id = self.selected_activity_id()
+        row = next((a for a in self.rows if a.id == activity_id), None)
+        self.edit_button.setEnabled(row is not None)
+        self.delete_button.setEnabled(row is not None)
+        self.complete_button.setEnabled(row is not None and row.status not in ("done", "dropped"))
+
+    # --- writing -------------------------------------------------------------------
+
+    def add_activity(self) -> None:
+        dialog = ActivityDialog(self.ctx.today(), parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            values, skill_ids = dialog.values(), dialog.skill_ids()
+        except skills.SkillError as exc:
+            self.ctx.report_error(exc, self)
+            return
+        goal = values.pop("goal")
+        state: dict[str, Any] = {}
+
+        def forward() -> Changes:
+            if "deleted" in state:
+                return records.restore(state.pop("deleted"))
+            state["id"], changes = skills.add_activity(
+                skill_ids=skill_ids, goal_id=goal, **values
+            )
+            return changes
+
+        def backward() -> Changes:
+            state["deleted"], changes = records.delete(m.LearningActivity, state["id"])
+            return changes
+
+        if self.ctx.run(tr("Add learning activity"), forward, backward, parent=self):
+            self.select_activity(state["id"])
+
+    def edit_activity(self) -> None:
+        activity_id = self.selected_activity_id()
+        if activity_id is None:
+            return
+        before = records.values_of(m.LearningActivity.get_by_id(activity_id), list(FIELDS))
+        skills_before = skills.activity_skill_ids(activity_id)
+        dialog = ActivityDialog(self.ctx.today(), before, skills_before, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            after, skills_after = dialog.values(), dialog.skill_ids()
+        except skills.SkillError as exc:
+            self.ctx.report_error(exc, self)
+            return
+        self.ctx.run(
+            tr("Edit learning activity"),
+            lambda: skills.update_activity(activity_id, skill_ids=skills_after, **after),
+            lambda: skills.update_activity(activity_id, skill_ids=skills_before, **before),
+            parent=self,
+        )
+
+    def delete_activity(self) -> None:
+        activity_id = self.selected_activity_id()
+        if activity_id is not None:
+            delete_record(self.ctx, m.LearningActivity, activity_id, tr("Delete learning activity"))
+
+    def complete_selected(self) -> None:
+        activity_id = self.selected_activity_id()
+        if activity_id is not None:
+            self.complete_activity(activity_id)
+
+    def ask_levels(self, title: str, offers: list[skills.LevelOffer]) -> list[skills.LevelOffer]:
+        """Ask which skills to raise; [] when the user declines."""
+        dialog = RaiseLevelsDialog(title, offers, self)
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else []
+
+    def complete_activity(self, activity_id: int) -> None:
+        """Mark done, then offer to raise levels: both together one undo step."""
+        activity = m.LearningActivity.get_by_id(activity_id)
+        before = records.values_of(activity, ["status", "start_date", "end_date"])
+        today = self.ctx.today()
+
+        def forward() -> Changes:
+            return skills.complete_activity(activity_id, today)[1]
+
+        try:
+            offers, changes = skills.complete_activity(activity_id, today)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing pushed
+            self.ctx.report_error(exc, self)
+            return
+        stack = self.ctx.undo_stack
+        stack.beginMacro(tr("Complete learning activity"))
+        try:
+            stack.push(
+                FunctionCommand(
+                    self.ctx,
+                    tr("Complete learning activity"),
+                    forward,
+                    lambda: records.update(m.LearningActivity, activity_id, **before),
+                    done=True,
+                )
+            )
+            self.ctx.apply(changes)
+            for offer in self.ask_levels(activity.title, offers) if offers else []:
+                self._raise(offer, today)
+        finally:
+            stack.endMacro()
+
+    def _raise(self, offer: skills.LevelOffer, today: dt.date) -> None:
+        assessed_before = m.Skill.get_by_id(offer.skill_id).last_assessed
+        state: dict[str, int | None] = {}
+
+        def forward() -> Changes:
+            state["change"], changes = skills.set_level(
+                offer.skill_id, offer.suggested_level, today, note=tr("learning activity done")
+            )
+            return changes
+
+        def backward() -> Changes:
+            change = state.get("change")
+            return Changes() if change is None else skills.undo_level(change, assessed_before)
+
+        self.ctx.run(tr("Raise skill level"), forward, backward, parent=self)

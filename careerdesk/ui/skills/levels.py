@@ -1,0 +1,73 @@
+"""How skill levels 0-5, kinds and learning vocabularies read on screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from careerdesk.core import skills
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("skills", text)
+
+
+def level_name(level: float | None) -> str:
+    """ "3 · Competent", "3.5", or "not assessed"."""
+    if level is None:
+        return tr("not assessed")
+    if level == int(level):
+        return f"{int(level)} · {tr(skills.LEVEL_NAMES[int(level)])}"
+    return f"{level:g}"
+
+
+def level_meaning(level: float | None) -> str:
+    if level is None:
+        return tr("Not assessed yet: counts as a full gap.")
+    return tr(skills.LEVEL_MEANINGS[int(level)])
+
+
+def level_choices() -> list[tuple[int | None, str]]:
+    """The choices of a level editor, "not assessed" first."""
+    return [(None, tr("— not assessed")), *((lv, level_name(lv)) for lv in range(6))]
+
+
+KIND_NAMES = {"hard": "Hard", "soft": "Soft"}
+
+LEARNING_KIND_NAMES = {
+    "course": "Course",
+    "certification": "Certification",
+    "workshop": "Workshop",
+    "webinar": "Webinar",
+    "conference": "Conference",
+    "degree": "Degree",
+    "mentoring": "Mentoring",
+    "coaching": "Coaching",
+    "job_shadowing": "Job shadowing",
+    "reading": "Reading",
+    "stretch_project": "Stretch project",
+}
+LEARNING_STATUS_NAMES = {
+    "planned": "Planned",
+    "in_progress": "In progress",
+    "done": "Done",
+    "dropped": "Dropped",
+}
+EVIDENCE_KIND_NAMES = {
+    "project": "Project",
+    "certificate": "Certificate",
+    "feedback": "Feedback",
+    "achievement": "Achievement",
+    "other": "Other",
+}
+
+
+def kind_name(kind: str) -> str:
+    return tr(KIND_NAMES.get(kind, kind))
+
+
+def learning_kind_name(kind: str) -> str:
+    return tr(LEARNING_KIND_NAMES.get(kind, kind))
+
+
+def learning_status_name(status: str) -> str:
+    return tr(LEARNING_STATUS_NAMES.get(status, status))

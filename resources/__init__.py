@@ -1,0 +1,1 @@
+"""Bundled data files (icons, occupation catalogue, example plan), read via importlib.resources."""

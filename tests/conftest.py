@@ -1,0 +1,68 @@
+"""Shared fixtures: a real SQLite file per test, offscreen Qt, settings kept out of $HOME."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+# Before any Qt import: no screen needed, and QSettings/platformdirs write to a
+# throw-away home instead of the developer's.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_HOME = Path(tempfile.mkdtemp(prefix="careerdesk-tests-"))
+os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
+os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
+
+import pytest  # noqa: E402
+
+from careerdesk.core import db as cdb  # noqa: E402
+
+# The example plan of the tests is always written for this day.
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """An open, empty CareerDesk database; closed after the test."""
+    path = tmp_path / "test.db"
+    cdb.open_database(path)
+    yield path
+    cdb.close_database()
+
+
+@pytest.fixture(scope="session")
+def example_plan_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example plan written once per session (copy it before changing it)."""
+    from careerdesk.core import demo
+
+    path = tmp_path_factory.mktemp("example") / "example.db"
+    with cdb.opened(path):
+        demo.write_example_plan(today=TODAY)
+    return path
+
+
+@pytest.fixture
+def example_plan(tmp_path: Path, example_plan_file: Path) -> Path:
+    """A private copy of the example plan, not opened."""
+    path = tmp_path / "example.db"
+    path.write_bytes(example_plan_file.read_bytes())
+    return path
+
+
+@pytest.fixture
+def window(qtbot, example_plan: Path):
+    """The main window on a copy of the example plan, with today fixed."""
+    from careerdesk.app import create_window
+
+    win = create_window(example_plan, today=TODAY)
+    qtbot.addWidget(win)
+    yield win
+    win.close()
+    cdb.close_database()
+
+
+@pytest.fixture
+def today() -> dt.date:
+    """The day the example plan of the tests is written for."""
+    return TODAY

@@ -1,0 +1,259 @@
+"""Moving goals and steps in time, dependency shifts, baselines and order (core.plan)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from careerdesk.core import db as cdb
+from careerdesk.core import goals, plan
+from careerdesk.core import models as m
+
+D = dt.date
+
+
+@pytest.fixture
+def database(tmp_path):
+    cdb.open_database(tmp_path / "t.db")
+    yield
+    cdb.close_database()
+
+
+def dates(goal_id):
+    g = m.Goal.get_by_id(goal_id)
+    return g.start_date, g.target_date
+
+
+def due(step_id):
+    return m.Step.get_by_id(step_id).due_date
+
+
+@pytest.fixture
+def tree(database):
+    """A long-term goal with a sub-goal, steps on both, and a step elsewhere depending on one."""
+    long_id, _ = goals.create_goal(
+        "Become staff engineer", D(2026, 1, 1), D(2027, 12, 31), horizon="long"
+    )
+    sub_id, _ = goals.create_goal("Lead a project", D(2026, 3, 1), D(2026, 6, 30), parent=long_id)
+    s1, _ = goals.create_step(long_id, "Talk to manager", D(2026, 2, 1))
+    s2, _ = goals.create_step(sub_id, "Write proposal", D(2026, 4, 1))
+    other_id, _ = goals.create_goal("Speak at a conference", D(2026, 5, 1), D(2026, 9, 30))
+    s3, _ = goals.create_step(other_id, "Submit talk", D(2026, 5, 10), depends_on=s2)
+    s4, _ = goals.create_step(other_id, "Rehearse", D(2026, 8, 1), depends_on=s3)
+    s5, _ = goals.create_step(other_id, "Book travel", D(2026, 7, 1))
+    return {
+        "long": long_id,
+        "sub": sub_id,
+        "other": other_id,
+        "s1": s1,
+        "s2": s2,
+        "s3": s3,
+        "s4": s4,
+        "s5": s5,
+    }
+
+
+def test_move_goal_body_moves_subgoals_steps_and_dependents(tree):
+    moved = plan.move_goal(tree["long"], 10)
+    assert dates(tree["long"]) == (D(2026, 1, 11), D(2028, 1, 10))
+    assert dates(tree["sub"]) == (D(2026, 3, 11), D(2026, 7, 10))
+    assert due(tree["s1"]) == D(2026, 2, 11)
+    assert due(tree["s2"]) == D(2026, 4, 11)
+    # Steps of another goal that wait for s2 follow, transitively; the rest stays.
+    assert due(tree["s3"]) == D(2026, 5, 20)
+    assert due(tree["s4"]) == D(2026, 8, 11)
+    assert due(tree["s5"]) == D(2026, 7, 1)
+    assert dates(tree["other"]) == (D(2026, 5, 1), D(2026, 9, 30))
+    assert moved.followers == {tree["s3"], tree["s4"]}
+    assert moved.changes.goals and moved.changes.steps
+    assert set(moved.before.goals) == {tree["long"], tree["sub"]}
+    assert set(moved.before.steps) == {tree["s1"], tree["s2"], tree["s3"], tree["s4"]}
+
+
+def test_restore_dates_puts_back_exactly_what_moved(tree):
+    snapshot = {gid: dates(gid) for gid in (tree["long"], tree["sub"], tree["other"])}
+    step_snapshot = {tree[k]: due(tree[k]) for k in ("s1", "s2", "s3", "s4", "s5")}
+    before, changes = plan.move_goal(tree["long"], 45)
+    assert changes.goals
+    plan.restore_dates(before)
+    assert {gid: dates(gid) for gid in snapshot} == snapshot
+    assert {sid: due(sid) for sid in step_snapshot} == step_snapshot
+
+
+def test_moving_earlier_does_not_pull_dependents(tree):
+    moved = plan.move_goal(tree["long"], -7)
+    assert due(tree["s2"]) == D(2026, 3, 25)
+    assert due(tree["s3"]) == D(2026, 5, 10)
+    assert moved.followers == frozenset()
+
+
+def test_move_start_edge_moves_nothing_else_and_flags_steps_outside(tree):
+    moved = plan.move_goal_edge(tree["long"], "start", D(2026, 3, 1))
+    assert dates(tree["long"]) == (D(2026, 3, 1), D(2027, 12, 31))
+    assert due(tree["s1"]) == D(2026, 2, 1)
+    assert dates(tree["sub"]) == (D(2026, 3, 1), D(2026, 6, 30))
+    assert moved.outside == {tree["s1"]}
+    assert set(moved.before.goals) == {tree["long"]} and not moved.before.steps
+
+
+def test_move_target_edge_is_inclusive(tree):
+    moved = plan.move_goal_edge(tree["other"], "target", D(2026, 8, 1))
+    assert dates(tree["other"]) == (D(2026, 5, 1), D(2026, 8, 1))
+    # Due on the target day is inside; the day after is not.
+    assert moved.outside == frozenset()
+    moved = plan.move_goal_edge(tree["other"], "target", D(2026, 7, 31))
+    assert moved.outside == {tree["s4"]}
+
+
+def test_one_day_goal_is_allowed_and_target_before_start_refused(tree):
+    plan.move_goal_edge(tree["other"], "target", D(2026, 5, 1))
+    assert dates(tree["other"]) == (D(2026, 5, 1), D(2026, 5, 1))
+    with pytest.raises(plan.PlanError, match="cannot be before its start date"):
+        plan.move_goal_edge(tree["other"], "target", D(2026, 4, 30))
+    with pytest.raises(plan.PlanError, match="cannot be before its start date"):
+        plan.move_goal_edge(tree["other"], "start", D(2026, 5, 2))
+    assert dates(tree["other"]) == (D(2026, 5, 1), D(2026, 5, 1))
+
+
+def test_move_step_later_pulls_its_dependents_and_undoes(tree):
+    moved = plan.move_step(tree["s3"], D(2026, 6, 9))
+    assert due(tree["s3"]) == D(2026, 6, 9)
+    assert due(tree["s4"]) == D(2026, 8, 31)
+    assert due(tree["s2"]) == D(2026, 4, 1)
+    assert moved.followers == {tree["s4"]}
+    plan.restore_dates(moved.before)
+    assert (due(tree["s3"]), due(tree["s4"])) == (D(2026, 5, 10), D(2026, 8, 1))
+
+
+def test_move_step_out_of_its_goal_is_flagged(tree):
+    moved = plan.move_step(tree["s5"], D(2026, 10, 1))
+    assert moved.outside == {tree["s5"]}
+    assert plan.steps_outside() == {tree["s5"]}
+
+
+def test_move_of_unknown_goal_is_refused(database):
+    with pytest.raises(plan.PlanError, match="no goal 99"):
+        plan.move_goal(99, 3)
+
+
+def test_set_dependency_refuses_a_circle(tree):
+    with pytest.raises(plan.PlanError, match="circle"):
+        plan.set_dependency(tree["s2"], tree["s4"])  # s4 -> s3 -> s2 already
+    with pytest.raises(plan.PlanError, match="itself"):
+        plan.set_dependency(tree["s5"], tree["s5"])
+    assert m.Step.get_by_id(tree["s2"]).depends_on_id is None
+    previous, changes = plan.set_dependency(tree["s5"], tree["s4"])
+    assert previous is None and changes.steps
+    assert m.Step.get_by_id(tree["s5"]).depends_on_id == tree["s4"]
+    plan.set_dependency(tree["s5"], previous)
+    assert m.Step.get_by_id(tree["s5"]).depends_on_id is None
+
+
+def test_a_dependency_loop_in_old_data_does_not_hang_a_move(tree):
+    # Written behind the rules' back, as a damaged or hand-edited file could hold it.
+    m.Step.update(depends_on=tree["s4"]).where(m.Step.id == tree["s2"]).execute()
+    moved = plan.move_step(tree["s2"], D(2026, 4, 3))
+    assert due(tree["s3"]) == D(2026, 5, 12)
+    assert due(tree["s4"]) == D(2026, 8, 3)
+    assert due(tree["s2"]) == D(2026, 4, 3)  # moved once, not twice round the loop
+    assert moved.followers == {tree["s3"], tree["s4"]}
+
+
+def test_reset_baseline_makes_current_plan_the_baseline_and_undoes(tree):
+    plan.move_goal(tree["other"], 14)
+    goal = m.Goal.get_by_id(tree["other"])
+    assert goal.baseline_start_date == D(2026, 5, 1)
+    moved = plan.reset_baseline()
+    goal = m.Goal.get_by_id(tree["other"])
+    assert (goal.baseline_start_date, goal.baseline_target_date) == (
+        D(2026, 5, 15),
+        D(2026, 10, 14),
+    )
+    assert m.Step.get_by_id(tree["s5"]).baseline_due_date == D(2026, 7, 15)
+    # Untouched goals are not part of the undo record.
+    assert set(moved.before.goal_baselines) == {tree["other"]}
+    plan.restore_dates(moved.before)
+    goal = m.Goal.get_by_id(tree["other"])
+    assert (goal.baseline_start_date, goal.baseline_target_date) == (D(2026, 5, 1), D(2026, 9, 30))
+    assert m.Step.get_by_id(tree["s5"]).baseline_due_date == D(2026, 7, 1)
+
+
+def test_reorder_steps_and_restore_positions(tree):
+    other = tree["other"]
+
+    def titles():
+        query = m.Step.select().where(m.Step.goal == other)
+        return [s.title for s in query.order_by(m.Step.position, m.Step.id)]
+
+    assert titles() == ["Submit talk", "Rehearse", "Book travel"]
+    before, changes = plan.reorder("step", tree["s5"], -1)
+    assert titles() == ["Submit talk", "Book travel", "Rehearse"]
+    assert changes.steps
+    assert plan.reorder("step", tree["s3"], -1) == ({}, plan.Changes())
+    plan.restore_positions("step", before)
+    assert titles() == ["Submit talk", "Rehearse", "Book travel"]
+
+
+def test_reorder_goals_changes_the_tree_order(tree):
+    def roots():
+        return [n.goal.title for n in goals.goal_tree()]
+
+    plan.reorder("goal", tree["other"], -1)
+    # Long-term goals come first in the tree whatever their position.
+    assert roots() == ["Become staff engineer", "Speak at a conference"]
+    third, _ = goals.create_goal("Run a meetup", D(2026, 2, 1), D(2026, 3, 1))
+    # Equal positions: by start date.
+    assert roots()[1:] == ["Run a meetup", "Speak at a conference"]
+    plan.reorder("goal", third, +1)
+    assert roots()[1:] == ["Speak at a conference", "Run a meetup"]
+    plan.reorder("goal", third, +1)  # already last: nothing happens
+    assert roots()[1:] == ["Speak at a conference", "Run a meetup"]
+
+
+def test_update_goal_checks_dates_and_parent_and_returns_previous_values(tree):
+    with pytest.raises(plan.PlanError, match="cannot be before"):
+        plan.update_goal(tree["other"], target_date=D(2026, 1, 1))
+    with pytest.raises(plan.PlanError, match="under itself"):
+        plan.update_goal(tree["long"], parent=tree["sub"])
+    with pytest.raises(plan.PlanError, match="needs a title"):
+        plan.update_goal(tree["other"], title="  ")
+    before, changes = plan.update_goal(
+        tree["other"], title="Give a talk", obstacles="stage fright", parent=tree["long"]
+    )
+    goal = m.Goal.get_by_id(tree["other"])
+    assert (goal.title, goal.obstacles, goal.parent_id) == (
+        "Give a talk",
+        "stage fright",
+        tree["long"],
+    )
+    assert changes.goals
+    plan.update_goal(tree["other"], **before)
+    goal = m.Goal.get_by_id(tree["other"])
+    assert (goal.title, goal.obstacles, goal.parent_id) == ("Speak at a conference", "", None)
+    assert plan.update_goal(tree["other"], title="Speak at a conference") == ({}, plan.Changes())
+
+
+def test_update_step_refuses_a_dependency_circle_and_writes_nothing(tree):
+    with pytest.raises(plan.PlanError, match="circle"):
+        plan.update_step(tree["s2"], title="Renamed", depends_on=tree["s4"])
+    step = m.Step.get_by_id(tree["s2"])
+    assert (step.title, step.depends_on_id) == ("Write proposal", None)
+    before, _ = plan.update_step(tree["s5"], effort_hours=2.5, depends_on=tree["s3"])
+    assert before == {"effort_hours": None, "depends_on_id": None}
+    assert m.Step.get_by_id(tree["s5"]).depends_on_id == tree["s3"]
+
+
+def test_plan_view_lists_goals_in_tree_order_with_flags(tree):
+    plan.move_step(tree["s5"], D(2026, 12, 1))
+    m.CareerRole.create(title="Engineer", organisation="Acme", start_date=D(2020, 1, 1))
+    view = plan.plan_view(D(2026, 3, 1))
+    assert [(g.title, g.depth) for g in view.goals] == [
+        ("Become staff engineer", 0),
+        ("Lead a project", 1),
+        ("Speak at a conference", 0),
+    ]
+    assert {s.id for s in view.steps if s.outside} == {tree["s5"]}
+    assert view.goals[1].root_id == tree["long"]
+    (role,) = view.spans
+    assert (role.kind, role.detail, role.end) == ("role", "Acme", D(2026, 3, 1))
