@@ -9,6 +9,7 @@ from typing import Any
 
 from careerdesk.core import models as m
 from careerdesk.core import skills as skill_rules
+from careerdesk.core.health import goal_health
 
 # Target roles from the catalogue that O*NET 29.0 rates (Software Developers has no ratings).
 CATALOGUE_ROLES = ("15-1299.08", "11-3021.00")
@@ -87,6 +88,7 @@ _GOALS: list[tuple[Any, ...]] = [
         [
             ("Agree goals with my first mentee", -50, True, 1, False),
             ("Find a second mentee", -5, False, 1, False),
+            ("Monthly check-in with my first mentee", 6, False, 1, False),
             ("Six-month mentoring review", 120, False, 2, False),
         ],
     ),
@@ -151,6 +153,7 @@ _GOALS: list[tuple[Any, ...]] = [
         {},
         [
             ("Finish the video course", -15, False, 30, False),
+            ("Book the exam date", 11, False, 1, False),
             ("Take two practice exams", 40, False, 8, True),
             ("Book and pass the exam", 100, False, 4, True),
         ],
@@ -614,9 +617,10 @@ def _write_contacts(today: dt.date, count: int, rng: random.Random, goal_ids: li
         first = _FIRST[index % len(_FIRST)]
         last = _LAST[(index * 7 + index // len(_FIRST)) % len(_LAST)]
         company = _COMPANIES[rng.randrange(len(_COMPANIES))]
-        relationship = _RELATIONSHIPS_FOR[index] if index < len(_RELATIONSHIPS_FOR) else None
-        relationship = relationship or _relationship(index)
-        if relationship == "recruiter":
+        relationship = _relationship(index)
+        if index < len(_FIRST_CONTACTS):
+            company, position = _FIRST_CONTACTS[index]
+        elif relationship == "recruiter":
             company, position = "Talent Bridge Recruiting", "Technical Recruiter"
         else:
             position = _POSITIONS[rng.randrange(len(_POSITIONS) - 1)]
@@ -692,7 +696,12 @@ def _write_contacts(today: dt.date, count: int, rng: random.Random, goal_ids: li
     return count
 
 
-_RELATIONSHIPS_FOR: tuple[str | None, ...] = ("mentor", "sponsor", "manager")
+# The mentor, the sponsor and the manager of the example person.
+_FIRST_CONTACTS = (
+    ("Helix Payments", "Principal Engineer"),
+    ("Northwind Analytics", "Director of Engineering"),
+    ("Northwind Analytics", "Engineering Manager"),
+)
 
 
 def _write_journal(
@@ -709,7 +718,7 @@ def _write_journal(
         "Tired after the incident month; protected my focus time again.",
         "The redesign is mine now. Need to delegate more and speak up in planning.",
     )
-    checkins = [m.CheckIn(date=_day(today, -91 * k)) for k in range(4 * scale, 0, -1)]
+    checkins = [m.CheckIn(date=_day(today, 14 - 91 * k)) for k in range(4 * scale, 0, -1)]
     for k, checkin in enumerate(checkins):
         checkin.period = "quarterly"
         checkin.reflection = reflections[k % len(reflections)]
@@ -717,7 +726,7 @@ def _write_journal(
         checkin.work_life_balance = 2 + (k % 4 in (1, 3))
         checkin.next_actions = "Review the plan; book the next mentoring session."
         checkin.save()
-    for number, checkin in enumerate(checkins):
+    for checkin in checkins:
         rows = []
         for goal in m.Goal.select(m.Goal.id, m.Goal.start_date, m.Goal.target_date, m.Goal.status):
             if goal.start_date > checkin.date:
@@ -725,13 +734,21 @@ def _write_journal(
             elapsed = (checkin.date - goal.start_date).days / max(
                 1, (goal.target_date - goal.start_date).days
             )
+            progress = round(min(1.0, max(0.0, elapsed * rng.uniform(0.6, 1.1))), 2)
             rows.append(
                 {
                     "checkin": checkin.id,
                     "goal": goal.id,
-                    "progress": round(min(1.0, max(0.0, elapsed * rng.uniform(0.6, 1.1))), 2),
+                    "progress": progress,
                     "status": goal.status,
-                    "health": "on_track" if number % 3 else "at_risk",
+                    "health": goal_health(
+                        status=goal.status,
+                        start=goal.start_date,
+                        target=goal.target_date,
+                        progress=progress,
+                        overdue_steps=0,
+                        today=checkin.date,
+                    ),
                 }
             )
         _insert(m.CheckInGoal, rows)

@@ -280,7 +280,9 @@ def preview(result: ParseResult) -> ImportPreview:
     rows: dict[int, PreviewRow] = {}  # position in result.records -> row, if decided now
     members: list[int] = []  # cluster number of each record
     for position, record in enumerate(result.records):
-        found = next(((why, cluster_of[k]) for why, k in _keys(record) if k in cluster_of), None)
+        found = next(
+            ((key[0], cluster_of[key]) for key in _keys(record) if key in cluster_of), None
+        )
         if found is None:
             clusters.append(replace(record, urls=list(record.urls), tags=list(record.tags)))
             number = len(clusters) - 1
@@ -296,17 +298,17 @@ def preview(result: ParseResult) -> ImportPreview:
                 f"{why} as line {clusters[number].line}; merged into it",
             )
         members.append(number)
-        for why, key in _keys(clusters[number]):
-            cluster_of.setdefault((why, key), number)
+        for key in _keys(clusters[number]):
+            cluster_of.setdefault(key, number)
     # Two records of the file can both match one contact by different keys.
     target: dict[int, int | None] = {}
     first_cluster_of_contact: dict[int, int] = {}
     for number, record in enumerate(clusters):
-        hit = next(((why, index[k]) for why, k in _keys(record) if k in index), None)
+        hit = next((index[key] for key in _keys(record) if key in index), None)
         if hit is None:
             target[number] = None
             continue
-        _why, contact_id = hit
+        contact_id = hit
         owner = first_cluster_of_contact.setdefault(contact_id, number)
         if owner != number:
             _fill(clusters[owner], record)

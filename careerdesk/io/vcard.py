@@ -98,7 +98,9 @@ def split_cards(text: str) -> list[tuple[int, list[str], str]]:
             continue  # RFC 2426 allows PROFILE (Lotus Notes writes it); vobject may not
         else:
             body.append(line.text)
-    if start is not None:
+    tail = raw_lines[-1].strip().upper() if raw_lines else ""
+    if start is not None or (tail and "BEGIN:VCARD".startswith(tail)):
+        start = start or len(raw_lines)
         raise ImportFileError(
             f"The file ends inside the card that starts on line {start} (truncated?)."
         )

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the
 # common colour-vision deficiencies and readable on light and dark grounds.
@@ -70,3 +80,35 @@ def text_color_on(background: QColor) -> QColor:
     r, g, b = background.redF(), background.greenF(), background.blueF()
     luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
     return QColor("#000000") if luminance > 0.45 else QColor("#FFFFFF")
+
+
+def health_icon(health: str, size: int = 14) -> QIcon:
+    """A shape in the health colour: circle on track, triangle at risk, square late, tick closed.
+
+    Shape and colour say the same thing, so the icon reads without colour too.
+    """
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    fill = health_color(health)
+    painter.setPen(QPen(fill.darker(150), 1))
+    painter.setBrush(fill)
+    m = 1.5
+    if health == "at_risk":
+        painter.drawPolygon(
+            QPolygonF([QPointF(size / 2, m), QPointF(size - m, size - m), QPointF(m, size - m)])
+        )
+    elif health == "late":
+        painter.drawRect(QRectF(m, m, size - 2 * m, size - 2 * m))
+    elif health == "closed":
+        painter.setPen(QPen(fill.darker(150), 2.5))
+        painter.drawPolyline(
+            QPolygonF(
+                [QPointF(m, size * 0.55), QPointF(size * 0.4, size - m), QPointF(size - m, m)]
+            )
+        )
+    else:
+        painter.drawEllipse(QRectF(m, m, size - 2 * m, size - 2 * m))
+    painter.end()
+    return QIcon(pixmap)

@@ -5,7 +5,6 @@ import datetime as dt
 import pytest
 
 from careerdesk.core import gaps, skills
-from careerdesk.core.db import close_database, open_database
 from careerdesk.core.gaps import Requirement
 
 TODAY = dt.date(2026, 11, 23)
@@ -80,14 +79,7 @@ def test_no_counted_requirement_means_no_readiness_and_level_zero_means_ready():
     assert gaps.analyse([nothing]).readiness == 1.0
 
 
-@pytest.fixture
-def db(tmp_path):
-    database = open_database(tmp_path / "t.db")
-    yield database
-    close_database()
-
-
-def test_role_analysis_reads_levels_of_linked_skills(db):
+def test_role_analysis_reads_levels_of_linked_skills(db_path):
     design, _ = skills.add_skill("System design", current_level=2, today=TODAY)
     skills.add_skill("Python", current_level=4, today=TODAY)
     role_id, _ = skills.add_own_role(
@@ -111,7 +103,7 @@ def test_role_analysis_reads_levels_of_linked_skills(db):
     assert gaps.role_analysis(role_id).readiness == pytest.approx(1 - 15 / 43)
 
 
-def test_heatmap_puts_skills_against_roles(db):
+def test_heatmap_puts_skills_against_roles(db_path):
     design, _ = skills.add_skill("System design", current_level=2, today=TODAY)
     one, _ = skills.add_own_role("Staff engineer", [skills.RequirementInput("System design", 4)])
     two, _ = skills.add_own_role(

@@ -6,19 +6,11 @@ import pytest
 
 from careerdesk.core import catalogue, gaps, records, skills
 from careerdesk.core import models as m
-from careerdesk.core.db import close_database, open_database
 
 TODAY = dt.date(2026, 11, 23)
 
 
-@pytest.fixture
-def db(tmp_path):
-    database = open_database(tmp_path / "t.db")
-    yield database
-    close_database()
-
-
-def test_catalogue_role_maps_every_rating_and_links_inventory_skills(db):
+def test_catalogue_role_maps_every_rating_and_links_inventory_skills(db_path):
     python_id, _ = skills.add_skill(
         "Python", onet_element_id="2.B.3.e", current_level=3, today=TODAY
     )
@@ -44,7 +36,7 @@ def test_catalogue_role_maps_every_rating_and_links_inventory_skills(db):
     assert m.Skill.select().count() == 1
 
 
-def test_catalogue_role_can_add_the_missing_onet_skills(db):
+def test_catalogue_role_can_add_the_missing_onet_skills(db_path):
     skills.add_skill("Python", onet_element_id="2.B.3.e")
     missing = skills.missing_onet_skills("11-3021.00")
     assert "Programming" not in {s.name for s in missing}
@@ -62,7 +54,7 @@ def test_catalogue_role_can_add_the_missing_onet_skills(db):
     assert m.Skill.select().where(m.Skill.name == "Negotiation").count() == 1
 
 
-def test_unrated_occupation_is_refused_and_nothing_is_written(db):
+def test_unrated_occupation_is_refused_and_nothing_is_written(db_path):
     with pytest.raises(skills.UnratedOccupation, match="Software Developers") as info:
         skills.add_catalogue_role("15-1252.00", today=TODAY)
     assert info.value.code == "15-1252.00"
@@ -72,7 +64,7 @@ def test_unrated_occupation_is_refused_and_nothing_is_written(db):
     assert m.RoleRequirement.select().count() == 0
 
 
-def test_roles_are_listed_in_the_order_they_were_added(db):
+def test_roles_are_listed_in_the_order_they_were_added(db_path):
     skills.add_catalogue_role("15-1299.08", today=TODAY)
     skills.add_own_role("Staff engineer", [skills.RequirementInput("System design", 4)])
     rows = skills.list_roles()
@@ -80,7 +72,7 @@ def test_roles_are_listed_in_the_order_they_were_added(db):
     assert rows[1].requirement_count == 1 and rows[1].source == "own"
 
 
-def test_set_level_keeps_history_and_can_be_taken_back(db):
+def test_set_level_keeps_history_and_can_be_taken_back(db_path):
     skill_id, _ = skills.add_skill("Python", current_level=2, today=dt.date(2026, 1, 5))
     change_id, changes = skills.set_level(skill_id, 3, TODAY, note="after the course")
     assert changes.skills
@@ -95,7 +87,7 @@ def test_set_level_keeps_history_and_can_be_taken_back(db):
     assert len(skills.level_history(skill_id)) == 1
 
 
-def test_bad_levels_are_refused_with_a_message_and_nothing_changes(db):
+def test_bad_levels_are_refused_with_a_message_and_nothing_changes(db_path):
     skill_id, _ = skills.add_skill("Python", current_level=2, today=TODAY)
     with pytest.raises(skills.SkillError, match="from 0 to 5"):
         skills.set_level(skill_id, 6, TODAY)
@@ -112,7 +104,7 @@ def test_bad_levels_are_refused_with_a_message_and_nothing_changes(db):
     assert len(skills.level_history(skill_id)) == 1
 
 
-def test_inventory_lists_evidence_and_learning_counts(db):
+def test_inventory_lists_evidence_and_learning_counts(db_path):
     python, _ = skills.add_skill("python", current_level=3, target_level=5, today=TODAY)
     skills.add_skill("Architecture", kind="hard")
     skills.add_evidence(python, "Payments service rewrite", kind="project", date=TODAY)
@@ -128,7 +120,7 @@ def test_inventory_lists_evidence_and_learning_counts(db):
     ]
 
 
-def test_requirements_can_be_added_adjusted_and_removed(db):
+def test_requirements_can_be_added_adjusted_and_removed(db_path):
     role_id, _ = skills.add_catalogue_role("15-1299.08", today=TODAY)
     programming = m.RoleRequirement.get(
         (m.RoleRequirement.role == role_id) & (m.RoleRequirement.name == "Programming")
@@ -149,7 +141,7 @@ def test_requirements_can_be_added_adjusted_and_removed(db):
     assert [r.name for r in skills.requirements_of(role_id)][0] == "Programming"
 
 
-def test_plan_gap_creates_a_prefilled_activity_and_can_be_undone(db):
+def test_plan_gap_creates_a_prefilled_activity_and_can_be_undone(db_path):
     role_id, _ = skills.add_catalogue_role("15-1299.08", today=TODAY)
     req = m.RoleRequirement.get(
         (m.RoleRequirement.role == role_id) & (m.RoleRequirement.name == "Systems Analysis")
@@ -170,7 +162,7 @@ def test_plan_gap_creates_a_prefilled_activity_and_can_be_undone(db):
     assert m.RoleRequirement.get_by_id(req.id).skill_id is None
 
 
-def test_plan_gap_as_a_goal_step(db):
+def test_plan_gap_as_a_goal_step(db_path):
     skill_id, _ = skills.add_skill("Negotiation", target_level=4)
     goal = m.Goal.create(title="Become a team lead", start_date=TODAY, target_date=TODAY)
     step_id, changes = skills.plan_gap(
@@ -184,7 +176,7 @@ def test_plan_gap_as_a_goal_step(db):
         skills.plan_gap(skill_id=skill_id, today=TODAY, as_step=True)
 
 
-def test_completing_an_activity_offers_to_raise_levels_and_readiness_rises(db):
+def test_completing_an_activity_offers_to_raise_levels_and_readiness_rises(db_path):
     python, _ = skills.add_skill("Python", current_level=2, today=TODAY)
     role_id, _ = skills.add_own_role("Backend", [skills.RequirementInput("Python", 4)])
     before = gaps.role_analysis(role_id).readiness
@@ -200,7 +192,7 @@ def test_completing_an_activity_offers_to_raise_levels_and_readiness_rises(db):
     assert [r.status for r in skills.list_activities()] == ["done"]
 
 
-def test_activities_edit_their_skills_in_one_step_and_list_open_ones_first(db):
+def test_activities_edit_their_skills_in_one_step_and_list_open_ones_first(db_path):
     a, _ = skills.add_skill("Python")
     b, _ = skills.add_skill("SQL")
     first, _ = skills.add_activity(
@@ -218,7 +210,7 @@ def test_activities_edit_their_skills_in_one_step_and_list_open_ones_first(db):
     assert m.LearningActivity.get_by_id(first).end_date is None
 
 
-def test_removing_a_role_with_the_skills_it_brought_and_restoring_them(db):
+def test_removing_a_role_with_the_skills_it_brought_and_restoring_them(db_path):
     before = skills.skill_ids()
     role_id, _ = skills.add_catalogue_role("11-3021.00", today=TODAY, add_missing_skills=True)
     added = sorted(skills.skill_ids() - before)

@@ -175,7 +175,7 @@ class JournalTab(Tab):
                 [
                     s.goal.title,
                     format_percent(s.progress),
-                    f"{palette.HEALTH_SYMBOL.get(s.health, '')} {label(s.health)}".strip(),
+                    label(s.health) if s.health else "",
                     label(s.status),
                 ]
                 for s in snaps
@@ -183,7 +183,7 @@ class JournalTab(Tab):
         )
         for row, snap in enumerate(snaps):
             if snap.health:
-                self.snapshot_table.item(row, 2).setForeground(palette.health_color(snap.health))
+                self.snapshot_table.item(row, 2).setIcon(palette.health_icon(snap.health))
 
     def start_checkin(self) -> None:
         """The guided review: reflection and ratings; the goals' progress is snapshotted."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -87,14 +89,15 @@ class OverviewTab(Tab):
             self._fill(
                 self.at_risk[1],
                 [
-                    f"{palette.HEALTH_SYMBOL[g.health]} {label(g.health)}: {g.title} "
-                    f"({self.tr('target')} {format_date(g.target_date)})"
+                    self.tr("{health}: {title} (target {date})").format(
+                        health=label(g.health), title=g.title, date=format_date(g.target_date)
+                    )
                     for g in news.goals_at_risk
                 ],
                 self.tr("Every goal is on track."),
             )
             for row, g in enumerate(news.goals_at_risk):
-                self.at_risk[1].item(row).setForeground(palette.health_color(g.health))
+                self.at_risk[1].item(row).setIcon(palette.health_icon(g.health))
             self.headline.setText(
                 self.tr(
                     "{overdue} overdue, {soon} due soon, {risk} goals need attention · "
@@ -110,17 +113,17 @@ class OverviewTab(Tab):
             due = cadence.reach_out_queue(today, limit=20)
             self._fill(
                 self.reach_out[1],
-                [
-                    self.tr("{name} ({company}): {status}, {days} days past due").format(
-                        name=d.name,
-                        company=d.company,
-                        status=label(d.status),
-                        days=d.days_overdue,
-                    )
-                    for d in due
-                ],
+                [self._due_line(d, today) for d in due],
                 self.tr("Nobody to reach out to today."),
             )
+
+    def _due_line(self, due: cadence.DueContact, today: dt.date) -> str:
+        who = f"{due.name} ({due.company})" if due.company else due.name
+        if due.status == "overdue":
+            return self.tr("{who}: overdue, was due {when}").format(
+                who=who, when=days_from(today, due.due_date)
+            )
+        return self.tr("{who}: due {when}").format(who=who, when=days_from(today, due.due_date))
 
     def _fill(self, widget: QListWidget, lines: list[str], empty: str) -> None:
         widget.clear()

@@ -1,44 +1,711 @@
-"""Plan tab (placeholder until the timeline lands): the goal tree with steps."""
+"""Plan tab: the goal tree, the editor panel and the draggable timeline, sharing one selection."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
-from careerdesk.core import goals
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerdesk.core import goals, plan, records
+from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
+from careerdesk.core.models import GOAL_CATEGORIES, GOAL_STATUSES
+from careerdesk.ui import palette
+from careerdesk.ui.commands import FunctionCommand
 from careerdesk.ui.context import AppContext
+from careerdesk.ui.plan.editor import Editor, status_name
+from careerdesk.ui.plan.timeline import Timeline, category_name, health_name
 from careerdesk.ui.tab import Tab
+
+KIND_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+COL_TITLE, COL_HEALTH, COL_START, COL_END = range(4)
+
+
+def _iso(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
 
 
 class PlanTab(Tab):
+    """Goals and steps as a tree and a timeline; every edit is one undo step."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("plan_tab")
-        self.tree = QTreeWidget(self)
+        self.setAccessibleName(self.tr("Plan"))
+        self.view = plan.PlanView([], [], [])
+        self.items: dict[tuple[str, int], QTreeWidgetItem] = {}
+        self.selected: tuple[str, int] | None = None
+        self._build()
+
+    # --- construction ---------------------------------------------------------------
+
+    def _button(
+        self, name: str, text: str, slot: Callable[[], None], tip: str = ""
+    ) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setAccessibleName(text.replace("&", ""))
+        if tip:
+            button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    def _build(self) -> None:
+        tr = self.tr
+        # Filters.
+        self.search = QLineEdit()
+        self.search.setObjectName("plan_search")
+        self.search.setAccessibleName(tr("Search goals and steps"))
+        self.search.setPlaceholderText(tr("Search goals and steps…"))
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("plan_status_filter")
+        self.status_filter.setAccessibleName(tr("Show goals with status"))
+        self.status_filter.addItem(tr("All statuses"), None)
+        self.status_filter.addItem(tr("Open (not done or abandoned)"), "open")
+        for status in GOAL_STATUSES:
+            self.status_filter.addItem(status_name(status), status)
+        self.category_filter = QComboBox()
+        self.category_filter.setObjectName("plan_category_filter")
+        self.category_filter.setAccessibleName(tr("Show goals of category"))
+        self.category_filter.addItem(tr("All categories"), None)
+        for category in GOAL_CATEGORIES:
+            self.category_filter.addItem(category_name(category), category)
+        self.show_archived = QCheckBox(tr("Show archived"))
+        self.show_archived.setObjectName("plan_show_archived")
+        self.show_archived.setAccessibleName(tr("Show archived goals"))
+        self.search.textChanged.connect(self._filter_changed)
+        self.status_filter.currentIndexChanged.connect(self._filter_changed)
+        self.category_filter.currentIndexChanged.connect(self._filter_changed)
+        self.show_archived.toggled.connect(lambda _on: self.refresh(Changes(goals=True)))
+
+        # Tree and its actions.
+        self.tree = QTreeWidget()
         self.tree.setObjectName("goal_tree")
-        self.tree.setAccessibleName(self.tr("Goals and steps"))
+        self.tree.setAccessibleName(tr("Goals and steps"))
         self.tree.setHeaderLabels(
-            [self.tr("Goal / step"), self.tr("Start"), self.tr("Target / due")]
+            [tr("Goal / step"), tr("Health"), tr("Start"), tr("Target / due")]
         )
+        self.tree.setUniformRowHeights(True)
+        self.tree.setColumnWidth(COL_TITLE, 200)
+        self.tree.setColumnWidth(COL_HEALTH, 90)
+        self.tree.setColumnWidth(COL_START, 85)
+        self.tree.currentItemChanged.connect(self._tree_current_changed)
+        self.add_goal_button = self._button("plan_add_goal", tr("Add &goal"), self.add_goal)
+        self.add_subgoal_button = self._button(
+            "plan_add_subgoal", tr("Add s&ub-goal"), self.add_subgoal
+        )
+        self.add_step_button = self._button("plan_add_step", tr("Add s&tep"), self.add_step)
+        self.up_button = self._button("plan_move_up", tr("Up"), lambda: self.reorder(-1))
+        self.down_button = self._button("plan_move_down", tr("Down"), lambda: self.reorder(+1))
+        self.done_button = self._button("plan_mark_done", tr("Mark &done"), self.toggle_done)
+        self.archive_button = self._button(
+            "plan_archive", tr("&Archive"), self.toggle_archived, tr("Hide a goal, keeping it")
+        )
+        self.delete_button = self._button(
+            "plan_delete", tr("Delete permanently…"), self.delete_selected
+        )
+        row1 = QHBoxLayout()
+        for b in (self.add_goal_button, self.add_subgoal_button, self.add_step_button):
+            row1.addWidget(b)
+        row2 = QHBoxLayout()
+        for b in (
+            self.up_button,
+            self.down_button,
+            self.done_button,
+            self.archive_button,
+            self.delete_button,
+        ):
+            row2.addWidget(b)
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.category_filter)
+        filters.addWidget(self.show_archived)
+        left_top = QWidget()
+        left_top.setObjectName("plan_tree_panel")
+        left_layout = QVBoxLayout(left_top)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addLayout(row1)
+        left_layout.addLayout(row2)
+        self.editor = Editor()
+        self.editor.save_requested.connect(self.save_editor)
+        self.editor.revert_requested.connect(self._load_editor)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.setObjectName("plan_left_splitter")
+        left.addWidget(left_top)
+        left.addWidget(self.editor)
+        left.setSizes([500, 400])
+
+        # Timeline and its controls.
+        self.timeline = Timeline()
+        self.timeline.selection_changed.connect(self._timeline_selected)
+        self.timeline.moved.connect(self.drop)
+        self.fit_button = self._button("plan_fit_all", tr("&Fit all"), self.timeline.fit_all)
+        self.today_button = self._button("plan_today", tr("T&oday"), self.timeline.show_today)
+        self.lane_mode = QComboBox()
+        self.lane_mode.setObjectName("plan_lanes")
+        self.lane_mode.setAccessibleName(tr("Lanes"))
+        self.lane_mode.addItem(tr("Lanes by category"), "category")
+        self.lane_mode.addItem(tr("Lanes by long-term goal"), "goal")
+        self.lane_mode.currentIndexChanged.connect(lambda _i: self._show_view())
+        self.baseline_box = QCheckBox(tr("Show &baseline"))
+        self.baseline_box.setObjectName("plan_show_baseline")
+        self.baseline_box.setAccessibleName(tr("Show baseline dates"))
+        self.baseline_box.toggled.connect(self.timeline.set_show_baseline)
+        self.reset_baseline_button = self._button(
+            "plan_reset_baseline",
+            tr("Reset baseline"),
+            self.reset_baseline,
+            tr("Make the current dates the new baseline of every goal"),
+        )
+        self.message = QLabel()
+        self.message.setObjectName("plan_message")
+        self.message.setAccessibleName(tr("Plan messages"))
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        controls = QHBoxLayout()
+        for w in (
+            self.fit_button,
+            self.today_button,
+            self.lane_mode,
+            self.baseline_box,
+            self.reset_baseline_button,
+        ):
+            controls.addWidget(w)
+        controls.addWidget(self.message, 1)
+        right = QWidget()
+        right.setObjectName("plan_timeline_panel")
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(controls)
+        right_layout.addWidget(self.timeline, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("plan_splitter")
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([420, 900])
         layout = QVBoxLayout(self)
-        layout.addWidget(self.tree)
+        layout.addWidget(splitter)
+
+        # Keyboard alternative to dragging.
+        for name, text, keys, days in (
+            ("plan_earlier_day", tr("Move goal a day earlier"), "Alt+Left", -1),
+            ("plan_later_day", tr("Move goal a day later"), "Alt+Right", 1),
+            ("plan_earlier_week", tr("Move goal a week earlier"), "Alt+Shift+Left", -7),
+            ("plan_later_week", tr("Move goal a week later"), "Alt+Shift+Right", 7),
+        ):
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _c=False, d=days: self.nudge(d))
+            self.addAction(action)
+        self._update_buttons()
 
     def title(self) -> str:
         return self.tr("Plan")
 
+    # --- loading ------------------------------------------------------------------------
+
     def refresh(self, changes: Changes) -> None:
-        if not (changes.goals or changes.steps):
+        if not (changes.goals or changes.steps or changes.learning or changes.history):
             return
+        self.view = plan.plan_view(
+            self.ctx.today(), include_archived=self.show_archived.isChecked()
+        )
+        self._show_view()
+        if self.selected and self.selected not in self.items:
+            self.selected = None
+        self._load_editor()
+        self._update_buttons()
+
+    def _filtered(self) -> plan.PlanView:
+        """The plan as the filters show it; a goal's parents stay, to keep the tree whole."""
+        text = self.search.text().strip().casefold()
+        status = self.status_filter.currentData()
+        category = self.category_filter.currentData()
+        if not (text or status or category):
+            return self.view
+        by_id = {g.id: g for g in self.view.goals}
+        step_titles: dict[int, list[str]] = {}
+        for s in self.view.steps:
+            step_titles.setdefault(s.goal_id, []).append(s.title.casefold())
+
+        def matches(g: plan.GoalRow) -> bool:
+            if status == "open" and g.status in goals.CLOSED_STATUSES:
+                return False
+            if status not in (None, "open") and g.status != status:
+                return False
+            if category and g.category != category:
+                return False
+            if text and text not in g.title.casefold():
+                return any(text in t for t in step_titles.get(g.id, []))
+            return True
+
+        keep = {g.id for g in self.view.goals if matches(g)}
+        for gid in list(keep):
+            parent = by_id[gid].parent_id
+            while parent is not None and parent not in keep:
+                keep.add(parent)
+                parent = by_id[parent].parent_id if parent in by_id else None
+        return plan.PlanView(
+            [g for g in self.view.goals if g.id in keep],
+            [s for s in self.view.steps if s.goal_id in keep],
+            self.view.spans,
+        )
+
+    def _filter_changed(self) -> None:
+        self._show_view()
+
+    def _show_view(self) -> None:
+        view = self._filtered()
+        self._fill_tree(view)
+        self.timeline.set_plan(view, self.lane_mode.currentData(), self.ctx.today())
+        if self.selected:
+            self.timeline.select(*self.selected, reveal=False)
+
+    def _fill_tree(self, view: plan.PlanView) -> None:
+        expanded = {key for key, item in self.items.items() if item.isExpanded()}
+        first_fill = not self.items
+        blocker = QSignalBlocker(self.tree)
+        self.tree.setUpdatesEnabled(False)
         self.tree.clear()
+        self.items = {}
+        steps_by_goal: dict[int, list[plan.StepRow]] = {}
+        for s in view.steps:
+            steps_by_goal.setdefault(s.goal_id, []).append(s)
+        roots: list[QTreeWidgetItem] = []
+        for g in view.goals:
+            parent = self.items.get(("goal", g.parent_id)) if g.parent_id else None
+            item = QTreeWidgetItem()
+            self._fill_goal_item(item, g)
+            if parent is None:
+                roots.append(item)
+            else:
+                parent.addChild(item)
+            self.items[("goal", g.id)] = item
+        for gid, steps in steps_by_goal.items():
+            goal_item = self.items[("goal", gid)]
+            for s in steps:
+                item = QTreeWidgetItem()
+                self._fill_step_item(item, s)
+                goal_item.addChild(item)
+                self.items[("step", s.id)] = item
+        self.tree.addTopLevelItems(roots)
+        for key, item in self.items.items():
+            if key in expanded or (first_fill and key[0] == "goal" and item.parent() is None):
+                item.setExpanded(True)
+        if self.selected in self.items:
+            self.tree.setCurrentItem(self.items[self.selected])
+        self.tree.setUpdatesEnabled(True)
+        del blocker
 
-        def add(node: goals.GoalNode, parent: QTreeWidget | QTreeWidgetItem) -> None:
-            g = node.goal
-            item = QTreeWidgetItem(parent, [g.title, str(g.start_date), str(g.target_date)])
-            for child in node.children:
-                add(child, item)
-            for step in node.steps:
-                QTreeWidgetItem(item, [step.title, "", str(step.due_date or "")])
+    def _fill_goal_item(self, item: QTreeWidgetItem, g: plan.GoalRow) -> None:
+        title = g.title + (self.tr(" (archived)") if g.archived else "")
+        item.setText(COL_TITLE, title)
+        symbol = palette.HEALTH_SYMBOL.get(g.health, "")
+        item.setText(COL_HEALTH, f"{symbol} {health_name(g.health)}")
+        item.setForeground(COL_HEALTH, palette.health_color(g.health))
+        item.setText(COL_START, _iso(g.start))
+        item.setText(COL_END, _iso(g.target))
+        item.setData(COL_TITLE, KIND_ROLE, "goal")
+        item.setData(COL_TITLE, ID_ROLE, g.id)
+        item.setToolTip(
+            COL_TITLE,
+            self.tr("{status} · {progress:.0%} done").format(
+                status=status_name(g.status), progress=g.progress
+            ),
+        )
+        font = item.font(COL_TITLE)
+        font.setBold(g.depth == 0)
+        item.setFont(COL_TITLE, font)
 
-        for root in goals.goal_tree():
-            add(root, self.tree)
-        self.tree.expandToDepth(0)
+    def _fill_step_item(self, item: QTreeWidgetItem, s: plan.StepRow) -> None:
+        mark = "◆ " if s.milestone else ""
+        item.setText(COL_TITLE, mark + s.title)
+        if s.done:
+            state = self.tr("✓ done")
+        elif s.outside:
+            state = self.tr("! outside goal dates")
+            item.setForeground(COL_HEALTH, palette.color("vermillion"))
+        elif s.due and s.due < self.ctx.today():
+            state = self.tr("▲ overdue")
+            item.setForeground(COL_HEALTH, palette.color("orange"))
+        else:
+            state = self.tr("open")
+        item.setText(COL_HEALTH, state)
+        item.setText(COL_END, _iso(s.due))
+        item.setData(COL_TITLE, KIND_ROLE, "step")
+        item.setData(COL_TITLE, ID_ROLE, s.id)
+
+    # --- selection ---------------------------------------------------------------------
+
+    def _tree_current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        if current is None:
+            return
+        key = (current.data(COL_TITLE, KIND_ROLE), current.data(COL_TITLE, ID_ROLE))
+        self.selected = key
+        self.timeline.select(*key)
+        self._load_editor()
+        self._update_buttons()
+
+    def _timeline_selected(self, kind: str, record_id: int) -> None:
+        self.select(kind, record_id)
+
+    def select(self, kind: str, record_id: int) -> None:
+        """Select a goal or step in the tree, the timeline and the editor."""
+        self.selected = (kind, record_id)
+        item = self.items.get(self.selected)
+        if item is not None:
+            with QSignalBlocker(self.tree):
+                self.tree.setCurrentItem(item)
+            self.tree.scrollToItem(item)
+        self.timeline.select(kind, record_id, reveal=False)
+        self._load_editor()
+        self._update_buttons()
+
+    def _load_editor(self) -> None:
+        if self.selected is None:
+            self.editor.show_nothing()
+            return
+        kind, record_id = self.selected
+        if kind == "goal":
+            goal = m.Goal.get_or_none(m.Goal.id == record_id)
+            if goal is None:
+                self.editor.show_nothing()
+                return
+            excluded = set(plan.descendant_goals(record_id))
+            parents = [(g.title, g.id) for g in self.view.goals if g.id not in excluded]
+            self.editor.show_goal(goal, parents)
+        else:
+            step = m.Step.get_or_none(m.Step.id == record_id)
+            if step is None:
+                self.editor.show_nothing()
+                return
+            roots = {g.id: g.root_id for g in self.view.goals}
+            root = roots.get(step.goal_id)
+            titles = {g.id: g.title for g in self.view.goals}
+            others = [
+                (f"{s.title} ({titles.get(s.goal_id, '')})", s.id)
+                for s in self.view.steps
+                if s.id != record_id and roots.get(s.goal_id) == root
+            ]
+            self.editor.show_step(step, others)
+
+    def _update_buttons(self) -> None:
+        kind = self.selected[0] if self.selected else None
+        self.add_subgoal_button.setEnabled(kind == "goal")
+        self.add_step_button.setEnabled(kind is not None)
+        for b in (self.up_button, self.down_button, self.done_button, self.delete_button):
+            b.setEnabled(kind is not None)
+        self.archive_button.setEnabled(kind == "goal")
+        if kind == "goal":
+            item = self.items.get(self.selected)
+            archived = bool(item and item.text(COL_TITLE).endswith(self.tr(" (archived)")))
+            self.archive_button.setText(
+                self.tr("Bring &back") if archived else self.tr("&Archive")
+            )
+
+    # --- running edits as undo steps ---------------------------------------------------
+
+    def _run(
+        self, text: str, forward: Callable[[], Changes], backward: Callable[[], Changes]
+    ) -> bool:
+        """Do one edit now and push it as one undo step; a refused edit gets a one-line message."""
+        try:
+            changes = forward()
+        except (plan.PlanError, ValueError) as exc:
+            self.show_message(str(exc), error=True)
+            return False
+        except Exception as exc:  # noqa: BLE001 - any failure is shown, nothing pushed
+            self.ctx.report_error(exc, self)
+            return False
+        self.ctx.undo_stack.push(FunctionCommand(self.ctx, text, forward, backward, done=True))
+        self.ctx.apply(changes)
+        return True
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        colour = palette.color("vermillion").name() if error else ""
+        self.message.setStyleSheet(f"color: {colour}" if colour else "")
+        self.message.setText(text)
+
+    def _goal_title(self, goal_id: int) -> str:
+        row = next((g for g in self.view.goals if g.id == goal_id), None)
+        return row.title if row else ""
+
+    def _move(self, text: str, move: Callable[[], plan.Moved]) -> bool:
+        state: dict[str, Any] = {}
+
+        def forward() -> Changes:
+            moved = move()
+            state["before"] = moved.before
+            state["moved"] = moved
+            return moved.changes
+
+        def backward() -> Changes:
+            return plan.restore_dates(state["before"])
+
+        if not self._run(text, forward, backward):
+            return False
+        moved: plan.Moved = state["moved"]
+        notes = []
+        if moved.followers:
+            notes.append(self.tr("{n} dependent steps followed.").format(n=len(moved.followers)))
+        if moved.outside:
+            notes.append(
+                self.tr("{n} steps lie outside their goal's dates (marked !).").format(
+                    n=len(moved.outside)
+                )
+            )
+        self.show_message(" ".join(notes))
+        return True
+
+    def drop(self, kind: str, record_id: int, zone: str, days: int) -> None:
+        """A drag on the timeline ended: save it as one undoable move."""
+        if kind == "step":
+            step = m.Step.get_by_id(record_id)
+            due = step.due_date + dt.timedelta(days=days)
+            self._move(
+                self.tr("Move step “{title}”").format(title=step.title),
+                lambda: plan.move_step(record_id, due),
+            )
+            return
+        goal = m.Goal.get_by_id(record_id)
+        title = goal.title
+        if zone == "body":
+            self._move(
+                self.tr("Move goal “{title}”").format(title=title),
+                lambda: plan.move_goal(record_id, days),
+            )
+        elif zone == "start":
+            day = goal.start_date + dt.timedelta(days=days)
+            self._move(
+                self.tr("Change start of “{title}”").format(title=title),
+                lambda: plan.move_goal_edge(record_id, "start", day),
+            )
+        else:
+            day = goal.target_date + dt.timedelta(days=days)
+            self._move(
+                self.tr("Change target date of “{title}”").format(title=title),
+                lambda: plan.move_goal_edge(record_id, "target", day),
+            )
+
+    def nudge(self, days: int) -> None:
+        """Alt+Left/Right: move the selected goal (or step) by a day, or a week with Shift."""
+        if not self.selected:
+            return
+        kind, record_id = self.selected
+        self.drop(kind, record_id, "body" if kind == "goal" else "step", days)
+
+    def reset_baseline(self) -> None:
+        state: dict[str, Any] = {}
+
+        def forward() -> Changes:
+            moved = plan.reset_baseline()
+            state["before"] = moved.before
+            return moved.changes or Changes(goals=True)
+
+        if self._run(
+            self.tr("Reset baseline"), forward, lambda: plan.restore_dates(state["before"])
+        ):
+            self.show_message(self.tr("The current dates are now the baseline."))
+
+    # --- tree actions --------------------------------------------------------------------
+
+    def _create(self, text: str, create: Callable[[], tuple[int, Changes]], model: type) -> None:
+        state: dict[str, Any] = {}
+
+        def forward() -> Changes:
+            if "deleted" in state:  # redo after undo: the same row comes back
+                return records.restore(state.pop("deleted"))
+            state["id"], changes = create()
+            return changes
+
+        def backward() -> Changes:
+            state["deleted"], changes = records.delete(model, state["id"])
+            return changes
+
+        if self._run(text, forward, backward):
+            kind = "goal" if model is m.Goal else "step"
+            self.select(kind, state["id"])
+            field = (self.editor.goal_form if kind == "goal" else self.editor.step_form).fields[
+                "title"
+            ]
+            field.setFocus()
+            field.selectAll()
+
+    def _selected_goal_id(self) -> int | None:
+        if not self.selected:
+            return None
+        kind, record_id = self.selected
+        if kind == "goal":
+            return record_id
+        step = m.Step.get_or_none(m.Step.id == record_id)
+        return step.goal_id if step else None
+
+    def add_goal(self, *, parent_id: int | None = None) -> None:
+        today = self.ctx.today()
+        category = self.category_filter.currentData() or "expertise"
+        values: dict[str, Any] = {"category": category}
+        if parent_id is not None:
+            parent = m.Goal.get_by_id(parent_id)
+            values.update(parent=parent_id, category=parent.category)
+            start = max(today, parent.start_date)
+            target = max(start, min(start + dt.timedelta(days=89), parent.target_date))
+        else:
+            start, target = today, today + dt.timedelta(days=89)
+        title = self.tr("New goal")
+        self._create(
+            self.tr("Add goal"),
+            lambda: goals.create_goal(title, start, target, **values),
+            m.Goal,
+        )
+
+    def add_subgoal(self) -> None:
+        if self.selected and self.selected[0] == "goal":
+            self.add_goal(parent_id=self.selected[1])
+
+    def add_step(self) -> None:
+        goal_id = self._selected_goal_id()
+        if goal_id is None:
+            return
+        goal = m.Goal.get_by_id(goal_id)
+        due = min(max(self.ctx.today() + dt.timedelta(days=7), goal.start_date), goal.target_date)
+        title = self.tr("New step")
+        self._create(self.tr("Add step"), lambda: goals.create_step(goal_id, title, due), m.Step)
+
+    def reorder(self, offset: int) -> None:
+        if not self.selected:
+            return
+        kind, record_id = self.selected
+        state: dict[str, Any] = {}
+
+        def forward() -> Changes:
+            state["before"], changes = plan.reorder(kind, record_id, offset)
+            return changes
+
+        self._run(
+            self.tr("Reorder"), forward, lambda: plan.restore_positions(kind, state["before"])
+        )
+
+    def _update(self, text: str, kind: str, record_id: int, values: dict[str, Any]) -> bool:
+        update = plan.update_goal if kind == "goal" else plan.update_step
+        state: dict[str, Any] = {}
+
+        def forward() -> Changes:
+            state["before"], changes = update(record_id, **values)
+            return changes
+
+        def backward() -> Changes:
+            return update(record_id, **state["before"])[1]
+
+        model = m.Goal if kind == "goal" else m.Step
+        row = model.get_or_none(model.id == record_id)
+        if row is None:
+            return False
+        stored = {
+            k: getattr(row, f"{k}_id" if k in ("parent", "depends_on") else k) for k in values
+        }
+        if stored == values:
+            return False  # nothing changed: no empty undo step
+        return self._run(text, forward, backward)
+
+    def toggle_done(self) -> None:
+        if not self.selected:
+            return
+        kind, record_id = self.selected
+        today = self.ctx.today()
+        if kind == "goal":
+            goal = m.Goal.get_by_id(record_id)
+            if goal.status == "done":
+                values = {"status": "active", "done_date": None}
+                text = self.tr("Reopen goal “{title}”")
+            else:
+                values = {"status": "done", "done_date": today}
+                text = self.tr("Mark goal “{title}” done")
+            self._update(text.format(title=goal.title), "goal", record_id, values)
+        else:
+            step = m.Step.get_by_id(record_id)
+            done = None if step.done_date else today
+            text = (
+                self.tr("Reopen step “{title}”")
+                if step.done_date
+                else self.tr("Mark step “{title}” done")
+            )
+            self._update(text.format(title=step.title), "step", record_id, {"done_date": done})
+
+    def toggle_archived(self) -> None:
+        if not self.selected or self.selected[0] != "goal":
+            return
+        goal = m.Goal.get_by_id(self.selected[1])
+        text = self.tr("Bring back “{title}”") if goal.archived else self.tr("Archive “{title}”")
+        self._update(
+            text.format(title=goal.title), "goal", goal.id, {"archived": not goal.archived}
+        )
+
+    def delete_selected(self) -> None:
+        if not self.selected:
+            return
+        kind, record_id = self.selected
+        model = m.Goal if kind == "goal" else m.Step
+        row = model.get_or_none(model.id == record_id)
+        if row is None:
+            return
+        question = (
+            self.tr("Delete the goal “{title}” with its steps for good? (Archive keeps it.)")
+            if kind == "goal"
+            else self.tr("Delete the step “{title}” for good?")
+        ).format(title=row.title)
+        answer = QMessageBox.question(self, self.tr("Delete permanently"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        state: dict[str, Any] = {}
+
+        def forward() -> Changes:
+            state["deleted"], changes = records.delete(model, record_id)
+            return changes
+
+        if self._run(
+            self.tr("Delete “{title}”").format(title=row.title),
+            forward,
+            lambda: records.restore(state["deleted"]),
+        ):
+            self.selected = None
+            self.editor.show_nothing()
+            self._update_buttons()
+
+    def save_editor(self) -> None:
+        """Save the editor's fields as one undo step; bad input is refused with a message."""
+        if self.editor.kind is None or self.editor.record_id is None:
+            return
+        try:
+            values = self.editor.values()
+        except ValueError as exc:
+            self.show_message(str(exc), error=True)
+            return
+        kind, record_id = self.editor.kind, self.editor.record_id
+        text = self.tr("Edit goal") if kind == "goal" else self.tr("Edit step")
+        if self._update(text, kind, record_id, values):
+            self.show_message(self.tr("Saved."))

@@ -43,6 +43,7 @@ MARKER_PIXELS = 7
 LABEL_MIN_ROW_PIXELS = 12  # below this row height titles are left to tooltips
 DRAG_LABEL_PIXELS = 28  # room above (or below) a dragged bar for its live label
 LANE_MODES = ("category", "goal")
+ROW_MAX_PIXELS = 30
 
 
 def seconds(day: dt.date) -> float:
@@ -130,6 +131,8 @@ class PlanItem(pg.GraphicsObject):
         self.lanes: list[tuple[str, int, int]] = []  # name, first row, row count
         self.row_count = 0
         self.bounds = QRectF(0, 0, 1, 1)
+        today = seconds(dt.date.today())
+        self.data_range = (today - 90 * DAY, today + 90 * DAY)
 
     def set_plan(self, view: plan.PlanView, lane_mode: str, today: dt.date) -> None:
         """Lay the plan out in lanes and rows (one goal per row) and repaint."""
@@ -340,7 +343,7 @@ class PlanItem(pg.GraphicsObject):
                 fill.setAlpha(150)
                 painter.fillRect(rect, fill)
                 if row_px >= LABEL_MIN_ROW_PIXELS:
-                    self._label(painter, rect, s.title, text, view_w, fill)
+                    self._label(painter, rect, s.title, text, view_w, fill, inside_first=True)
 
         # Goals.
         if len(gx0):
@@ -452,25 +455,44 @@ class PlanItem(pg.GraphicsObject):
         fill: QColor,
         *,
         bold: bool = False,
+        inside_first: bool = False,
     ) -> None:
-        """A title right of its bar; inside the bar when there is no room on the right."""
+        """A title right of its bar (Gantt style), else inside it, else left of it.
+
+        Spans share rows, so `inside_first` puts their titles inside when they fit.
+        """
         font = self.bold if bold else self.label_font
         painter.setFont(font)
         metrics = QFontMetrics(font)
         width = metrics.horizontalAdvance(label)
         baseline = rect.center().y() + metrics.ascent() / 2 - 1
+        visible_left = max(rect.left(), 0.0)
+        room_inside = min(rect.right(), view_w) - visible_left - 8
+        on_bar = palette.text_color_on(fill) if fill.alpha() > 200 else text
+        if inside_first and room_inside >= width:
+            painter.setPen(on_bar)
+            painter.drawText(QPointF(visible_left + 4, baseline), label)
+            return
         right = rect.right() + 6
-        if right + width <= view_w - 4 or rect.width() < 40:
+        if right + width <= view_w - 4:
             painter.setPen(text)
             painter.drawText(QPointF(right, baseline), label)
             return
-        start = max(rect.left(), 0) + 4
-        room = min(rect.right(), view_w) - start - 4
-        if room < 20:
+        if room_inside >= width:
+            painter.setPen(on_bar)
+            painter.drawText(QPointF(visible_left + 4, baseline), label)
             return
-        painter.setPen(palette.text_color_on(fill) if fill.alpha() > 200 else text)
-        elided = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(room))
-        painter.drawText(QPointF(start, baseline), elided)
+        if rect.left() - 6 - width >= 0:
+            painter.setPen(text)
+            painter.drawText(QPointF(rect.left() - 6 - width, baseline), label)
+            return
+        if room_inside >= 60:
+            painter.setPen(on_bar)
+            elided = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(room_inside))
+            painter.drawText(QPointF(visible_left + 4, baseline), elided)
+            return
+        painter.setPen(text)
+        painter.drawText(QPointF(right, baseline), label)
 
     def _paint_drag_label(
         self,
@@ -817,17 +839,27 @@ class Timeline(pg.PlotWidget):
         self.item.dropped.connect(self.moved)
         self.item.drag_started.connect(self.setFocus)
         self.today = dt.date.today()
+        # Until the user zooms or pans, the view follows the widget's size (fit all).
+        self.auto_fit = True
+        self.view_box.sigRangeChangedManually.connect(self._user_navigated)
+
+    def _user_navigated(self, *_args: object) -> None:
+        self.auto_fit = False
+
+    def resizeEvent(self, ev: object) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(ev)
+        if getattr(self, "auto_fit", False) and getattr(self, "item", None) is not None:
+            self.fit_all()
 
     # --- content ---------------------------------------------------------------------
 
     def set_plan(self, view: plan.PlanView, lane_mode: str, today: dt.date) -> None:
-        first = self.item.row_count == 0 and not self.item.goal_rows
         self.today = today
         self.item.set_plan(view, lane_mode, today)
         self.today_line.setPos(seconds(today) + DAY / 2)
         self.view_box.setLimits(yMin=-1.0, yMax=max(self.item.row_count + 1.0, 10.0))
         self._set_lane_ticks()
-        if first:
+        if self.auto_fit:
             self.fit_all()
 
     def _set_lane_ticks(self) -> None:
@@ -884,6 +916,7 @@ class Timeline(pg.PlotWidget):
 
     def show_today(self) -> None:
         """Centre on today, about three months either side (or the current span if smaller)."""
+        self.auto_fit = False
         view = self.view_box.viewRect()
         span = min(view.width(), 180 * DAY) if view.width() > 0 else 180 * DAY
         centre = seconds(self.today) + DAY / 2

@@ -43,7 +43,12 @@ class ProfileTab(Tab):
 
         about = QGroupBox(self.tr("About me"), self)
         about.setObjectName("about_me_box")
-        form = QFormLayout(about)
+        about_layout = QVBoxLayout(about)
+        form = QFormLayout()
+        about_layout.addLayout(form)
+        about_layout.addStretch(1)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(8)
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         for name, text in (
             ("name", self.tr("&Name")),
@@ -71,7 +76,9 @@ class ProfileTab(Tab):
         self.assessment.setObjectName("assessment_tree")
         self.assessment.setAccessibleName(self.tr("Self-assessment"))
         self.assessment.setHeaderLabels([self.tr("Item"), self.tr("Detail")])
+        self.assessment.header().setStretchLastSection(False)
         self.assessment.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.assessment.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         QVBoxLayout(assessment_box).addWidget(self.assessment)
 
         history_box = QGroupBox(self.tr("Career history"), self)

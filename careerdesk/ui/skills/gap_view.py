@@ -1,10 +1,11 @@
-"""The gap view of a target role (readiness, chart, ranked table) and the skills x roles heatmap."""
+"""The gap view of a role (readiness, chart, ranked gaps) and the skills x roles heatmap."""
 
 from __future__ import annotations
 
-# isort: off - PySide6 first, so that pyqtgraph binds to it
+import textwrap
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -18,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# PySide6 first, so that pyqtgraph binds to it.
+# isort: split
 import pyqtgraph as pg
-
-# isort: on
 
 from careerdesk.core import catalogue, gaps
 from careerdesk.ui import palette
@@ -28,6 +29,8 @@ from careerdesk.ui.skills.levels import level_name, tr
 
 # More bars than this do not read; the table below the chart lists them all.
 CHART_MAX_SKILLS = 12
+HEADER_WIDTH = 24  # characters per line of a role title above the heatmap
+NAME_WIDTH = 200  # pixels for skill names left of the bars; longer ones are elided
 REQUIREMENT_ROLE = Qt.ItemDataRole.UserRole
 CURRENT_COLOUR = "blue"
 GAP_COLOUR = "vermillion"
@@ -54,7 +57,7 @@ class GapChart(pg.PlotWidget):
         self.setAccessibleName(tr("Gap chart: current against required level per skill"))
         background, text = _theme_colours()
         self.setBackground(background)
-        self._text = text
+        self._text, self._background = text, background
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
@@ -65,7 +68,6 @@ class GapChart(pg.PlotWidget):
             axis.setTextPen(pg.mkPen(text))
         plot.getAxis("bottom").setTicks([[(lv, str(lv)) for lv in range(6)]])
         plot.setLabel("bottom", tr("level (0 none – 5 expert)"), color=text.name())
-        plot.showGrid(x=True, y=False, alpha=0.25)
         self.shown: list[gaps.Gap] = []
 
     def show_gaps(self, ranked: tuple[gaps.Gap, ...]) -> None:
@@ -111,9 +113,7 @@ class GapChart(pg.PlotWidget):
         )
         if any(above):
             plot.addItem(
-                pg.BarGraphItem(
-                    x0=required, width=above, y=ys, height=0.5, pen=None, brush=blue
-                )
+                pg.BarGraphItem(x0=required, width=above, y=ys, height=0.5, pen=None, brush=blue)
             )
         for y, g in zip(ys, self.shown, strict=True):
             if g.not_assessed:
@@ -122,11 +122,20 @@ class GapChart(pg.PlotWidget):
                 words = tr("gap {gap:g}").format(gap=g.gap)
             else:
                 words = tr("met")
-            label = pg.TextItem(words, color=self._text, anchor=(0, 0.5))
-            label.setPos(max(g.requirement.required_level, g.requirement.current_level or 0) + 0.08, y)
+            label = pg.TextItem(words, color=self._text, anchor=(0, 0.5), fill=self._background)
+            label.setPos(
+                max(g.requirement.required_level, g.requirement.current_level or 0) + 0.08, y
+            )
             plot.addItem(label)
-        plot.getAxis("left").setTicks([[(y, g.name) for y, g in zip(ys, self.shown, strict=True)]])
-        plot.setXRange(0, 6.4, padding=0)
+        left = plot.getAxis("left")
+        metrics = QFontMetrics(left.font() if hasattr(left, "font") else self.font())
+        names = [
+            metrics.elidedText(g.name, Qt.TextElideMode.ElideRight, NAME_WIDTH)
+            for g in self.shown
+        ]
+        left.setWidth(min(NAME_WIDTH, max(metrics.horizontalAdvance(n) for n in names)) + 16)
+        left.setTicks([list(zip(ys, names, strict=True))])
+        plot.setXRange(-0.05, 6.4, padding=0)
         plot.setYRange(-0.6, count - 0.4, padding=0)
 
 
@@ -225,7 +234,9 @@ class GapPanel(QWidget):
         self.analysis: gaps.Analysis | None = None
         self.show_role(None, None)
 
-    def show_role(self, title: str | None, analysis: gaps.Analysis | None, *, onet: bool = False) -> None:
+    def show_role(
+        self, title: str | None, analysis: gaps.Analysis | None, *, onet: bool = False
+    ) -> None:
         """Show one role's analysis (None: no role selected)."""
         self.analysis = analysis
         self.attribution.setVisible(onet)
@@ -317,9 +328,10 @@ class HeatmapTable(QTableWidget):
         self.setAccessibleName(tr("Gaps per skill and target role"))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.setWordWrap(True)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setWordWrap(False)
 
     def show_heatmap(self, table: gaps.Heatmap) -> None:
         self.clear()
@@ -327,7 +339,7 @@ class HeatmapTable(QTableWidget):
         self.setColumnCount(len(table.role_titles))
         self.setHorizontalHeaderLabels(
             [
-                f"{title}\n{tr('readiness')} {percent(readiness)}"
+                textwrap.fill(title, HEADER_WIDTH) + f"\n{tr('readiness')} {percent(readiness)}"
                 for title, readiness in zip(table.role_titles, table.readiness, strict=True)
             ]
         )
@@ -355,4 +367,3 @@ class HeatmapTable(QTableWidget):
                     )
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.setItem(row, col, item)
-        self.resizeRowsToContents()

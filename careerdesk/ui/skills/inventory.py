@@ -1,4 +1,4 @@
-"""The skill inventory: a table edited in place, level history and evidence of the selected skill."""
+"""The skill inventory: a table edited in place; history and evidence of the selected skill."""
 
 from __future__ import annotations
 
@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import records, skills
 from careerdesk.core import models as m
+from careerdesk.core import records, skills
 from careerdesk.core.changes import Changes
 from careerdesk.ui.commands import delete_record
 from careerdesk.ui.context import AppContext
@@ -60,13 +60,13 @@ HEADERS = (
     "Priority",
     "Evidence",
     "Learning",
-    "Last assessed",
+    "Assessed",
 )
 EDITABLE = {NAME, KIND, CURRENT, TARGET, PRIORITY}
 
 
 class SkillTableModel(QAbstractTableModel):
-    """Rows of skills.list_skills(); an edit is handed on as `edit_requested`, never stored here."""
+    """Rows of skills.list_skills(); an edit goes out as `edit_requested`, never stored here."""
 
     edit_requested = Signal(int, int, object)  # skill id, column, new value
 
@@ -296,7 +296,7 @@ class InventoryPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
         self.add_button = self._button("add_skill_button", tr("&Add skill…"), self.add_skill)

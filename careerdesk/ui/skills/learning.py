@@ -1,4 +1,4 @@
-"""Learning activities: the list, the editor, and completing one (with its offer to raise levels)."""
+"""Learning activities: the list, the editor, and completing one with an offer to raise levels."""
 
 from __future__ import annotations
 
@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import records, skills
 from careerdesk.core import models as m
+from careerdesk.core import records, skills
 from careerdesk.core.changes import Changes
 from careerdesk.ui.commands import FunctionCommand, delete_record
 from careerdesk.ui.context import AppContext
@@ -99,9 +99,13 @@ class ActivityDialog(QDialog):
         self.status_box.setCurrentIndex(
             max(0, self.status_box.findData(values.get("status", "planned")))
         )
-        self.provider_edit = self._line("activity_provider", tr("Provider"), values.get("provider", ""))
+        self.provider_edit = self._line(
+            "activity_provider", tr("Provider"), values.get("provider", "")
+        )
         self.url_edit = self._line("activity_url", tr("Link"), values.get("url", ""))
-        self.start = self._date("activity_start", tr("Start date"), values.get("start_date"), today)
+        self.start = self._date(
+            "activity_start", tr("Start date"), values.get("start_date"), today
+        )
         self.end = self._date("activity_end", tr("End date"), values.get("end_date"), today)
         hours = values.get("hours")
         self.hours_edit = self._line(
@@ -242,7 +246,9 @@ class RaiseLevelsDialog(QDialog):
             self.checks.append((check, offer))
         buttons = QDialogButtonBox(self)
         buttons.setObjectName("raise_levels_buttons")
-        raise_button = buttons.addButton(tr("Raise levels"), QDialogButtonBox.ButtonRole.AcceptRole)
+        raise_button = buttons.addButton(
+            tr("Raise levels"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         raise_button.setObjectName("raise_levels_ok")
         later = buttons.addButton(tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
         later.setObjectName("raise_levels_later")
@@ -277,7 +283,8 @@ class LearningPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.edit_activity())
         self.add_button = make_button(self, "add_activity_button", tr("Add…"), self.add_activity)
@@ -293,7 +300,12 @@ class LearningPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)
-        for button in (self.add_button, self.edit_button, self.complete_button, self.delete_button):
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.complete_button,
+            self.delete_button,
+        ):
             top.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -321,6 +333,7 @@ class LearningPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(ID_ROLE, a.id)
                 self.table.setItem(row, col, item)
+        self.table.setColumnWidth(0, 240)
         if keep is not None:
             self.select_activity(keep)
         self._update_buttons()
@@ -358,9 +371,7 @@ class LearningPanel(QWidget):
         def forward() -> Changes:
             if "deleted" in state:
                 return records.restore(state.pop("deleted"))
-            state["id"], changes = skills.add_activity(
-                skill_ids=skill_ids, goal_id=goal, **values
-            )
+            state["id"], changes = skills.add_activity(skill_ids=skill_ids, goal_id=goal, **values)
             return changes
 
         def backward() -> Changes:
@@ -394,7 +405,9 @@ class LearningPanel(QWidget):
     def delete_activity(self) -> None:
         activity_id = self.selected_activity_id()
         if activity_id is not None:
-            delete_record(self.ctx, m.LearningActivity, activity_id, tr("Delete learning activity"))
+            delete_record(
+                self.ctx, m.LearningActivity, activity_id, tr("Delete learning activity")
+            )
 
     def complete_selected(self) -> None:
         activity_id = self.selected_activity_id()

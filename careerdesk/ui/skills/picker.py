@@ -45,7 +45,9 @@ class RolePickerDialog(QDialog):
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("role_search")
         self.search_edit.setAccessibleName(tr("Search occupations by title"))
-        self.search_edit.setPlaceholderText(tr("Type a job title, e.g. programmer, nurse, manager"))
+        self.search_edit.setPlaceholderText(
+            tr("Type a job title, e.g. programmer, nurse, manager")
+        )
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._search)
 
@@ -75,7 +77,7 @@ class RolePickerDialog(QDialog):
         self.closest = QListWidget(self)
         self.closest.setObjectName("closest_list")
         self.closest.setAccessibleName(tr("Closely related occupations with skill ratings"))
-        self.closest.setMaximumHeight(120)
+        self.closest.setMinimumHeight(self.fontMetrics().height() * 6 + 12)
         self.closest.currentItemChanged.connect(lambda *_: self._update_ok())
         self.closest.itemDoubleClicked.connect(lambda _item: self._accept_if_possible())
         self.manual_button = QPushButton(tr("Enter the requirements by &hand"), self)
@@ -150,18 +152,10 @@ class RolePickerDialog(QDialog):
         zone = tr(" Job zone {zone} of 5.").format(zone=occ.job_zone) if occ.job_zone else ""
         self.description.setText(f"{occ.title} ({occ.code}).{zone}\n{occ.description}")
         if occ.rated:
-            missing = len(skills.missing_onet_skills(occ.code))
-            self.missing_check.setText(
-                tr("Also add the {n} O*NET skills it rates that my inventory lacks").format(
-                    n=missing
-                )
-            )
-            self.missing_check.setVisible(missing > 0)
             self.unrated_note.hide()
             self.closest.hide()
             self.manual_button.hide()
         else:
-            self.missing_check.hide()
             self.unrated_note.setText(
                 tr(
                     "O*NET 29.0 has no skill ratings for {title}. Pick a closely related "
@@ -181,10 +175,16 @@ class RolePickerDialog(QDialog):
         if code and catalogue.has_ratings(code):
             return code
         item = self.closest.currentItem()
-        return item.data(CODE_ROLE) if item and self.closest.isVisible() else None
+        return item.data(CODE_ROLE) if item and not self.closest.isHidden() else None
 
     def _update_ok(self) -> None:
-        self.ok_button.setEnabled(self.chosen_code() is not None)
+        code = self.chosen_code()
+        self.ok_button.setEnabled(code is not None)
+        missing = len(skills.missing_onet_skills(code)) if code else 0
+        self.missing_check.setText(
+            tr("Also add the {n} O*NET skills it rates that my inventory lacks").format(n=missing)
+        )
+        self.missing_check.setVisible(missing > 0)
 
     # --- choosing ----------------------------------------------------------------------
 
@@ -192,9 +192,7 @@ class RolePickerDialog(QDialog):
         code = self.chosen_code()
         if code is None:
             return
-        add_missing = self.missing_check.isChecked() and code == self.selected_code()
-        if code != self.selected_code():  # a stand-in: ask again about its missing skills
-            add_missing = self.missing_check.isChecked()
+        add_missing = not self.missing_check.isHidden() and self.missing_check.isChecked()
         self.picked = PickedRole(code, add_missing_skills=add_missing)
         self.accept()
 

@@ -61,7 +61,10 @@ class RoleList(QWidget):
         self.list.setAccessibleName(tr("Target roles and readiness"))
         self.list.currentItemChanged.connect(lambda *_: self._selected())
         self.catalogue_button = make_button(
-            self, "add_catalogue_role_button", tr("From &catalogue…"), self.add_catalogue_requested.emit
+            self,
+            "add_catalogue_role_button",
+            tr("From &catalogue…"),
+            self.add_catalogue_requested.emit,
         )
         self.own_button = make_button(
             self, "add_own_role_button", tr("&Own role…"), self.add_own_requested.emit

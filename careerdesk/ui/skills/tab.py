@@ -1,35 +1,325 @@
-"""Skills tab (placeholder until the gap analysis lands): the skill inventory."""
+"""Skills tab: inventory, target roles and their gaps, the heatmap, and learning activities."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from typing import Any
 
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerdesk.core import gaps, records, skills
 from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
+from careerdesk.ui.commands import delete_record
 from careerdesk.ui.context import AppContext
+from careerdesk.ui.skills.gap_view import GapPanel, HeatmapTable
+from careerdesk.ui.skills.inventory import InventoryPanel
+from careerdesk.ui.skills.learning import LearningPanel
+from careerdesk.ui.skills.levels import tr
+from careerdesk.ui.skills.picker import RolePickerDialog
+from careerdesk.ui.skills.roles import RequirementTable, RoleList
 from careerdesk.ui.tab import Tab
+
+THRESHOLD_KEY = "skills/importance_threshold"
 
 
 class SkillsTab(Tab):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("skills_tab")
-        self.table = QTableWidget(0, 3, self)
-        self.table.setObjectName("skill_table")
-        self.table.setAccessibleName(self.tr("Skills"))
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Skill"), self.tr("Current"), self.tr("Target")]
-        )
-        QVBoxLayout(self).addWidget(self.table)
+        self.inventory = InventoryPanel(ctx, self)
+        self.learning = LearningPanel(ctx, self)
+        self.roles = RoleList(self)
+        self.gap_panel = GapPanel(self)
+        self.requirements = RequirementTable(self)
+        self.heatmap = HeatmapTable(self)
+        self.heatmap_note = QLabel(self)
+        self.heatmap_note.setObjectName("heatmap_note")
+        self.heatmap_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.heatmap_note.setWordWrap(True)
+        heatmap_page = QWidget(self)
+        heatmap_page.setObjectName("heatmap_page")
+        heatmap_layout = QVBoxLayout(heatmap_page)
+        heatmap_layout.addWidget(self.heatmap_note)
+        heatmap_layout.addWidget(self.heatmap, 1)
+
+        self.views = QTabWidget(self)
+        self.views.setObjectName("role_views")
+        self.views.setAccessibleName(tr("Views of the target roles"))
+        self.views.addTab(self.gap_panel, tr("&Gaps"))
+        self.views.addTab(self.requirements, tr("Re&quirements"))
+        self.views.addTab(heatmap_page, tr("&Heatmap"))
+
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.setObjectName("skills_left_splitter")
+        left.addWidget(self.inventory)
+        left.addWidget(self.learning)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.setObjectName("skills_right_splitter")
+        right.addWidget(self.roles)
+        right.addWidget(self.views)
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 5)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("skills_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setSizes([640, 760])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self.gap_panel.threshold_spin.setValue(self.threshold())
+        self.gap_panel.threshold_changed.connect(self._threshold_changed)
+        self.gap_panel.plan_requested.connect(self._plan_requested)
+        self.roles.role_selected.connect(lambda _role: self._show_role())
+        self.roles.add_catalogue_requested.connect(self.pick_catalogue_role)
+        self.roles.add_own_requested.connect(self.ask_own_role)
+        self.roles.remove_requested.connect(self.remove_role)
+        self.requirements.edit_requested.connect(self.edit_requirement)
+        self.requirements.add_requested.connect(self.ask_requirement)
+        self.requirements.remove_requested.connect(self.remove_requirement)
 
     def title(self) -> str:
         return self.tr("Skills")
 
+    # --- reading --------------------------------------------------------------------
+
+    def threshold(self) -> float:
+        """The importance a requirement needs to count (the user's choice, kept in QSettings)."""
+        try:
+            value = float(QSettings().value(THRESHOLD_KEY, gaps.DEFAULT_IMPORTANCE_THRESHOLD))
+        except (TypeError, ValueError):
+            return gaps.DEFAULT_IMPORTANCE_THRESHOLD
+        return min(5.0, max(1.0, value))
+
+    def _threshold_changed(self, value: float) -> None:
+        QSettings().setValue(THRESHOLD_KEY, value)
+        self._show_roles()
+
     def refresh(self, changes: Changes) -> None:
-        if not changes.skills:
+        if changes.skills:
+            self.inventory.reload()
+        if changes.learning or changes.skills:
+            self.learning.reload()
+        if changes.roles or changes.skills:
+            self._show_roles()
+
+    def _show_roles(self) -> None:
+        threshold = self.gap_panel.threshold_spin.value()
+        rows = skills.list_roles()
+        self.roles.show_roles(
+            [(row, gaps.role_analysis(row.id, threshold).readiness) for row in rows]
+        )
+        # show_roles re-selects and so redraws the gap view; the heatmap follows here.
+        role_ids = [row.id for row in rows if row.active]
+        if len(role_ids) >= 2:
+            self.heatmap_note.setText(
+                tr(
+                    "Gap per skill (rows) and role (columns), largest in all roles first; "
+                    "✓ met, ? not assessed, empty: not counted for that role."
+                )
+            )
+            self.heatmap.show_heatmap(gaps.heatmap(role_ids, threshold))
+            self.heatmap.show()
+        else:
+            self.heatmap_note.setText(
+                tr("Add a second target role to compare roles side by side.")
+            )
+            self.heatmap.hide()
+
+    def _show_role(self) -> None:
+        role_id = self.roles.selected_role_id()
+        self.requirements.show_role(role_id)
+        role = m.TargetRole.get_or_none(id=role_id) if role_id is not None else None
+        if role is None:
+            self.gap_panel.show_role(None, None)
             return
-        skills = list(m.Skill.select().order_by(m.Skill.name))
-        self.table.setRowCount(len(skills))
-        for row, skill in enumerate(skills):
-            for col, value in enumerate((skill.name, skill.current_level, skill.target_level)):
-                self.table.setItem(row, col, QTableWidgetItem("" if value is None else str(value)))
+        analysis = gaps.role_analysis(role.id, self.gap_panel.threshold_spin.value())
+        self.gap_panel.show_role(
+            role.title, analysis, onet=role.source == "onet" or bool(role.onet_code)
+        )
+
+    # --- target roles -------------------------------------------------------------------
+
+    def pick_catalogue_role(self) -> None:
+        dialog = RolePickerDialog(self)
+        if dialog.exec() != RolePickerDialog.DialogCode.Accepted or dialog.picked is None:
+            return
+        if dialog.picked.manual:
+            self.add_own_role(dialog.manual_title(), onet_code=dialog.picked.code or None)
+        else:
+            self.add_catalogue_role(dialog.picked.code, dialog.picked.add_missing_skills)
+
+    def add_catalogue_role(self, code: str, add_missing_skills: bool = False) -> int | None:
+        """Add a catalogue occupation as a target role, one undo step; return the role id."""
+        state: dict[str, Any] = {}
+
+        def forward() -> Changes:
+            if "removed" in state:
+                return skills.restore_removed(state.pop("removed"))
+            before = skills.skill_ids()
+            state["id"], changes = skills.add_catalogue_role(
+                code, today=self.ctx.today(), add_missing_skills=add_missing_skills
+            )
+            state["skills"] = sorted(skills.skill_ids() - before)
+            return changes
+
+        def backward() -> Changes:
+            state["removed"], changes = skills.remove_role(
+                state["id"], with_skills=state["skills"]
+            )
+            return changes
+
+        if not self.ctx.run(tr("Add target role"), forward, backward, parent=self):
+            return None
+        self.roles.select_role(state["id"])
+        self.views.setCurrentWidget(self.gap_panel)
+        return state["id"]
+
+    def ask_own_role(self) -> None:
+        title, ok = QInputDialog.getText(self, tr("Own target role"), tr("Title of the role:"))
+        if ok and title.strip():
+            self.add_own_role(title)
+
+    def add_own_role(self, title: str, *, onet_code: str | None = None) -> int | None:
+        """Add a role of the user's own (requirements follow in the Requirements view)."""
+        state: dict[str, Any] = {}
+
+        def forward() -> Changes:
+            if "removed" in state:
+                return skills.restore_removed(state.pop("removed"))
+            state["id"], changes = skills.add_own_role(title, onet_code=onet_code)
+            return changes
+
+        def backward() -> Changes:
+            state["removed"], changes = skills.remove_role(state["id"])
+            return changes
+
+        if not self.ctx.run(tr("Add target role"), forward, backward, parent=self):
+            return None
+        self.roles.select_role(state["id"])
+        self.views.setCurrentWidget(self.requirements)
+        return state["id"]
+
+    def remove_role(self, role_id: int) -> None:
+        state: dict[str, Any] = {}
+
+        def forward() -> Changes:
+            state["removed"], changes = skills.remove_role(role_id)
+            return changes
+
+        self.ctx.run(
+            tr("Remove target role"),
+            forward,
+            lambda: skills.restore_removed(state["removed"]),
+            parent=self,
+        )
+
+    # --- requirements ------------------------------------------------------------------
+
+    def edit_requirement(self, requirement_id: int, field: str, value: Any) -> None:
+        before = records.values_of(m.RoleRequirement.get_by_id(requirement_id), [field])
+        if before[field] == value:
+            return
+        self.ctx.run(
+            tr("Adjust requirement"),
+            lambda: skills.update_requirement(requirement_id, **{field: value}),
+            lambda: skills.update_requirement(requirement_id, **before),
+            parent=self,
+        )
+
+    def ask_requirement(self) -> None:
+        role_id = self.requirements.role_id
+        if role_id is None:
+            return
+        names = [row.name for row in skills.list_skills()]
+        name, ok = QInputDialog.getItem(
+            self,
+            tr("Add requirement"),
+            tr("Skill the role requires (pick or type a new one):"),
+            names,
+            0,
+            True,
+        )
+        if ok and name.strip():
+            self.add_requirement(role_id, name)
+
+    def add_requirement(
+        self, role_id: int, name: str, required_level: float = 3.0, importance: float = 3.0
+    ) -> None:
+        state: dict[str, Any] = {}
+
+        def forward() -> Changes:
+            if "deleted" in state:
+                return records.restore(state.pop("deleted"))
+            state["id"], changes = skills.add_requirement(
+                role_id, name, required_level, importance=importance
+            )
+            return changes
+
+        def backward() -> Changes:
+            state["deleted"], changes = records.delete(m.RoleRequirement, state["id"])
+            return changes
+
+        self.ctx.run(tr("Add requirement"), forward, backward, parent=self)
+
+    def remove_requirement(self, requirement_id: int) -> None:
+        delete_record(self.ctx, m.RoleRequirement, requirement_id, tr("Remove requirement"))
+
+    # --- planning gaps ---------------------------------------------------------------------
+
+    def _plan_requested(self, requirement_id: int, as_step: bool) -> None:
+        goal_id = None
+        if as_step:
+            choices = skills.goal_choices()
+            if not choices:
+                self.ctx.report_error(
+                    skills.SkillError(tr("There is no goal yet to add a step to.")), self
+                )
+                return
+            title, ok = QInputDialog.getItem(
+                self,
+                tr("Plan as a goal step"),
+                tr("Goal the step belongs to:"),
+                [t for _, t in choices],
+                0,
+                False,
+            )
+            if not ok:
+                return
+            goal_id = next(i for i, t in choices if t == title)
+        self.plan_gap(requirement_id, as_step=as_step, goal_id=goal_id)
+
+    def plan_gap(
+        self, requirement_id: int, *, as_step: bool = False, goal_id: int | None = None
+    ) -> int | None:
+        """Turn a gap into a learning activity (or goal step), one undo step; return its id."""
+        state: dict[str, Any] = {}
+
+        def forward() -> Changes:
+            state["planned"], changes = skills.plan_gap_details(
+                requirement_id, today=self.ctx.today(), goal_id=goal_id, as_step=as_step
+            )
+            return changes
+
+        def backward() -> Changes:
+            return skills.unplan_gap(state["planned"])
+
+        if not self.ctx.run(tr("Plan this gap"), forward, backward, parent=self):
+            return None
+        planned: skills.PlannedGap = state["planned"]
+        if planned.activity_id is not None:
+            self.learning.select_activity(planned.activity_id)
+            return planned.activity_id
+        return planned.step_id

@@ -1,0 +1,190 @@
+"""The main window on the example plan: tabs, menus, state kept, About, undo, bad files."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableWidget,
+    QTextBrowser,
+)
+
+from careerdesk import __version__
+from careerdesk.app import create_window, run_gui
+from careerdesk.core import db as cdb
+from careerdesk.core import models as m
+from careerdesk.ui import settings
+from careerdesk.ui.about import AboutDialog
+from careerdesk.ui.journal.checkin_dialog import CheckInDialog
+
+
+def list_texts(widget: QListWidget) -> list[str]:
+    return [widget.item(i).text() for i in range(widget.count())]
+
+
+def test_tabs_in_order(window):
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["Overview", "Plan", "Skills", "Network", "Journal", "Profile"]
+    assert window.windowTitle() == "example.db — CareerDesk"
+
+
+def test_overview_lists_what_needs_attention(window):
+    overdue = list_texts(window.findChild(QListWidget, "overdue_steps"))
+    assert any(t.startswith("Find a second mentee — Mentor two junior engineers") for t in overdue)
+    upcoming = list_texts(window.findChild(QListWidget, "upcoming_steps"))
+    assert any("Book the exam date" in t for t in upcoming)
+    at_risk = list_texts(window.findChild(QListWidget, "goals_at_risk"))
+    assert any("Lead the payments platform redesign" in t for t in at_risk)
+    due = list_texts(window.findChild(QListWidget, "contacts_due"))
+    assert due and "Nobody" not in due[0]
+    assert "next check-in in 14 days" in window.overview_tab.headline.text()
+
+
+def test_journal_and_profile_show_the_example_plan(window, qtbot):
+    window.show_tab("journal_tab")
+    checkins = window.findChild(QListWidget, "checkin_list")
+    assert checkins.count() == 4
+    snapshot = window.findChild(QTableWidget, "snapshot_table")
+    assert snapshot.rowCount() >= 6
+    achievements = window.findChild(QTableWidget, "achievement_table")
+    assert achievements.item(0, 1).text() == "Onboarded my first mentee"
+    window.show_tab("profile_tab")
+    assert window.findChild(QLineEdit, "profile_name").text() == "Alex Morgan"
+    history = window.findChild(QTableWidget, "history_table")
+    assert [history.item(r, 0).text() for r in range(history.rowCount())] == [
+        "Senior Software Engineer",
+        "Software Engineer",
+        "Junior Software Developer",
+    ]
+    assert history.item(0, 4).text() == "now"
+
+
+def test_profile_edit_is_saved_and_undone(window, qtbot):
+    window.show_tab("profile_tab")
+    name = window.findChild(QLineEdit, "profile_name")
+    name.setText("Alex M. Morgan")
+    name.editingFinished.emit()
+    assert m.Profile.get().name == "Alex M. Morgan"
+    assert window.ctx.undo_stack.undoText() == "Edit name"
+    window.ctx.undo_stack.undo()
+    assert m.Profile.get().name == "Alex Morgan"
+    assert name.text() == "Alex Morgan"
+    window.ctx.undo_stack.redo()
+    assert m.Profile.get().name == "Alex M. Morgan"
+
+
+def test_checkin_snapshots_every_goal_and_undoes(window, qtbot, monkeypatch, today):
+    window.show_tab("journal_tab")
+    monkeypatch.setattr(CheckInDialog, "exec", lambda self: True)
+    monkeypatch.setattr(
+        CheckInDialog,
+        "values",
+        lambda self: {
+            "day": today,
+            "period": "monthly",
+            "reflection": "Busy month.",
+            "wellbeing": 4,
+            "work_life_balance": 2,
+            "next_actions": "",
+        },
+    )
+    qtbot.mouseClick(window.findChild(QAbstractButton, "new_checkin"), Qt.MouseButton.LeftButton)
+    checkins = window.findChild(QListWidget, "checkin_list")
+    assert checkins.count() == 5
+    newest = m.CheckIn.select().order_by(m.CheckIn.id.desc()).get()
+    assert newest.reflection == "Busy month." and newest.wellbeing == 4
+    open_goals = m.Goal.select().where(m.Goal.archived == False).count()  # noqa: E712
+    assert newest.goal_snapshots.count() == open_goals
+    window.ctx.undo_stack.undo()
+    assert checkins.count() == 4
+    assert m.CheckInGoal.select().where(m.CheckInGoal.checkin == newest.id).count() == 0
+    window.ctx.undo_stack.redo()
+    assert checkins.count() == 5
+    assert m.CheckIn.get_by_id(newest.id).goal_snapshots.count() == open_goals
+
+
+def test_geometry_and_last_tab_are_remembered(qtbot, example_plan):
+    first = create_window(example_plan)
+    qtbot.addWidget(first)
+    first.resize(1300, 760)
+    first.tabs.setCurrentIndex(3)
+    saved = first.saveGeometry()
+    first.close()
+    cdb.close_database()
+    second = create_window(example_plan)
+    qtbot.addWidget(second)
+    assert second.tabs.currentIndex() == 3
+    assert settings.value(settings.WINDOW_GEOMETRY) == saved
+    # The offscreen screen is small, so Qt fits the width to it; the height is kept.
+    assert second.height() == 760
+    second.close()
+    cdb.close_database()
+
+
+def test_standard_shortcuts(window):
+    def shortcut(name):
+        return window.findChild(type(window.actions()[0]), name).shortcut()
+
+    assert shortcut("action_new") == QKeySequence(QKeySequence.StandardKey.New)
+    assert shortcut("action_open") == QKeySequence(QKeySequence.StandardKey.Open)
+    assert shortcut("action_quit") == QKeySequence(QKeySequence.StandardKey.Quit)
+    assert shortcut("action_find") == QKeySequence(QKeySequence.StandardKey.Find)
+    assert shortcut("action_save_copy") == QKeySequence("Ctrl+Shift+S")
+    assert shortcut("action_show_plan_tab") == QKeySequence("Ctrl+2")
+
+
+def test_about_shows_version_file_and_catalogue_licence(qtbot, example_plan):
+    dialog = AboutDialog(example_plan)
+    qtbot.addWidget(dialog)
+    text = dialog.findChild(QTextBrowser, "about_text").toPlainText()
+    assert __version__ in dialog.findChild(QLabel, "about_heading").text()
+    assert str(example_plan) in text
+    assert "O*NET 29.0 Database" in text and "CC BY 4.0" in text
+
+
+def test_garbage_file_gets_a_message_and_stays_unchanged(qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"my private notes, not a database")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    assert run_gui(path) == 2
+    assert shown and "not a CareerDesk database" in shown[0]
+    assert path.read_bytes() == b"my private notes, not a database"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+
+
+def test_interactive_widgets_have_names(window):
+    kinds = (QAbstractButton, QLineEdit, QPlainTextEdit, QAbstractItemView, QComboBox)
+    unnamed = []
+    for kind in (*kinds, QAbstractSpinBox):
+        for widget in window.findChildren(kind):
+            parent = widget.parent()
+            # Parts Qt builds inside a spin box or a combo box (its popup list).
+            internal = (
+                isinstance(parent, QAbstractSpinBox | QComboBox)
+                or isinstance(parent.parent(), QComboBox)
+                or widget.objectName().startswith("qt_")
+            )
+            if (
+                internal
+                or isinstance(widget, QHeaderView)
+                or type(widget).__name__
+                in (
+                    "QTabBar",
+                    "QToolButton",
+                )
+            ):
+                continue
+            if not widget.objectName():
+                unnamed.append(f"{type(widget).__name__} in {type(parent).__name__}")
+    assert unnamed == [], "\n".join(unnamed)
