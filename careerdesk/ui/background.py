@@ -1,0 +1,102 @@
+"""Long work off the UI thread, with a progress dialog; the worker never touches widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from careerdesk.core import models
+
+# work(report) -> result, where report(done, total) may be called from the worker thread.
+Work = Callable[[Callable[[int, int], None]], Any]
+
+
+class _Worker(QObject):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, work: Work) -> None:
+        super().__init__()
+        self._work = work
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._work(self.progressed.emit)
+        except Exception as exc:  # noqa: BLE001 - handed to the UI thread to show
+            self.failed.emit(exc)
+        else:
+            self.succeeded.emit(result)
+        finally:
+            # Peewee keeps one connection per thread: close this thread's.
+            if models.database_proxy.obj is not None and not models.database_proxy.is_closed():
+                models.database_proxy.close()
+
+
+class BackgroundTask(QObject):
+    """Runs `work` in a thread behind a modal progress dialog, then calls back on the UI thread."""
+
+    finished = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget,
+        title: str,
+        work: Work,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        super().__init__(parent)
+        self._on_done, self._on_error = on_done, on_error
+        self.dialog = QProgressDialog(title, "", 0, 0, parent)
+        self.dialog.setObjectName("progress_dialog")
+        self.dialog.setWindowTitle(title)
+        self.dialog.setCancelButton(None)  # an import is all or nothing: it runs to the end
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.thread = QThread(self)
+        self.worker = _Worker(work)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.progressed.connect(self._progress)
+        self.worker.succeeded.connect(self._succeeded)
+        self.worker.failed.connect(self._failed)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, max(total, 1)))
+
+    def _finish(self) -> None:
+        self.thread.quit()
+        self.thread.wait()
+        self.dialog.reset()
+        self.dialog.close()
+        self.finished.emit()
+
+    def _succeeded(self, result: object) -> None:
+        self._finish()
+        self._on_done(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        self._on_error(exc)
+
+
+def run_in_background(
+    parent: QWidget,
+    title: str,
+    work: Work,
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> BackgroundTask:
+    """Start `work` off the UI thread; `on_done(result)` or `on_error(exc)` run on the UI thread."""
+    task = BackgroundTask(parent, title, work, on_done, on_error)
+    task.start()
+    return task
