@@ -96,7 +96,7 @@ def run_in_background(
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
 ) -> BackgroundTask:
-    """Start `work` off the UI thread; `on_done(result)` or `on_error(exc)` run on the UI thread."""
+    """Start `work` in a thread; then `on_done(result)` or `on_error(exc)` on the UI thread."""
     task = BackgroundTask(parent, title, work, on_done, on_error)
     task.start()
     return task
