@@ -186,6 +186,11 @@ def _description_vectors() -> dict[str, dict[str, float]]:
     return vectors
 
 
+def _title_stems(title: str) -> frozenset[str]:
+    """Title words cut to five letters, so "Management" meets "Managers"."""
+    return frozenset(w[:5] for w in _words(title) if w not in _COMMON_WORDS)
+
+
 def _group_closeness(a: str, b: str) -> int:
     """3 same broad group (15-125x), 2 same minor group (15-12xx), 1 same major (15-), 0."""
     for length, score in ((6, 3), (5, 2), (3, 1)):
@@ -197,10 +202,12 @@ def _group_closeness(a: str, b: str) -> int:
 def closest_rated(code: str, limit: int = 5) -> list[Occupation]:
     """Rated occupations nearest to `code`, to stand in for an occupation without ratings.
 
-    Nearness adds up the SOC hierarchy (same broad, minor or major group) and
-    how alike the titles and descriptions read (tf-idf cosine), so Software
-    Developers (15-1252.00) gets Computer Programmers, Web Developers and
-    Computer Systems Engineers/Architects. A rated code lists its own neighbours.
+    Nearness adds up the SOC hierarchy (same broad, minor or major group), how
+    alike the descriptions read (tf-idf cosine) and the title words shared, so
+    Software Developers (15-1252.00) gets Software Quality Assurance Analysts,
+    Web Developers and Computer Programmers, and Project Management
+    Specialists gets Information Technology Project Managers first. A rated
+    code lists its own neighbours.
     """
     cat = _catalogue()
     code = code.strip()
@@ -208,14 +215,18 @@ def closest_rated(code: str, limit: int = 5) -> list[Occupation]:
         return []
     vectors = _description_vectors()
     own = vectors[code]
+    own_title = _title_stems(cat.occupations[code].title)
     scored: list[tuple[float, str]] = []
     for other, occ in cat.occupations.items():
         if other == code or not occ.rated:
             continue
         vec = vectors[other]
         similarity = sum(weight * vec.get(w, 0.0) for w, weight in own.items())
-        # Text similarity (0..1) counts as much as a step in the SOC hierarchy.
-        score = _group_closeness(code, other) * 0.5 + similarity * 2.0
+        title = _title_stems(occ.title)
+        overlap = len(own_title & title) / len(own_title | title) if own_title | title else 0.0
+        # Weights tuned by reading the stand-ins of the 44 unrated occupations with a job
+        # zone: a shared title word ("Project") says more than a shared SOC minor group.
+        score = _group_closeness(code, other) * 0.5 + similarity * 2.0 + overlap * 2.0
         scored.append((-score, other))
     scored.sort()
     return [cat.occupations[other] for _, other in scored[:limit]]

@@ -434,7 +434,7 @@ def write_example_plan(*, today: dt.date, scale: int = 1, contacts: int | None =
         _write_profile(today)
         skill_ids = _write_skills(today, scale)
         goal_ids = _write_goals(today, scale, rng)
-        _write_roles(today, skill_ids)
+        _write_roles(today, skill_ids, rng)
         _write_learning(today, skill_ids, goal_ids)
         contact_count = _write_contacts(
             today, contacts if contacts is not None else 48, rng, goal_ids
@@ -550,9 +550,20 @@ def _write_goals(today: dt.date, scale: int, rng: random.Random) -> list[int]:
     return ids
 
 
-def _write_roles(today: dt.date, skill_ids: dict[str, int]) -> None:
+def _write_roles(today: dt.date, skill_ids: dict[str, int], rng: random.Random) -> None:
     for code in CATALOGUE_ROLES:
-        skill_rules.add_catalogue_role(code, today=today, add_missing_skills=False)
+        skill_rules.add_catalogue_role(code, today=today, add_missing_skills=True)
+    # Alex assessed most of the catalogue skills the roles added; a few are left open.
+    added = m.Skill.select().where(
+        m.Skill.onet_element_id.is_null(False), m.Skill.current_level.is_null()
+    )
+    for skill in added.order_by(m.Skill.id):
+        if skill.name in ("Science", "Management of Material Resources", "Persuasion"):
+            continue
+        skill.current_level = rng.randint(2, 4)
+        skill.last_assessed = _day(today, -60)
+        skill.priority = 2
+        skill.save()
     title, requirements = _OWN_ROLE
     role = m.TargetRole.create(
         title=title,

@@ -237,6 +237,8 @@ def add_evidence(
     title = _clean_name(title, "Evidence")
     if kind not in m.EVIDENCE_KINDS:
         raise SkillError(f"Unknown kind of evidence {kind!r}.")
+    if date is None and achievement_id is not None:  # the journal already knows when
+        date = m.Achievement.get_by_id(achievement_id).date
     return records.create(
         m.Evidence,
         skill=skill_id,
@@ -446,6 +448,15 @@ def add_requirement(
             skill_id = _skill_named(name)
         if skill_id is not None:
             onet_id = m.Skill.get_by_id(skill_id).onet_element_id
+        else:  # an O*NET skill by name keeps its link, for "add missing skills" later
+            onet_id = next(
+                (
+                    s.element_id
+                    for s in catalogue.onet_skills()
+                    if s.name.casefold() == name.casefold()
+                ),
+                None,
+            )
         req = m.RoleRequirement.create(
             role=role_id,
             skill=skill_id,
@@ -803,3 +814,9 @@ def goal_choices() -> list[tuple[int, str]]:
         .order_by(m.Goal.title)
     )
     return [(g.id, g.title) for g in query]
+
+
+def achievement_choices() -> list[tuple[int, str, dt.date]]:
+    """Achievements of the journal a piece of evidence can point to, newest first."""
+    query = m.Achievement.select(m.Achievement.id, m.Achievement.title, m.Achievement.date)
+    return [(a.id, a.title, a.date) for a in query.order_by(m.Achievement.date.desc())]

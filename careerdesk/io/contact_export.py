@@ -27,7 +27,7 @@ def contact_records() -> Iterator[tuple[ContactRecord, str]]:
     tags: dict[int, list[str]] = {}
     for contact_id, name in db.execute_sql(
         "SELECT ct.contact_id, t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
-        "ORDER BY ct.id"
+        "ORDER BY t.name"
     ):
         tags.setdefault(contact_id, []).append(name)
     jobs: dict[int, list[PastJob]] = {}

@@ -262,8 +262,13 @@ def parse_vcard(data: bytes) -> ParseResult:
 # --- export ---------------------------------------------------------------------------
 
 
+# Control characters other than tab and line feed have no place in a vCard.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def escape(value: str) -> str:
-    """A text value as vCard 3.0 writes it (RFC 2426 section 5)."""
+    """A text value as vCard 3.0 writes it (RFC 2426 section 5), without control characters."""
+    value = _CONTROLS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
     return (
         value.replace("\\", "\\\\")
         .replace(";", "\\;")
@@ -313,7 +318,7 @@ def card_text(record: ContactRecord, uid: str = "") -> str:
     lines += [f"URL:{escape(url)}" for url in record.urls]
     if record.tags:
         lines.append("CATEGORIES:" + ",".join(escape(t) for t in record.tags))
-    if record.notes:
+    if record.notes.strip():
         lines.append(f"NOTE:{escape(record.notes)}")
     for name, value in (
         ("RELATIONSHIP", record.relationship),

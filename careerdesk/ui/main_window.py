@@ -64,8 +64,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().setObjectName("status_bar")
         self.statusBar().showMessage(str(ctx.db_path))
+        # Bound methods, not lambdas: Qt disconnects them when the window goes.
         ctx.changed.connect(self._on_changed)
-        ctx.undo_stack.indexChanged.connect(lambda _i: self._show_undo_state())
+        ctx.undo_stack.indexChanged.connect(self._on_undo_index)
         for tab in self.all_tabs():
             tab.load()
         self._restore_state()
@@ -260,6 +261,9 @@ class MainWindow(QMainWindow):
     # --- state --------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
+        self._show_undo_state()
+
+    def _on_undo_index(self, _index: int) -> None:
         self._show_undo_state()
 
     def _show_undo_state(self) -> None:

@@ -53,6 +53,10 @@ def test_unrated_occupations_have_no_ratings_but_close_rated_ones():
     assert all(catalogue.has_ratings(code) for code in closest)
     data_scientists = [o.title for o in catalogue.closest_rated("15-2051.00", limit=3)]
     assert "Business Intelligence Analysts" in data_scientists
+    project = catalogue.closest_rated("13-1082.00", limit=3)
+    assert project[0].title == "Information Technology Project Managers"
+    public_relations = catalogue.closest_rated("11-2032.00", limit=1)
+    assert public_relations[0].title == "Public Relations Specialists"
 
 
 def test_closest_rated_of_an_unknown_code_is_empty():

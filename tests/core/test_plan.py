@@ -6,18 +6,10 @@ import datetime as dt
 
 import pytest
 
-from careerdesk.core import db as cdb
 from careerdesk.core import goals, plan
 from careerdesk.core import models as m
 
 D = dt.date
-
-
-@pytest.fixture
-def database(tmp_path):
-    cdb.open_database(tmp_path / "t.db")
-    yield
-    cdb.close_database()
 
 
 def dates(goal_id):
@@ -30,7 +22,7 @@ def due(step_id):
 
 
 @pytest.fixture
-def tree(database):
+def tree(db_path):
     """A long-term goal with a sub-goal, steps on both, and a step elsewhere depending on one."""
     long_id, _ = goals.create_goal(
         "Become staff engineer", D(2026, 1, 1), D(2027, 12, 31), horizon="long"
@@ -132,7 +124,7 @@ def test_move_step_out_of_its_goal_is_flagged(tree):
     assert plan.steps_outside() == {tree["s5"]}
 
 
-def test_move_of_unknown_goal_is_refused(database):
+def test_move_of_unknown_goal_is_refused(db_path):
     with pytest.raises(plan.PlanError, match="no goal 99"):
         plan.move_goal(99, 3)
 

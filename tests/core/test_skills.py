@@ -109,15 +109,20 @@ def test_inventory_lists_evidence_and_learning_counts(db_path):
     skills.add_skill("Architecture", kind="hard")
     skills.add_evidence(python, "Payments service rewrite", kind="project", date=TODAY)
     skills.add_evidence(python, "PCAP certificate", kind="certificate")
+    win = m.Achievement.create(date=TODAY, title="Cut payment latency by 40 %")
+    assert skills.achievement_choices() == [(win.id, win.title, TODAY)]
+    skills.add_evidence(python, win.title, kind="achievement", achievement_id=win.id)
     skills.add_activity("Fluent Python", kind="reading", skill_ids=[python])
     rows = skills.list_skills()
     assert [r.name for r in rows] == ["Architecture", "python"]
-    assert (rows[1].evidence_count, rows[1].learning_count, rows[1].target_level) == (2, 1, 5)
+    assert (rows[1].evidence_count, rows[1].learning_count, rows[1].target_level) == (3, 1, 5)
     assert (rows[0].evidence_count, rows[0].current_level) == (0, None)
     assert [e.title for e in skills.evidence_of(python)] == [
         "Payments service rewrite",
+        "Cut payment latency by 40 %",
         "PCAP certificate",
     ]
+    assert m.Evidence.get(m.Evidence.kind == "achievement").achievement_id == win.id
 
 
 def test_requirements_can_be_added_adjusted_and_removed(db_path):
@@ -131,6 +136,8 @@ def test_requirements_can_be_added_adjusted_and_removed(db_path):
     assert programming.onet_level is not None  # the catalogue's rating stays for reference
     with pytest.raises(skills.SkillError, match="Required level"):
         skills.update_requirement(programming.id, required_level=5.5)
+    negotiation, _ = skills.add_requirement(role_id, "negotiation", 2)
+    assert m.RoleRequirement.get_by_id(negotiation).onet_element_id == "2.B.1.d"
     k8s, _ = skills.add_skill("Kubernetes")
     req_id, _ = skills.add_requirement(role_id, "kubernetes", 3)
     assert m.RoleRequirement.get_by_id(req_id).skill_id == k8s

@@ -1,14 +1,12 @@
-"""read_file -> preview -> apply against a real database file: statuses, merging, all or nothing."""
+"""read_file, preview and apply on a real database file: statuses, merging, all or nothing."""
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
 from careerdesk.core import models as m
 from careerdesk.core.changes import NOTHING
-from careerdesk.core.db import close_database, open_database
 from careerdesk.io import contact_import
 from careerdesk.io.contact_import import apply, preview, read_file
 from careerdesk.io.contact_record import ImportFileError
@@ -17,13 +15,6 @@ FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = dt.date(2026, 11, 23)
 
 LINKEDIN_HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
-
-
-@pytest.fixture
-def db(tmp_path):
-    database = open_database(tmp_path / "t.db")
-    yield database
-    close_database()
 
 
 def snapshot():
@@ -49,7 +40,7 @@ def statuses(plan):
     return [(row.line, row.status) for row in plan.rows]
 
 
-def test_linkedin_import_preview_then_write(db):
+def test_linkedin_import_preview_then_write(db_path):
     plan = preview(read_file("linkedin", FIXTURES / "linkedin_connections.csv"))
     assert statuses(plan) == [
         (5, "new"),
@@ -77,7 +68,7 @@ def test_linkedin_import_preview_then_write(db):
     assert m.Contact.select().count() == 5
 
 
-def test_importing_the_same_file_twice_changes_nothing(db):
+def test_importing_the_same_file_twice_changes_nothing(db_path):
     for kind, name in [
         ("linkedin", "linkedin_connections.csv"),
         ("vcard", "apple_30.vcf"),
@@ -108,13 +99,13 @@ def test_importing_the_same_file_twice_changes_nothing(db):
         ("csv", "contacts_cp1252.csv", 2, 0),
     ],
 )
-def test_every_fixture_imports(db, kind, name, new, rejected):
+def test_every_fixture_imports(db_path, kind, name, new, rejected):
     plan, _changes = import_file(kind, FIXTURES / name)
     assert (plan.count("new"), plan.count("rejected")) == (new, rejected)
     assert m.Contact.select().where(m.Contact.source == kind).count() == new
 
 
-def test_tags_from_a_file_are_created_once_and_linked(db):
+def test_tags_from_a_file_are_created_once_and_linked(db_path):
     import_file("vcard", FIXTURES / "apple_30.vcf")
     yuki = m.Contact.get(m.Contact.last_name == "Nakamura")
     tags = sorted(t.tag.name for t in yuki.tag_links)
@@ -122,7 +113,7 @@ def test_tags_from_a_file_are_created_once_and_linked(db):
     assert yuki.urls == "https://yuki.example.jp\nhttps://twitter.com/yuki"
 
 
-def test_linkedin_reimport_after_a_job_change_records_the_move(db, tmp_path):
+def test_linkedin_reimport_after_a_job_change_records_the_move(db_path, tmp_path):
     import_file("linkedin", FIXTURES / "linkedin_connections.csv")
     grace = m.Contact.get(m.Contact.last_name == "Hopper")
     m.Contact.update(notes="Met at the Navy ball", phone="+1 555").where(
@@ -153,7 +144,7 @@ def test_linkedin_reimport_after_a_job_change_records_the_move(db, tmp_path):
     assert changes == NOTHING and snapshot() == before
 
 
-def test_merge_keeps_what_the_user_wrote(db, tmp_path):
+def test_merge_keeps_what_the_user_wrote(db_path, tmp_path):
     import_file("linkedin", FIXTURES / "linkedin_connections.csv")
     ada = m.Contact.get(m.Contact.last_name == "Lovelace")
     m.Contact.update(email="ada@home.example", relationship="mentor").where(
@@ -176,7 +167,7 @@ def test_merge_keeps_what_the_user_wrote(db, tmp_path):
     assert m.Contact.select().count() == 5
 
 
-def test_duplicates_within_one_file_are_merged_not_doubled(db, tmp_path):
+def test_duplicates_within_one_file_are_merged_not_doubled(db_path, tmp_path):
     path = write(
         tmp_path,
         "dupes.csv",
@@ -196,7 +187,7 @@ def test_duplicates_within_one_file_are_merged_not_doubled(db, tmp_path):
     assert m.Contact.select().count() == 2
 
 
-def test_two_rows_matching_one_contact_by_different_keys(db, tmp_path):
+def test_two_rows_matching_one_contact_by_different_keys(db_path, tmp_path):
     import_file("linkedin", FIXTURES / "linkedin_connections.csv")
     path = write(
         tmp_path,
@@ -211,7 +202,7 @@ def test_two_rows_matching_one_contact_by_different_keys(db, tmp_path):
     assert m.Contact.select().count() == 5
 
 
-def test_vcard_export_import_adds_employment_history_once(db, tmp_path):
+def test_vcard_export_import_adds_employment_history_once(db_path, tmp_path):
     path = write(
         tmp_path,
         "a.vcf",
@@ -242,7 +233,7 @@ def test_vcard_export_import_adds_employment_history_once(db, tmp_path):
     ],
 )
 def test_malformed_files_are_refused_and_the_database_is_unchanged(
-    db, tmp_path, kind, name, damage
+    db_path, tmp_path, kind, name, damage
 ):
     import_file("vcard", FIXTURES / "apple_30.vcf")
     before = snapshot()
@@ -266,7 +257,7 @@ def test_malformed_files_are_refused_and_the_database_is_unchanged(
     assert snapshot() == before
 
 
-def test_missing_file_and_unknown_kind_are_clear_errors(db, tmp_path):
+def test_missing_file_and_unknown_kind_are_clear_errors(db_path, tmp_path):
     with pytest.raises(ImportFileError, match="Cannot read"):
         read_file("csv", tmp_path / "nope.csv")
     with pytest.raises(ImportFileError, match="Unknown import kind 'json'"):
@@ -275,7 +266,7 @@ def test_missing_file_and_unknown_kind_are_clear_errors(db, tmp_path):
         read_file("vcard", FIXTURES / "apple_30.vcf", {"a": "b"})
 
 
-def test_a_failure_during_the_write_leaves_nothing_behind(db, tmp_path):
+def test_a_failure_during_the_write_leaves_nothing_behind(db_path, tmp_path):
     rows = "".join(
         f"P{i},Q{i},https://www.linkedin.com/in/p{i},,Co{i % 7},Dev,01 Jan 2020\r\n"
         for i in range(1800)
@@ -299,7 +290,7 @@ def test_a_failure_during_the_write_leaves_nothing_behind(db, tmp_path):
     assert m.Contact.select().count() == 1801
 
 
-def test_progress_reaches_the_total(db, tmp_path):
+def test_progress_reaches_the_total(db_path, tmp_path):
     rows = "".join(f"P{i},Q{i},,,Co,Dev,01 Jan 2020\r\n" for i in range(1200))
     path = write(tmp_path, "c.csv", LINKEDIN_HEADER + rows)
     seen = []

@@ -23,7 +23,8 @@ def test_outlook_21_quoted_printable_windows_1252_with_soft_breaks():
     assert card.position == "Geschäftsführer"
     assert card.email == "j.mueller@example.de"  # EMAIL;PREF;INTERNET
     assert card.notes == (
-        "Met at the Munich career fair, 2019.\nIntroduced by Anna – prefers short emails, in German."
+        "Met at the Munich career fair, 2019.\n"
+        "Introduced by Anna – prefers short emails, in German."
     )
 
 
@@ -88,7 +89,10 @@ def test_vobject_alone_fails_on_these_files_that_we_read():
 
 
 def test_normaliser_joins_soft_breaks_and_bare_continuations():
-    text = "NOTE;ENCODING=QUOTED-PRINTABLE:abc=\r\ndef\r\nPHOTO;ENCODING=BASE64:AAAA\r\nBBBB\r\n\r\nX:1"
+    text = (
+        "NOTE;ENCODING=QUOTED-PRINTABLE:abc=\r\ndef\r\n"
+        "PHOTO;ENCODING=BASE64:AAAA\r\nBBBB\r\n\r\nX:1"
+    )
     assert [(x.number, x.text) for x in logical_lines(text)] == [
         (1, "NOTE;ENCODING=QUOTED-PRINTABLE:abcdef"),
         (3, "PHOTO;ENCODING=BASE64:AAAABBBB"),

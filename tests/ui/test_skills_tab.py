@@ -1,25 +1,29 @@
-"""The Skills tab: pick a catalogue role, see its gaps ranked, plan a gap, complete, readiness rises."""
+"""The Skills tab: pick a catalogue role, see ranked gaps, plan one, complete it, readiness up."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtWidgets import QLabel
 
 from careerdesk.core import catalogue, gaps, skills
 from careerdesk.core import models as m
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.skills import inventory
-from careerdesk.ui.skills.learning import RaiseLevelsDialog
+from careerdesk.ui.skills.inventory import EvidenceDialog
+from careerdesk.ui.skills.learning import ActivityDialog, RaiseLevelsDialog
 from careerdesk.ui.skills.picker import RolePickerDialog
-from careerdesk.ui.skills.tab import SkillsTab
+from careerdesk.ui.skills.tab import THRESHOLD_KEY, SkillsTab
 
 from ..conftest import TODAY
 
 
 @pytest.fixture
 def tab(db_path, qtbot):
+    QSettings().remove(THRESHOLD_KEY)  # the user's threshold must not leak between tests
     ctx = AppContext(db_path)
     ctx.set_today(TODAY)
     widget = SkillsTab(ctx)
@@ -27,18 +31,21 @@ def tab(db_path, qtbot):
     widget.resize(1300, 800)
     widget.show()
     widget.load()
-    return widget
+    yield widget
+    QSettings().remove(THRESHOLD_KEY)
 
 
 def readiness_shown(tab) -> int:
-    match = re.search(r"readiness (\d+) %", tab.gap_panel.readiness_label.text())
+    match = re.search(r"readiness (\d+) %", tab.gap_panel.readiness_label.text().lower())
     assert match, tab.gap_panel.readiness_label.text()
     return int(match.group(1))
 
 
 def gap_rows(tab) -> list[tuple[str, float]]:
     table = tab.gap_panel.table
-    return [(table.item(r, 1).text(), float(table.item(r, 6).text())) for r in range(table.rowCount())]
+    return [
+        (table.item(r, 1).text(), float(table.item(r, 6).text())) for r in range(table.rowCount())
+    ]
 
 
 def picking(monkeypatch, qtbot, typed: str, *, closest: str | None = None, manual=False):
@@ -88,7 +95,9 @@ def test_pick_role_see_ranked_gaps_plan_complete_and_readiness_rises(tab, qtbot,
     assert tab.learning.table.item(0, 0).text() == activity.title
     assert tab.learning.selected_activity_id() == activity.id
 
-    monkeypatch.setattr(RaiseLevelsDialog, "exec", lambda self: RaiseLevelsDialog.DialogCode.Accepted)
+    monkeypatch.setattr(
+        RaiseLevelsDialog, "exec", lambda self: RaiseLevelsDialog.DialogCode.Accepted
+    )
     qtbot.mouseClick(tab.learning.complete_button, Qt.MouseButton.LeftButton)
     assert m.LearningActivity.get_by_id(activity.id).status == "done"
     raised = m.Skill.get(m.Skill.name == top_gap)
@@ -128,11 +137,15 @@ def test_unrated_occupation_offers_the_closest_rated_or_manual_entry(tab, qtbot,
     assert "no skill ratings" in seen["note"]
     assert any("Computer Programmers" in t for t in seen["closest"])
     role = m.TargetRole.get()
-    assert (role.title, role.source, role.onet_code) == ("Software Developers", "own", "15-1252.00")
+    assert (role.title, role.source, role.onet_code) == (
+        "Software Developers",
+        "own",
+        "15-1252.00",
+    )
     assert tab.views.currentWidget() is tab.requirements
     tab.add_requirement(role.id, "System design", 4, importance=5)
     assert tab.requirements.table.item(0, 0).text() == "System design"
-    assert "readiness 0 %" in tab.gap_panel.readiness_label.text()
+    assert "readiness 0 %" in tab.gap_panel.readiness_label.text().lower()
 
     picking(monkeypatch, qtbot, "software developers", closest="Computer Programmers")
     qtbot.mouseClick(tab.roles.catalogue_button, Qt.MouseButton.LeftButton)
@@ -161,7 +174,9 @@ def test_inline_level_edit_keeps_history_and_undoes(tab):
 
 def test_bad_requirement_edit_shows_a_message_and_changes_nothing(tab, monkeypatch):
     messages = []
-    monkeypatch.setattr(tab.ctx, "report_error", lambda exc, parent=None: messages.append(str(exc)))
+    monkeypatch.setattr(
+        tab.ctx, "report_error", lambda exc, parent=None: messages.append(str(exc))
+    )
     role_id = tab.add_own_role("Staff engineer")
     tab.add_requirement(role_id, "System design", 4)
     req = m.RoleRequirement.get()
@@ -190,21 +205,144 @@ def test_heatmap_appears_with_a_second_role_and_threshold_changes_what_counts(ta
     assert "readiness 40 %" in tab.heatmap.horizontalHeaderItem(1).text()
 
     tab.roles.select_role(role_one)
-    assert "readiness 50 %" in tab.gap_panel.readiness_label.text()
+    assert "readiness 50 %" in tab.gap_panel.readiness_label.text().lower()
     tab.gap_panel.threshold_spin.setValue(2.0)  # Budgets now counts: 1 - (6+6)/(12+6)
-    assert "readiness 33 %" in tab.gap_panel.readiness_label.text()
+    assert "readiness 33 %" in tab.gap_panel.readiness_label.text().lower()
     assert tab.heatmap.rowCount() == 2
 
 
 def test_every_widget_of_the_tab_is_named(tab):
-    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractSpinBox, QLineEdit
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QHeaderView,
+        QLineEdit,
+    )
 
     for kind in (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QLineEdit):
         for widget in tab.findChildren(kind):
-            if widget.parent() is not None and type(widget.parent()).__name__ in (
+            if isinstance(widget, QHeaderView) or widget.objectName().startswith("qt_"):
+                continue
+            if type(widget.parent()).__name__ in (
                 "QTabBar",
                 "QHeaderView",
             ):
-                continue
+                continue  # Qt's own parts of a table or tab bar
             assert widget.objectName(), widget
             assert widget.accessibleName(), widget.objectName()
+
+
+def test_evidence_and_a_new_activity_are_added_and_undone(tab, qtbot, monkeypatch):
+    skill_id, _ = skills.add_skill("Python", current_level=3, today=TODAY)
+    tab.ctx.apply(skills.Changes(skills=True))
+    tab.inventory.select_skill(skill_id)
+
+    win = m.Achievement.create(date=dt.date(2026, 10, 2), title="Cut latency <b>40 %</b>")
+
+    def evidence_exec(dialog: EvidenceDialog) -> int:
+        qtbot.keyClicks(dialog.title_edit, "Payments rewrite <b>in Python</b>")
+        return EvidenceDialog.DialogCode.Accepted
+
+    def from_journal_exec(dialog: EvidenceDialog) -> int:
+        dialog.achievement_box.setCurrentIndex(dialog.achievement_box.findData(win.id))
+        return EvidenceDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(EvidenceDialog, "exec", evidence_exec)
+    qtbot.mouseClick(tab.inventory.evidence_button, Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(EvidenceDialog, "exec", from_journal_exec)
+    qtbot.mouseClick(tab.inventory.evidence_button, Qt.MouseButton.LeftButton)
+    model = tab.inventory.model
+    assert model.index(model.row_of(skill_id), inventory.EVIDENCE).data() == "2"
+    assert "Payments rewrite <b>in Python</b> (2026-11-23)" in tab.inventory.details.text()
+    linked = m.Evidence.get(m.Evidence.achievement == win.id)
+    assert (linked.kind, linked.title, linked.date) == ("achievement", win.title, win.date)
+    assert tab.inventory.details.textFormat() == Qt.TextFormat.PlainText
+
+    def activity_exec(dialog: ActivityDialog) -> int:
+        qtbot.keyClicks(dialog.title_edit, "Fluent Python")
+        dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("reading"))
+        dialog.start[0].setChecked(True)
+        dialog.start[1].setDate(QDate(2026, 12, 1))
+        qtbot.keyClicks(dialog.hours_edit, "12,5")
+        dialog.skill_list.item(0).setCheckState(Qt.CheckState.Checked)
+        return ActivityDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ActivityDialog, "exec", activity_exec)
+    qtbot.mouseClick(tab.learning.add_button, Qt.MouseButton.LeftButton)
+    activity = m.LearningActivity.get()
+    assert (activity.title, activity.kind, activity.hours) == ("Fluent Python", "reading", 12.5)
+    assert skills.activity_skill_ids(activity.id) == [skill_id]
+    assert [tab.learning.table.item(0, c).text() for c in (0, 1, 6)] == [
+        "Fluent Python",
+        "Reading",
+        "Python",
+    ]
+    for _ in range(3):
+        tab.ctx.undo_stack.undo()
+    assert m.LearningActivity.select().count() == m.Evidence.select().count() == 0
+    assert tab.learning.table.rowCount() == 0
+
+
+def test_a_bad_number_in_the_activity_editor_is_refused_with_a_message(tab, qtbot, monkeypatch):
+    messages = []
+    monkeypatch.setattr(
+        tab.ctx, "report_error", lambda exc, parent=None: messages.append(str(exc))
+    )
+
+    def activity_exec(dialog: ActivityDialog) -> int:
+        qtbot.keyClicks(dialog.title_edit, "Course")
+        qtbot.keyClicks(dialog.cost_edit, "a lot")
+        return ActivityDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ActivityDialog, "exec", activity_exec)
+    qtbot.mouseClick(tab.learning.add_button, Qt.MouseButton.LeftButton)
+    assert messages == ["'a lot' is not a number."]
+    assert m.LearningActivity.select().count() == 0
+
+
+def test_picker_answers_each_keystroke_and_walks_results_from_the_keyboard(tab, qtbot):
+    dialog = RolePickerDialog(tab)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.search_edit, "web")
+    titles = [dialog.results.item(i).text() for i in range(dialog.results.count())]
+    assert titles[0].startswith("Web Administrators")
+    assert "catalogue_attribution" in [w.objectName() for w in dialog.findChildren(QLabel)]
+    qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Down)
+    assert dialog.selected_code() == "15-1255.00"  # Web and Digital Interface Designers
+    qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Return)
+    assert dialog.picked is None  # unrated: Return does not make an empty role
+    qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Down)
+    assert dialog.selected_code() == "15-1254.00"  # Web Developers
+    qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Return)
+    assert dialog.picked is not None and dialog.picked.code == "15-1254.00"
+
+
+def test_unticked_roles_leave_the_heatmap_and_a_gap_can_become_a_goal_step(tab, monkeypatch):
+    one = tab.add_own_role("Staff engineer")
+    tab.add_requirement(one, "System design", 4)
+    two = tab.add_own_role("Architect")
+    tab.add_requirement(two, "System design", 5)
+    three = tab.add_own_role("Engineering manager")
+    tab.add_requirement(three, "Negotiation", 3)
+    assert tab.heatmap.columnCount() == 3
+    tab.roles.list.item(2).setCheckState(Qt.CheckState.Unchecked)
+    assert m.TargetRole.get_by_id(three).active is False
+    assert tab.heatmap.columnCount() == 2
+    tab.ctx.undo_stack.undo()
+    assert m.TargetRole.get_by_id(three).active is True
+    assert tab.heatmap.columnCount() == 3
+
+    goal = m.Goal.create(title="Become staff engineer", start_date=TODAY, target_date=TODAY)
+    monkeypatch.setattr(
+        "careerdesk.ui.skills.tab.QInputDialog.getItem",
+        lambda *args, **kwargs: ("Become staff engineer", True),
+    )
+    tab.roles.select_role(one)
+    tab.gap_panel.select_rank(0)
+    tab.gap_panel.step_button.click()
+    step = m.Step.get()
+    assert (step.goal_id, step.title) == (goal.id, "Build System design to level 4")
+    tab.ctx.undo_stack.undo()
+    assert m.Step.select().count() == 0

@@ -37,6 +37,7 @@ from careerdesk.ui.tab import Tab
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_TITLE, COL_HEALTH, COL_START, COL_END = range(4)
+STEP_CHOICES_MAX = 500
 
 
 def _iso(day: dt.date | None) -> str:
@@ -161,7 +162,7 @@ class PlanTab(Tab):
         self.timeline = Timeline()
         self.timeline.selection_changed.connect(self._timeline_selected)
         self.timeline.moved.connect(self.drop)
-        self.fit_button = self._button("plan_fit_all", tr("&Fit all"), self.timeline.fit_all)
+        self.fit_button = self._button("plan_fit_all", tr("&Fit all"), self.fit_all)
         self.today_button = self._button("plan_today", tr("T&oday"), self.timeline.show_today)
         self.lane_mode = QComboBox()
         self.lane_mode.setObjectName("plan_lanes")
@@ -226,6 +227,11 @@ class PlanTab(Tab):
 
     def title(self) -> str:
         return self.tr("Plan")
+
+    def fit_all(self) -> None:
+        """Fit all, and keep fitting when the window is resized, until the user zooms or pans."""
+        self.timeline.fit_all()
+        self.timeline.auto_fit = True
 
     # --- loading ------------------------------------------------------------------------
 
@@ -407,10 +413,13 @@ class PlanTab(Tab):
             roots = {g.id: g.root_id for g in self.view.goals}
             root = roots.get(step.goal_id)
             titles = {g.id: g.title for g in self.view.goals}
+            # Any step may wait for any other; a huge plan lists its own tree's steps only.
+            everything = len(self.view.steps) <= STEP_CHOICES_MAX
             others = [
                 (f"{s.title} ({titles.get(s.goal_id, '')})", s.id)
                 for s in self.view.steps
-                if s.id != record_id and roots.get(s.goal_id) == root
+                if s.id != record_id
+                and (everything or roots.get(s.goal_id) == root or s.id == step.depends_on_id)
             ]
             self.editor.show_step(step, others)
 

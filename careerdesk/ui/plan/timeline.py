@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import PySide6  # noqa: F401 - imported before pyqtgraph, which then uses this binding
 
@@ -23,6 +23,8 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
+    QPolygonF,
+    QTransform,
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -34,15 +36,14 @@ DAY = 86400.0
 EPOCH = dt.date(1970, 1, 1)
 MIN_SPAN_DAYS = 7
 MAX_SPAN_DAYS = 3653  # ten years
-# Vertical layout of a row (one goal per row), in row units from its top.
-BAR_TOP, BAR_BOTTOM = 0.18, 0.72
-GHOST_TOP, GHOST_BOTTOM = 0.76, 0.92
-MARKER_Y = (BAR_TOP + BAR_BOTTOM) / 2
 EDGE_PIXELS = 6  # how close to a bar's end a press grabs the edge
 MARKER_PIXELS = 7
-LABEL_MIN_ROW_PIXELS = 12  # below this row height titles are left to tooltips
+MARKER_MIN_ROW_PIXELS = 6  # thinner rows show steps as dots
+LABEL_MIN_ROW_PIXELS = 22  # below this row height titles are left to tooltips
 DRAG_LABEL_PIXELS = 28  # room above (or below) a dragged bar for its live label
 LANE_MODES = ("category", "goal")
+BASE, DRAG = "base", "drag"  # the two layers PlanItem.draw paints
+HEALTH_ORDER = ("on_track", "at_risk", "late", "closed")
 ROW_MAX_PIXELS = 30
 
 
@@ -69,7 +70,30 @@ class Drag:
     followers: np.ndarray  # indices of steps that follow when it moves later
     delta: int = 0
     cancelled: bool = False
-    rows: set[int] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Band:
+    """Where things sit in a row (one goal per row), in row units from its top."""
+
+    bar_top: float
+    bar_bottom: float
+    ghost_top: float
+    ghost_bottom: float
+    labels: bool  # tall enough for a title line above the bar
+
+    @property
+    def marker_y(self) -> float:
+        return (self.bar_top + self.bar_bottom) / 2
+
+
+# Tall rows: the title on a line of its own above the bar, so markers never cover it.
+TALL = Band(0.50, 0.86, 0.88, 0.98, labels=True)
+SHORT = Band(0.15, 0.78, 0.82, 0.96, labels=False)
+
+
+def band_for(row_pixels: float) -> Band:
+    return TALL if row_pixels >= LABEL_MIN_ROW_PIXELS else SHORT
 
 
 @dataclass(frozen=True)
@@ -105,6 +129,12 @@ class PlanItem(pg.GraphicsObject):
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.drag: Drag | None = None
+        self.drag_layer: DragLayer | None = None
+        # Qt keeps the painted plan as a pixmap: a drag, drawn by the drag layer above,
+        # then repaints over a copy instead of redrawing thousands of bars.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._view_left = 0.0
+        self._view_right = 4000.0
         self.show_baseline = False
         self.selected: tuple[str, int] | None = None
         self.label_font = QFont()
@@ -122,7 +152,14 @@ class PlanItem(pg.GraphicsObject):
         self.g_x0 = self.g_x1 = self.g_y = self.g_bx0 = self.g_bx1 = np.zeros(0)
         self.s_x = self.s_y = self.s_bx = np.zeros(0)
         self.s_goal = np.zeros(0, dtype=np.int64)
-        self.p_x0 = self.p_x1 = self.p_y = np.zeros(0)
+        self.g_style = np.zeros(0, dtype=np.int64)
+        self.g_progress = np.zeros(0)
+        self._styles = {
+            2 * n + hold: palette.health_color(h)
+            for n, h in enumerate(HEALTH_ORDER)
+            for hold in (0, 1)
+        }
+        self.p_x0 = self.p_x1 = self.p_y = self.p_next = np.zeros(0)
         self.goal_index: dict[int, int] = {}
         self.step_index: dict[int, int] = {}
         self.row_goal = np.zeros(0, dtype=np.int64)
@@ -172,6 +209,18 @@ class PlanItem(pg.GraphicsObject):
                 for g in self.goal_rows
             ]
         )
+        # A style code per goal: health colour, times two, plus one when on hold.
+        self.g_style = np.array(
+            [
+                2 * HEALTH_ORDER.index(g.health if g.health in HEALTH_ORDER else "on_track")
+                + (g.status == "on_hold")
+                for g in self.goal_rows
+            ],
+            dtype=np.int64,
+        )
+        self.g_progress = np.array(
+            [max(0.0, min(1.0, g.progress)) for g in self.goal_rows], dtype=float
+        )
         for i, g in enumerate(self.goal_rows):
             if g.parent_id in self.goal_index:
                 self.children.setdefault(self.goal_index[g.parent_id], []).append(i)
@@ -211,6 +260,14 @@ class PlanItem(pg.GraphicsObject):
         self.p_x0 = np.array([seconds(s.start) for s in self.span_rows], dtype=float)
         self.p_x1 = np.array([seconds(s.end) + DAY for s in self.span_rows], dtype=float)
         self.p_y = np.array(span_y, dtype=float)
+        # Where the next span of the same row starts: a title must stop before it.
+        self.p_next = np.full(len(self.span_rows), np.inf)
+        last_in_row: dict[float, int] = {}
+        for i in np.argsort(self.p_x0, kind="stable"):
+            y = float(self.p_y[i])
+            if y in last_in_row:
+                self.p_next[last_in_row[y]] = self.p_x0[i]
+            last_in_row[y] = int(i)
         self.row_count = row
         xs = [a for a in (self.g_x0, self.p_x0) if len(a)]
         xe = [a for a in (self.g_x1, self.p_x1) if len(a)]
@@ -284,19 +341,55 @@ class PlanItem(pg.GraphicsObject):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
+        self.draw(painter, option.exposedRect, BASE)
+
+    def moving(self) -> tuple[np.ndarray, np.ndarray]:
+        """Masks of the goals and steps a drag under way moves (drawn by the drag layer)."""
+        goals = np.zeros(len(self.g_x0), dtype=bool)
+        steps = np.zeros(len(self.s_x), dtype=bool)
+        d = self.drag
+        if d is None or d.cancelled:
+            return goals, steps
+        if d.kind == "goal":
+            goals[d.goals] = True
+            if d.zone != "body":  # its steps may turn "outside" while an edge moves
+                steps[self.steps_of_goal.get(d.index, [])] = True
+        else:
+            steps[d.index] = True
+        steps[d.steps] = True
+        steps[d.followers] = True
+        return goals, steps
+
+    def draw(self, painter: QPainter, exposed: QRectF, layer: str) -> None:
+        """Paint the base layer (all but what a drag moves) or the drag layer (only that).
+
+        The base layer is cached as a pixmap by Qt, so a drag repaints only the few
+        moved things over a copy of it, whatever the size of the plan.
+        """
         tr = painter.transform()
         sx, ox, sy, oy = tr.m11(), tr.m31(), tr.m22(), tr.m32()
         if sx == 0 or sy == 0:
             return
-        exposed = option.exposedRect
         px = abs(1 / sx)
         row_px = abs(sy)
-        view_w = widget.width() if widget is not None else 4000
+        band = band_for(row_px)
+        vb = self.getViewBox()
+        visible = vb.viewRect() if vb is not None else exposed
+        # Titles stay inside the plot area, not under the lane axis on its left.
+        view_left = visible.left() * sx + ox
+        view_w = visible.right() * sx + ox
         x_lo, x_hi = exposed.left(), exposed.right()
         y_lo, y_hi = exposed.top() - 1, exposed.bottom()
-        g0, g1, s_off = self._offsets()
+        moving_goals, moving_steps = self.moving()
+        if layer == BASE:
+            g0 = g1 = np.zeros(len(self.g_x0))
+            s_off = np.zeros(len(self.s_x))
+        else:
+            g0, g1, s_off = self._offsets()
         gx0, gx1 = self.g_x0 + g0, self.g_x1 + g1
         text = _text_color()
+        self._view_left = view_left
+        self._view_right = view_w
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -307,10 +400,18 @@ class PlanItem(pg.GraphicsObject):
         def Y(y: float) -> float:  # noqa: N802
             return y * sy + oy
 
+        if layer == DRAG:
+            self._draw_goals(painter, layer, moving_goals, gx0, gx1, x_lo, x_hi, y_lo, y_hi, tr)
+            self._draw_steps(
+                painter, layer, moving_steps, s_off, gx0, gx1, x_lo, x_hi, y_lo, y_hi, tr
+            )
+            self._paint_drag_label(painter, X, Y, view_w, text, gx0, band, s_off)
+            painter.restore()
+            return
         left_px, right_px = X(x_lo), X(x_hi)
         # Lane bands, so a lane reads as one block.
-        band = QColor(text)
-        band.setAlpha(14)
+        lane_fill = QColor(text)
+        lane_fill.setAlpha(14)
         line = QColor(text)
         line.setAlpha(60)
         for n, (_key, first, count) in enumerate(self.lanes):
@@ -318,7 +419,7 @@ class PlanItem(pg.GraphicsObject):
                 continue
             top, bottom = Y(first), Y(first + count)
             if n % 2 == 0:
-                painter.fillRect(QRectF(left_px, top, right_px - left_px, bottom - top), band)
+                painter.fillRect(QRectF(left_px, top, right_px - left_px, bottom - top), lane_fill)
             painter.setPen(QPen(line, 1))
             painter.drawLine(QPointF(left_px, top), QPointF(right_px, top))
 
@@ -335,113 +436,194 @@ class PlanItem(pg.GraphicsObject):
                 colour = palette.color("purple" if s.kind == "learning" else "sky")
                 rect = QRectF(
                     X(self.p_x0[i]),
-                    Y(self.p_y[i] + BAR_TOP),
+                    Y(self.p_y[i] + band.bar_top),
                     max(1.0, (self.p_x1[i] - self.p_x0[i]) * sx),
-                    max(1.0, (BAR_BOTTOM - BAR_TOP) * row_px),
+                    max(1.0, (band.bar_bottom - band.bar_top) * row_px),
                 )
                 fill = QColor(colour)
                 fill.setAlpha(150)
                 painter.fillRect(rect, fill)
-                if row_px >= LABEL_MIN_ROW_PIXELS:
-                    self._label(painter, rect, s.title, text, view_w, fill, inside_first=True)
+                if band.labels:
+                    limit = X(self.p_next[i]) if np.isfinite(self.p_next[i]) else view_w
+                    self._label(painter, rect, s.title, text, limit, row_px)
 
-        # Goals.
-        if len(gx0):
-            reach = 400 * px  # titles right of a bar
-            vis = np.nonzero(
-                (self.g_y + 1 >= y_lo) & (self.g_y <= y_hi) & (gx1 >= x_lo - reach) & (gx0 <= x_hi)
-            )[0]
-            if self.show_baseline:
-                ghost = QColor(text)
-                ghost.setAlpha(45)
-                pen = QPen(QColor(text), 1, Qt.PenStyle.DashLine)
-                painter.setPen(pen)
-                painter.setBrush(QBrush(ghost))
-                for i in vis:
-                    if math.isnan(self.g_bx0[i]):
-                        continue
-                    painter.drawRect(
-                        QRectF(
-                            X(self.g_bx0[i]),
-                            Y(self.g_y[i] + GHOST_TOP),
-                            max(1.0, (self.g_bx1[i] - self.g_bx0[i]) * sx),
-                            max(1.0, (GHOST_BOTTOM - GHOST_TOP) * row_px),
-                        )
-                    )
-            selected = self.selected
-            for i in vis:
-                g = self.goal_rows[i]
-                colour = palette.health_color(g.health)
-                rect = QRectF(
-                    X(gx0[i]),
-                    Y(self.g_y[i] + BAR_TOP),
-                    max(1.0, (gx1[i] - gx0[i]) * sx),
-                    max(1.0, (BAR_BOTTOM - BAR_TOP) * row_px),
-                )
-                light = QColor(colour)
-                light.setAlpha(110 if g.status != "on_hold" else 60)
-                painter.fillRect(rect, light)
-                done = QRectF(rect)
-                done.setWidth(rect.width() * max(0.0, min(1.0, g.progress)))
-                painter.fillRect(done, colour)
-                is_selected = selected == ("goal", g.id)
-                outline = QColor(text) if is_selected else colour.darker(140)
-                painter.setPen(QPen(outline, 2.5 if is_selected else 1))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRect(rect)
-                if row_px >= LABEL_MIN_ROW_PIXELS:
-                    symbol = palette.HEALTH_SYMBOL.get(g.health, "")
-                    label = f"{symbol} {g.title}"
-                    self._label(painter, rect, label, text, view_w, light, bold=g.depth == 0)
-
-        # Steps and milestones.
-        if len(self.s_x):
-            sxs = self.s_x + s_off
-            vis = np.nonzero(
-                (self.s_y + 1 >= y_lo)
-                & (self.s_y <= y_hi)
-                & (sxs >= x_lo - 10 * px)
-                & (sxs <= x_hi + 10 * px)
-            )[0]
-            radius = max(2.0, min(5.0, row_px * 0.22))
-            dark = QColor("#202020")
-            flag = palette.color("vermillion")
-            if self.show_baseline:
-                painter.setPen(QPen(QColor(text), 1, Qt.PenStyle.DotLine))
-                for i in vis:
-                    if not math.isnan(self.s_bx[i]) and self.s_bx[i] != sxs[i]:
-                        cx, cy = X(self.s_bx[i]), Y(self.s_y[i] + (GHOST_TOP + GHOST_BOTTOM) / 2)
-                        painter.drawLine(QPointF(cx, cy - radius), QPointF(cx, cy + radius))
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            for i in vis:
-                s = self.step_rows[i]
-                cx, cy = X(sxs[i]), Y(self.s_y[i] + MARKER_Y)
-                is_selected = self.selected == ("step", s.id)
-                outside = s.outside or self._outside_now(i, sxs[i], gx0, gx1)
-                painter.setPen(QPen(flag if outside else dark, 2 if outside or is_selected else 1))
-                painter.setBrush(QBrush(dark if s.done else QColor("#FFFFFF")))
-                r = radius + (1.5 if is_selected else 0)
-                if s.milestone:
-                    path = QPainterPath()
-                    path.moveTo(cx, cy - r - 1)
-                    path.lineTo(cx + r + 1, cy)
-                    path.lineTo(cx, cy + r + 1)
-                    path.lineTo(cx - r - 1, cy)
-                    path.closeSubpath()
-                    painter.drawPath(path)
-                else:
-                    painter.drawEllipse(QPointF(cx, cy), r, r)
-                if outside and row_px >= 8:
-                    painter.setPen(flag)
-                    painter.setFont(self.bold)
-                    painter.drawText(QPointF(cx + r + 1, cy - r + 1), "!")
-        self._paint_drag_label(painter, X, Y, view_w, text, gx0, gx1, s_off)
+        self._draw_goals(painter, layer, moving_goals, gx0, gx1, x_lo, x_hi, y_lo, y_hi, tr)
+        self._draw_steps(painter, layer, moving_steps, s_off, gx0, gx1, x_lo, x_hi, y_lo, y_hi, tr)
         painter.restore()
 
+    def _draw_goals(
+        self,
+        painter: QPainter,
+        layer: str,
+        moving: np.ndarray,
+        gx0: np.ndarray,
+        gx1: np.ndarray,
+        x_lo: float,
+        x_hi: float,
+        y_lo: float,
+        y_hi: float,
+        tr: QTransform,
+    ) -> None:
+        """Goal bars, one drawRects call per colour; moving ones as ghosts in the base layer."""
+        if not len(gx0):
+            return
+        sx, ox, sy, oy = tr.m11(), tr.m31(), tr.m22(), tr.m32()
+        px, row_px = abs(1 / sx), abs(sy)
+        band = band_for(row_px)
+        text = _text_color()
+        reach = (420 if band.labels else 10) * px  # titles run past short bars
+        shown = (self.g_y + 1 >= y_lo) & (self.g_y <= y_hi) & (gx1 >= x_lo - reach) & (gx0 <= x_hi)
+        ghosts = np.nonzero(shown & moving)[0] if layer == BASE else np.zeros(0, dtype=np.int64)
+        vis = np.nonzero(shown & (~moving if layer == BASE else moving))[0]
+        bar_h = max(1.0, (band.bar_bottom - band.bar_top) * row_px)
+        if self.show_baseline and len(vis):
+            ghost = QColor(text)
+            ghost.setAlpha(45)
+            painter.setPen(QPen(QColor(text), 1, Qt.PenStyle.DashLine))
+            painter.setBrush(QBrush(ghost))
+            gv = vis[~np.isnan(self.g_bx0[vis])]
+            painter.drawRects(
+                _rects(
+                    self.g_bx0[gv] * sx + ox,
+                    (self.g_y[gv] + band.ghost_top) * sy + oy,
+                    np.maximum(1.0, (self.g_bx1[gv] - self.g_bx0[gv]) * sx),
+                    max(1.0, (band.ghost_bottom - band.ghost_top) * row_px),
+                )
+            )
+        if len(ghosts):
+            # Where the dragged things were: an outline the user can drop back on.
+            painter.setPen(QPen(QColor(text), 1, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRects(
+                _rects(
+                    gx0[ghosts] * sx + ox,
+                    (self.g_y[ghosts] + band.bar_top) * sy + oy,
+                    np.maximum(1.0, (gx1[ghosts] - gx0[ghosts]) * sx),
+                    bar_h,
+                )
+            )
+        left = gx0[vis] * sx + ox
+        top = (self.g_y[vis] + band.bar_top) * sy + oy
+        width = np.maximum(1.0, (gx1[vis] - gx0[vis]) * sx)
+        done_w = width * self.g_progress[vis]
+        style = self.g_style[vis]
+        for code in np.unique(style).tolist():
+            colour = self._styles[code]
+            pick = style == code
+            light = QColor(colour)
+            light.setAlpha(60 if code % 2 else 110)  # odd codes: on hold, paler
+            painter.setPen(QPen(colour.darker(140), 1))
+            painter.setBrush(light)
+            painter.drawRects(_rects(left[pick], top[pick], width[pick], bar_h))
+            progressed = pick & (done_w >= 1)
+            if progressed.any():
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+                painter.drawRects(
+                    _rects(left[progressed], top[progressed] + 0.5, done_w[progressed], bar_h)
+                )
+        if self.selected and self.selected[0] == "goal":
+            i = self.goal_index.get(self.selected[1])
+            if i is not None and i in set(vis.tolist()):
+                painter.setPen(QPen(QColor(text), 2.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(
+                    QRectF(
+                        gx0[i] * sx + ox,
+                        (self.g_y[i] + band.bar_top) * sy + oy,
+                        width_of(gx0[i], gx1[i], sx),
+                        bar_h,
+                    )
+                )
+        if band.labels:
+            for i in vis.tolist():
+                g = self.goal_rows[i]
+                rect = QRectF(
+                    gx0[i] * sx + ox,
+                    (self.g_y[i] + band.bar_top) * sy + oy,
+                    width_of(gx0[i], gx1[i], sx),
+                    bar_h,
+                )
+                label = f"{palette.HEALTH_SYMBOL.get(g.health, '')} {g.title}"
+                self._label(
+                    painter, rect, label, text, self._view_right, row_px, bold=g.depth == 0
+                )
+
+    def _draw_steps(
+        self,
+        painter: QPainter,
+        layer: str,
+        moving: np.ndarray,
+        s_off: np.ndarray,
+        gx0: np.ndarray,
+        gx1: np.ndarray,
+        x_lo: float,
+        x_hi: float,
+        y_lo: float,
+        y_hi: float,
+        tr: QTransform,
+    ) -> None:
+        """Step markers: circles, diamonds for milestones, filled when done, "!" when outside."""
+        if not len(self.s_x):
+            return
+        sx, ox, sy, oy = tr.m11(), tr.m31(), tr.m22(), tr.m32()
+        px, row_px = abs(1 / sx), abs(sy)
+        band = band_for(row_px)
+        text = _text_color()
+        sxs = self.s_x + s_off
+        shown = (
+            (self.s_y + 1 >= y_lo)
+            & (self.s_y <= y_hi)
+            & (sxs >= x_lo - 10 * px)
+            & (sxs <= x_hi + 10 * px)
+        )
+        vis = np.nonzero(shown & (~moving if layer == BASE else moving))[0]
+        dark = QColor("#202020")
+        flag = palette.color("vermillion")
+        if row_px < MARKER_MIN_ROW_PIXELS:
+            # Rows thinner than a marker: a dot per step keeps the density visible.
+            if len(vis):
+                painter.setPen(QPen(dark, 1))
+                xs = (sxs[vis] * sx + ox).tolist()
+                ys = ((self.s_y[vis] + band.marker_y) * sy + oy).tolist()
+                painter.drawPoints(QPolygonF([QPointF(x, y) for x, y in zip(xs, ys, strict=True)]))
+            return
+        radius = max(2.0, min(5.0, row_px * (band.bar_bottom - band.bar_top) * 0.45))
+        if self.show_baseline:
+            painter.setPen(QPen(QColor(text), 1, Qt.PenStyle.DotLine))
+            for i in vis.tolist():
+                if not math.isnan(self.s_bx[i]) and self.s_bx[i] != sxs[i]:
+                    cy = (self.s_y[i] + (band.ghost_top + band.ghost_bottom) / 2) * sy + oy
+                    cx = self.s_bx[i] * sx + ox
+                    painter.drawLine(QPointF(cx, cy - radius), QPointF(cx, cy + radius))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for i in vis.tolist():
+            s = self.step_rows[i]
+            cx, cy = sxs[i] * sx + ox, (self.s_y[i] + band.marker_y) * sy + oy
+            is_selected = self.selected == ("step", s.id)
+            outside = (s.outside and layer == BASE) or self._outside_now(i, sxs[i], gx0, gx1)
+            painter.setPen(QPen(flag if outside else dark, 2 if outside or is_selected else 1))
+            painter.setBrush(QBrush(dark if s.done else QColor("#FFFFFF")))
+            r = radius + (1.5 if is_selected else 0)
+            if s.milestone:
+                path = QPainterPath()
+                path.moveTo(cx, cy - r - 1)
+                path.lineTo(cx + r + 1, cy)
+                path.lineTo(cx, cy + r + 1)
+                path.lineTo(cx - r - 1, cy)
+                path.closeSubpath()
+                painter.drawPath(path)
+            else:
+                painter.drawEllipse(QPointF(cx, cy), r, r)
+            if outside and row_px >= 8:
+                painter.setPen(flag)
+                painter.setFont(self.bold)
+                painter.drawText(QPointF(cx + r + 1, cy - r + 1), "!")
+
     def _outside_now(self, i: int, x: float, gx0: np.ndarray, gx1: np.ndarray) -> bool:
-        """While dragging, flag a step that the new goal dates would leave outside."""
+        """While dragging, flag a step that the new dates would leave outside its goal."""
         if self.drag is None or self.drag.cancelled:
-            return False
+            return bool(self.step_rows[i].outside)
         g = self.s_goal[i]
         return not gx0[g] <= x <= gx1[g]
 
@@ -451,48 +633,25 @@ class PlanItem(pg.GraphicsObject):
         rect: QRectF,
         label: str,
         text: QColor,
-        view_w: float,
-        fill: QColor,
+        limit: float,
+        row_px: float,
         *,
         bold: bool = False,
-        inside_first: bool = False,
     ) -> None:
-        """A title right of its bar (Gantt style), else inside it, else left of it.
-
-        Spans share rows, so `inside_first` puts their titles inside when they fit.
-        """
+        """A title on the line above its bar, from the bar's visible start up to `limit` px."""
         font = self.bold if bold else self.label_font
         painter.setFont(font)
         metrics = QFontMetrics(font)
-        width = metrics.horizontalAdvance(label)
-        baseline = rect.center().y() + metrics.ascent() / 2 - 1
-        visible_left = max(rect.left(), 0.0)
-        room_inside = min(rect.right(), view_w) - visible_left - 8
-        on_bar = palette.text_color_on(fill) if fill.alpha() > 200 else text
-        if inside_first and room_inside >= width:
-            painter.setPen(on_bar)
-            painter.drawText(QPointF(visible_left + 4, baseline), label)
+        if rect.right() < self._view_left:
+            return  # the bar is off to the left: no title floating over nothing
+        start = max(rect.left(), self._view_left) + 1
+        room = limit - start - 6
+        if room < 12:
             return
-        right = rect.right() + 6
-        if right + width <= view_w - 4:
-            painter.setPen(text)
-            painter.drawText(QPointF(right, baseline), label)
-            return
-        if room_inside >= width:
-            painter.setPen(on_bar)
-            painter.drawText(QPointF(visible_left + 4, baseline), label)
-            return
-        if rect.left() - 6 - width >= 0:
-            painter.setPen(text)
-            painter.drawText(QPointF(rect.left() - 6 - width, baseline), label)
-            return
-        if room_inside >= 60:
-            painter.setPen(on_bar)
-            elided = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(room_inside))
-            painter.drawText(QPointF(visible_left + 4, baseline), elided)
-            return
+        baseline = rect.top() - max(2.0, row_px * 0.08) - metrics.descent()
         painter.setPen(text)
-        painter.drawText(QPointF(right, baseline), label)
+        elided = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(room))
+        painter.drawText(QPointF(start, baseline), elided)
 
     def _paint_drag_label(
         self,
@@ -502,7 +661,7 @@ class PlanItem(pg.GraphicsObject):
         view_w: float,
         text: QColor,
         gx0: np.ndarray,
-        gx1: np.ndarray,
+        band: Band,
         s_off: np.ndarray,
     ) -> None:
         d = self.drag
@@ -510,17 +669,17 @@ class PlanItem(pg.GraphicsObject):
             return
         label = self.drag_text()
         if d.kind == "goal":
-            anchor_x, anchor_y = X(gx0[d.index]), Y(self.g_y[d.index] + BAR_TOP)
+            anchor_x, anchor_y = X(gx0[d.index]), Y(self.g_y[d.index] + band.bar_top)
         else:
             anchor_x = X(self.s_x[d.index] + s_off[d.index])
-            anchor_y = Y(self.s_y[d.index] + BAR_TOP)
+            anchor_y = Y(self.s_y[d.index] + band.bar_top)
         painter.setFont(self.bold)
         metrics = QFontMetrics(self.bold)
         w, h = metrics.horizontalAdvance(label) + 12, metrics.height() + 6
-        x = min(max(2.0, anchor_x), max(2.0, view_w - w - 2))
+        x = min(max(self._view_left + 2, anchor_x), max(self._view_left + 2, view_w - w - 2))
         y = anchor_y - h - 3
         if y < 2:  # no room above the top row: show it below
-            y = anchor_y + (BAR_BOTTOM - BAR_TOP) * abs(Y(1) - Y(0)) + 3
+            y = anchor_y + (band.bar_bottom - band.bar_top) * abs(Y(1) - Y(0)) + 3
         box = QRectF(x, y, w, h)
         background = QColor("#FFFFE0") if not palette.is_dark_theme() else QColor("#303030")
         painter.setPen(QPen(text, 1))
@@ -540,8 +699,13 @@ class PlanItem(pg.GraphicsObject):
         if n_followers:
             moved = self.tr(" · {n} dependent steps follow").format(n=n_followers)
         if d.kind == "step":
-            due = self.step_rows[d.index].due + shift
-            return self.tr("Due {due} ({days:+d} d)").format(due=_fmt(due), days=days) + moved
+            step = self.step_rows[d.index]
+            return (
+                self.tr("{title}: due {due} ({days:+d} d)").format(
+                    title=_short(step.title), due=_fmt(step.due + shift), days=days
+                )
+                + moved
+            )
         g = self.goal_rows[d.index]
         start, target = g.start, g.target
         if d.zone in ("body", "start"):
@@ -550,8 +714,8 @@ class PlanItem(pg.GraphicsObject):
             target = target + shift
         length = (target - start).days + 1
         return (
-            self.tr("{start} – {target} ({n} days)").format(
-                start=_fmt(start), target=_fmt(target), n=length
+            self.tr("{title}: {start} – {target} ({n} days)").format(
+                title=_short(g.title), start=_fmt(start), target=_fmt(target), n=length
             )
             + moved
         )
@@ -561,21 +725,23 @@ class PlanItem(pg.GraphicsObject):
     def hit(self, pos: QPointF) -> Hit | None:
         """What lies under item position `pos`: a step marker first, then a bar's edge or body."""
         px, py = self._pixel()
+        band = band_for(1 / py)
         row = math.floor(pos.y())
         frac = pos.y() - row
         if 0 <= row < len(self.row_goal) and self.row_goal[row] >= 0:
             gi = int(self.row_goal[row])
-            candidates = self.steps_of_goal.get(gi, [])
+            # Steps drawn as mere dots (thin rows) are not grabbed: the bar is.
+            candidates = self.steps_of_goal.get(gi, []) if 1 / py >= MARKER_MIN_ROW_PIXELS else []
             if candidates:
                 idx = np.array(candidates)
                 dist = np.abs(self.s_x[idx] - pos.x()) / px
-                dy = abs(frac - MARKER_Y) / py
+                dy = abs(frac - band.marker_y) / py
                 best = int(np.argmin(dist))
                 if dist[best] <= MARKER_PIXELS and dy <= MARKER_PIXELS + 2:
                     return Hit("step", int(idx[best]), "step")
             x0, x1 = float(self.g_x0[gi]), float(self.g_x1[gi])
             edge = min(EDGE_PIXELS * px, (x1 - x0) / 3)
-            top, bottom = BAR_TOP - 3 * py, BAR_BOTTOM + 3 * py
+            top, bottom = band.bar_top - 3 * py, band.bar_bottom + 3 * py
             if top <= frac <= bottom and x0 - edge <= pos.x() <= x1 + edge:
                 if abs(pos.x() - x0) <= edge:
                     return Hit("goal", gi, "start")
@@ -586,7 +752,7 @@ class PlanItem(pg.GraphicsObject):
             inside = np.nonzero(
                 (self.p_y == row) & (self.p_x0 <= pos.x()) & (self.p_x1 >= pos.x())
             )[0]
-            if len(inside) and BAR_TOP <= frac <= BAR_BOTTOM:
+            if len(inside) and band.bar_top <= frac <= band.bar_bottom:
                 return Hit("span", int(inside[0]))
         return None
 
@@ -692,25 +858,44 @@ class PlanItem(pg.GraphicsObject):
             todo.extend(kids)
         return found
 
-    def _rows_of(self, d: Drag) -> set[int]:
-        rows = {int(self.g_y[i]) for i in d.goals}
-        rows.update(int(self.s_y[i]) for i in d.steps)
-        rows.update(int(self.s_y[i]) for i in d.followers)
-        if d.kind == "step":
-            rows.add(int(self.s_y[d.index]))
-        return rows
+    def _dirty(self, d: Drag) -> list[QRectF]:
+        """The item areas the drag's moved things cover now (bars, titles, markers, label).
 
-    def _update_rows(self, rows: set[int]) -> None:
-        """Ask Qt to repaint just these rows (and room for the live label)."""
-        vb = self.getViewBox()
-        if vb is None:
-            self.update()
-            return
-        view = vb.viewRect()
-        _, py = self._pixel()
+        Repainting just these (old and new) keeps a drag's cost independent of plan size.
+        """
+        px, py = self._pixel()
+        g0, g1, s_off = self._offsets()
+        titles = 420 * px if band_for(1 / py).labels else 0.0
+        found = []
+        moved_goals = d.goals if d.kind == "goal" else []
+        for gi in moved_goals:
+            x0 = min(self.g_x0[gi], self.g_x0[gi] + g0[gi])
+            x1 = max(self.g_x1[gi], self.g_x1[gi] + g1[gi])
+            found.append(
+                QRectF(x0 - 8 * px, self.g_y[gi] - 3 * py, x1 - x0 + titles + 16 * px, 1 + 6 * py)
+            )
+        steps = [int(i) for i in d.steps] + [int(i) for i in d.followers]
+        if d.kind == "step":
+            steps.append(d.index)
+        elif d.zone != "body":  # an edge drag may flag its goal's steps as outside
+            steps.extend(self.steps_of_goal.get(d.index, []))
+        for si in steps:
+            x = self.s_x[si] + s_off[si]
+            found.append(QRectF(x - 12 * px, self.s_y[si], 30 * px, 1))
+        # The live label: above (or below) the dragged bar or marker.
+        row = self.g_y[d.index] if d.kind == "goal" else self.s_y[d.index]
+        x = (self.g_x0[d.index] + g0[d.index]) if d.kind == "goal" else self.s_x[d.index]
+        x += s_off[d.index] if d.kind == "step" else 0
         pad = DRAG_LABEL_PIXELS * py
-        for row in rows:
-            self.update(QRectF(view.left(), row - pad, view.width(), 1 + 2 * pad))
+        found.append(QRectF(x - 620 * px, row - pad, 1240 * px, 1 + 2 * pad))
+        return found
+
+    def _repaint_drag(self, *, base: bool = False) -> None:
+        """Repaint the drag layer; the (cached) base layer only when a drag starts or ends."""
+        if base:
+            self.update()
+        if self.drag_layer is not None:
+            self.drag_layer.refresh()
 
     def mouseDragEvent(self, ev: object) -> None:  # noqa: N802 - pyqtgraph hook
         if ev.button() != Qt.MouseButton.LeftButton:
@@ -740,9 +925,10 @@ class PlanItem(pg.GraphicsObject):
             delta = min(delta, length) if d.zone == "start" else max(delta, -length)
         if delta != d.delta or ev.isStart():
             d.delta = delta
-            self._update_rows(d.rows)
+            self._repaint_drag(base=ev.isStart())
         if ev.isFinish():
-            self._update_rows(d.rows)
+            d.cancelled = True  # paint the dropped things at their old place until reloaded
+            self._repaint_drag(base=True)
             self.drag = None
             if delta:
                 kind, record_id = self._identify(Hit(d.kind, d.index))
@@ -771,7 +957,6 @@ class PlanItem(pg.GraphicsObject):
             [self.step_index[s] for s in follower_ids if s in self.step_index], dtype=np.int64
         )
         self.drag = Drag(hit.kind, hit.index, hit.zone, down_x, goals, steps, followers)
-        self.drag.rows = self._rows_of(self.drag)
         self.selected = (kind, record_id)
         self.drag_started.emit()
         self.clicked.emit(kind, record_id)
@@ -781,14 +966,67 @@ class PlanItem(pg.GraphicsObject):
         if self.drag is None or self.drag.cancelled:
             return False
         self.drag.cancelled = True
-        self._update_rows(self.drag.rows)
+        self._repaint_drag(base=True)
         return True
+
+
+class DragLayer(pg.GraphicsObject):
+    """Above the plan: paints only what a drag moves, with the live label."""
+
+    def __init__(self, plan_item: PlanItem) -> None:
+        super().__init__()
+        self.plan_item = plan_item
+        self.area = QRectF()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return self.area
+
+    def refresh(self) -> None:
+        d = self.plan_item.drag
+        area = QRectF()
+        if d is not None and not d.cancelled:
+            for rect in self.plan_item._dirty(d):
+                area = area.united(rect)
+            vb = self.plan_item.getViewBox()
+            if vb is not None:  # never over the axes: they would repaint too
+                area = area.intersected(vb.viewRect())
+        if area != self.area:
+            self.prepareGeometryChange()
+            self.area = area
+        self.update()
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        d = self.plan_item.drag
+        if d is not None and not d.cancelled:
+            self.plan_item.draw(painter, self.area, DRAG)
+
+
+def _rects(left: np.ndarray, top: np.ndarray, width: np.ndarray, height: float) -> list[QRectF]:
+    """QRectFs for drawRects from arrays of device coordinates."""
+    return [
+        QRectF(x, y, w, height)
+        for x, y, w in zip(left.tolist(), top.tolist(), width.tolist(), strict=True)
+    ]
+
+
+def width_of(x0: float, x1: float, sx: float) -> float:
+    return max(1.0, (x1 - x0) * sx)
+
+
+def _short(title: str, limit: int = 40) -> str:
+    return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
 def _fmt(day: dt.date | None) -> str:
     if day is None:
         return ""
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+    # Day, month name, year: unambiguous in every locale, unlike 03/04/2026.
+    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
 
 
 def health_name(health: str) -> str:
@@ -825,8 +1063,18 @@ class Timeline(pg.PlotWidget):
         left = self.getPlotItem().getAxis("left")
         left.setWidth(130)
         left.setStyle(tickLength=0)
+        # The bottom axis draws the grid over the whole plot: cached, a drag does not
+        # make it replay its drawing on every mouse move.
+        for name in ("left", "bottom"):
+            self.getPlotItem().getAxis(name).setCacheMode(
+                QGraphicsItem.CacheMode.DeviceCoordinateCache
+            )
         self.item = PlanItem()
         self.addItem(self.item)
+        self.drag_layer = DragLayer(self.item)
+        self.item.drag_layer = self.drag_layer
+        self.addItem(self.drag_layer)
+        self.drag_layer.setZValue(self.item.zValue() + 1)
         self.today_line = pg.InfiniteLine(
             angle=90,
             movable=False,
@@ -841,10 +1089,17 @@ class Timeline(pg.PlotWidget):
         self.today = dt.date.today()
         # Until the user zooms or pans, the view follows the widget's size (fit all).
         self.auto_fit = True
-        self.view_box.sigRangeChangedManually.connect(self._user_navigated)
+        self._fitting = False
+        self.view_box.sigRangeChanged.connect(self._range_changed)
+        self.item.drag_started.connect(self._user_navigated)
 
     def _user_navigated(self, *_args: object) -> None:
         self.auto_fit = False
+
+    def _range_changed(self, *_args: object) -> None:
+        # Any zoom, pan or range set other than our own fit: keep the user's view from now on.
+        if not self._fitting:
+            self.auto_fit = False
 
     def resizeEvent(self, ev: object) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(ev)
@@ -857,7 +1112,7 @@ class Timeline(pg.PlotWidget):
         self.today = today
         self.item.set_plan(view, lane_mode, today)
         self.today_line.setPos(seconds(today) + DAY / 2)
-        self.view_box.setLimits(yMin=-1.0, yMax=max(self.item.row_count + 1.0, 10.0))
+        self.view_box.setLimits(yMin=-1.0, yMax=max(self.item.row_count + 1.0, 60.0))
         self._set_lane_ticks()
         if self.auto_fit:
             self.fit_all()
@@ -908,11 +1163,15 @@ class Timeline(pg.PlotWidget):
         lo, hi = self.item.data_range
         span = max(hi - lo, MIN_SPAN_DAYS * DAY)
         pad = span * 0.03
-        self.view_box.setRange(
-            xRange=(lo - pad, hi + pad),
-            yRange=(-0.2, max(self.item.row_count, 1) + 0.2),
-            padding=0,
-        )
+        # Few goals would make huge rows: keep rows at most ROW_MAX_PIXELS high.
+        rows = max(self.item.row_count, self.viewport().height() / ROW_MAX_PIXELS, 1)
+        self._fitting = True
+        try:
+            self.view_box.setRange(
+                xRange=(lo - pad, hi + pad), yRange=(-0.9, rows + 0.2), padding=0
+            )
+        finally:
+            self._fitting = False
 
     def show_today(self) -> None:
         """Centre on today, about three months either side (or the current span if smaller)."""
@@ -937,11 +1196,16 @@ class Timeline(pg.PlotWidget):
                 return None
             x0, x1 = self.item.effective_goal(i)
             y = float(self.item.g_y[i])
-            return QRectF(x0, y + BAR_TOP, x1 - x0, BAR_BOTTOM - BAR_TOP)
+            band = self._band()
+            return QRectF(x0, y + band.bar_top, x1 - x0, band.bar_bottom - band.bar_top)
         i = self.item.step_index.get(record_id)
         if i is None:
             return None
-        return QRectF(float(self.item.s_x[i]), float(self.item.s_y[i]) + MARKER_Y, 0, 0)
+        y = float(self.item.s_y[i]) + self._band().marker_y
+        return QRectF(float(self.item.s_x[i]), y, 0, 0)
+
+    def _band(self) -> Band:
+        return band_for(1 / self.item._pixel()[1])
 
     def _to_viewport(self, x: float, y: float) -> QPointF:
         scene = self.view_box.mapViewToScene(QPointF(x, y))

@@ -130,8 +130,7 @@ class GapChart(pg.PlotWidget):
         left = plot.getAxis("left")
         metrics = QFontMetrics(left.font() if hasattr(left, "font") else self.font())
         names = [
-            metrics.elidedText(g.name, Qt.TextElideMode.ElideRight, NAME_WIDTH)
-            for g in self.shown
+            metrics.elidedText(g.name, Qt.TextElideMode.ElideRight, NAME_WIDTH) for g in self.shown
         ]
         left.setWidth(min(NAME_WIDTH, max(metrics.horizontalAdvance(n) for n in names)) + 16)
         left.setTicks([list(zip(ys, names, strict=True))])
@@ -153,6 +152,7 @@ class GapPanel(QWidget):
         self.readiness_label.setAccessibleName(tr("Readiness for the selected role"))
         self.readiness_label.setTextFormat(Qt.TextFormat.PlainText)
         self.readiness_label.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.readiness_label.setWordWrap(True)  # long role titles must not widen the panel
         self.threshold_spin = QDoubleSpinBox(self)
         self.threshold_spin.setObjectName("threshold_spin")
         self.threshold_spin.setAccessibleName(tr("Importance a requirement needs to count"))
@@ -191,6 +191,7 @@ class GapPanel(QWidget):
             ]
         )
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -249,11 +250,11 @@ class GapPanel(QWidget):
             return
         if analysis.readiness is None:
             self.readiness_label.setText(
-                tr("{title}: no requirement counts yet").format(title=title)
+                tr("{title}\nNo requirement counts yet").format(title=title)
             )
         else:
             self.readiness_label.setText(
-                tr("{title}: readiness {percent} · {gaps} gaps").format(
+                tr("{title}\nReadiness {percent} · {gaps} open gaps").format(
                     title=title, percent=percent(analysis.readiness), gaps=len(analysis.open_gaps)
                 )
             )
@@ -282,11 +283,13 @@ class GapPanel(QWidget):
             notes.append(tr("The chart shows the {n} largest gaps.").format(n=CHART_MAX_SKILLS))
         if analysis.not_counted:
             notes.append(
-                tr("{n} requirements below importance {t:g} do not count.").format(
+                tr("Requirements below importance {t:g}, not counted: {n}.").format(
                     n=len(analysis.not_counted), t=self.threshold_spin.value()
                 )
             )
         self.not_counted_label.setText(" ".join(notes))
+        if analysis.open_gaps:  # the largest gap is ready to be planned
+            self.table.selectRow(0)
         self._update_buttons()
 
     def selected_requirement(self) -> int | None:

@@ -238,10 +238,18 @@ class EvidenceDialog(QDialog):
         self.url_edit = QLineEdit(self)
         self.url_edit.setObjectName("evidence_url")
         self.url_edit.setAccessibleName(tr("Link"))
+        self.achievement_box = QComboBox(self)
+        self.achievement_box.setObjectName("evidence_achievement")
+        self.achievement_box.setAccessibleName(tr("Achievement from the journal"))
+        self.achievement_box.addItem(tr("— none"), None)
+        for achievement_id, title, day in skills.achievement_choices():
+            self.achievement_box.addItem(f"{title} ({day.isoformat()})", achievement_id)
+        self.achievement_box.currentIndexChanged.connect(self._achievement_picked)
         date_row = QHBoxLayout()
         date_row.addWidget(self.date_check)
         date_row.addWidget(self.date_edit, 1)
         form = QFormLayout()
+        form.addRow(tr("From the &journal"), self.achievement_box)
         form.addRow(tr("&Title"), self.title_edit)
         form.addRow(tr("&Kind"), self.kind_box)
         form.addRow(tr("Date"), date_row)
@@ -256,6 +264,18 @@ class EvidenceDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def _achievement_picked(self) -> None:
+        achievement_id = self.achievement_box.currentData()
+        if achievement_id is None:
+            return
+        title, day = next(
+            (t, d) for i, t, d in skills.achievement_choices() if i == achievement_id
+        )
+        self.title_edit.setText(title)
+        self.kind_box.setCurrentIndex(self.kind_box.findData("achievement"))
+        self.date_check.setChecked(True)
+        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+
     def values(self) -> dict[str, Any]:
         date = self.date_edit.date().toPython() if self.date_check.isChecked() else None
         return {
@@ -263,6 +283,7 @@ class EvidenceDialog(QDialog):
             "kind": self.kind_box.currentData(),
             "date": date,
             "url": self.url_edit.text(),
+            "achievement_id": self.achievement_box.currentData(),
         }
 
 
@@ -293,6 +314,7 @@ class InventoryPanel(QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -50,6 +50,8 @@ class RolePickerDialog(QDialog):
         )
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._search)
+        self.search_edit.returnPressed.connect(self._accept_if_possible)
+        self.search_edit.installEventFilter(self)
 
         self.results = QListWidget(self)
         self.results.setObjectName("occupation_list")
@@ -114,6 +116,17 @@ class RolePickerDialog(QDialog):
         layout.addWidget(attribution)
         layout.addWidget(self.buttons)
         self._search("")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Up and Down in the search field walk the results, so typing never stops."""
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.count():
+                step = 1 if key == Qt.Key.Key_Down else -1
+                row = min(max(self.results.currentRow() + step, 0), self.results.count() - 1)
+                self.results.setCurrentRow(row)
+                return True
+        return super().eventFilter(watched, event)
 
     # --- search --------------------------------------------------------------------
 

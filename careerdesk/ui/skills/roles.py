@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import skills
+from careerdesk.core import catalogue, skills
 from careerdesk.ui.skills.gap_view import percent
 from careerdesk.ui.skills.levels import tr
 
@@ -46,6 +46,7 @@ class RoleList(QWidget):
     """The target roles, each with its readiness; buttons to add and remove roles."""
 
     role_selected = Signal(object)  # role id or None
+    active_toggled = Signal(int, bool)  # role id, aimed for
     add_catalogue_requested = Signal()
     add_own_requested = Signal()
     remove_requested = Signal(int)
@@ -60,6 +61,10 @@ class RoleList(QWidget):
         self.list.setObjectName("role_list")
         self.list.setAccessibleName(tr("Target roles and readiness"))
         self.list.currentItemChanged.connect(lambda *_: self._selected())
+        self.list.itemChanged.connect(self._check_changed)
+        self.list.setToolTip(
+            tr("Ticked roles are the ones you aim for; the heatmap compares them.")
+        )
         self.catalogue_button = make_button(
             self,
             "add_catalogue_role_button",
@@ -95,6 +100,8 @@ class RoleList(QWidget):
                 self.list,
             )
             item.setData(ID_ROLE, role.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if role.active else Qt.CheckState.Unchecked)
             if role.onet_code:
                 item.setToolTip(f"{role.title} ({role.onet_code})")
         self.list.blockSignals(False)
@@ -123,6 +130,9 @@ class RoleList(QWidget):
         role_id = self.selected_role_id()
         if role_id is not None:
             self.remove_requested.emit(role_id)
+
+    def _check_changed(self, item: QListWidgetItem) -> None:
+        self.active_toggled.emit(item.data(ID_ROLE), item.checkState() == Qt.CheckState.Checked)
 
 
 class RequirementDelegate(QStyledItemDelegate):
@@ -203,6 +213,7 @@ class RequirementTable(QWidget):
             ]
         )
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setItemDelegate(RequirementDelegate(self))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -222,9 +233,16 @@ class RequirementTable(QWidget):
         buttons.addWidget(hint, 1)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        self.attribution = QLabel(catalogue.ATTRIBUTION, self)
+        self.attribution.setObjectName("requirement_attribution")
+        self.attribution.setAccessibleName(tr("Source of the occupation catalogue"))
+        self.attribution.setTextFormat(Qt.TextFormat.PlainText)
+        self.attribution.setWordWrap(True)
+        self.attribution.setStyleSheet("color: palette(placeholder-text); font-size: 10px;")
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        layout.addWidget(self.attribution)
         self.role_id: int | None = None
         self._update_buttons()
 
@@ -256,6 +274,7 @@ class RequirementTable(QWidget):
                 if col in (REQUIRED, IMPORTANCE):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, col, item)
+        self.attribution.setVisible(any(req.onet_level is not None for req in reqs))
         self.add_button.setEnabled(role_id is not None)
         self._update_buttons()
 

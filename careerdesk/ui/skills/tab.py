@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import gaps, records, skills
+from careerdesk.core import catalogue, gaps, records, skills
 from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
-from careerdesk.ui.commands import delete_record
+from careerdesk.ui.commands import delete_record, edit_record
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.skills.gap_view import GapPanel, HeatmapTable
 from careerdesk.ui.skills.inventory import InventoryPanel
@@ -75,7 +75,7 @@ class SkillsTab(Tab):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
-        self.splitter.setSizes([640, 760])
+        self.splitter.setSizes([690, 710])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
@@ -86,6 +86,7 @@ class SkillsTab(Tab):
         self.roles.add_catalogue_requested.connect(self.pick_catalogue_role)
         self.roles.add_own_requested.connect(self.ask_own_role)
         self.roles.remove_requested.connect(self.remove_role)
+        self.roles.active_toggled.connect(self.set_role_active)
         self.requirements.edit_requested.connect(self.edit_requirement)
         self.requirements.add_requested.connect(self.ask_requirement)
         self.requirements.remove_requested.connect(self.remove_requirement)
@@ -226,6 +227,11 @@ class SkillsTab(Tab):
             parent=self,
         )
 
+    def set_role_active(self, role_id: int, active: bool) -> None:
+        """Tick or untick a role as aimed for (the heatmap compares the ticked ones)."""
+        text = tr("Aim for role") if active else tr("Stop aiming for role")
+        edit_record(self.ctx, m.TargetRole, role_id, text, active=active)
+
     # --- requirements ------------------------------------------------------------------
 
     def edit_requirement(self, requirement_id: int, field: str, value: Any) -> None:
@@ -244,6 +250,8 @@ class SkillsTab(Tab):
         if role_id is None:
             return
         names = [row.name for row in skills.list_skills()]
+        known = {n.casefold() for n in names}
+        names += [s.name for s in catalogue.onet_skills() if s.name.casefold() not in known]
         name, ok = QInputDialog.getItem(
             self,
             tr("Add requirement"),

@@ -1,0 +1,143 @@
+"""Filtering 50,000 contacts per keystroke, the reach-out queue, and opening the Network tab.
+
+Run by hand: .venv/bin/python benchmarks/bench_contacts.py [--contacts N] [--words N] [--no-ui]
+Data: `careerdesk demo --contacts 50000` (written to a temporary file first).
+Per keystroke we time what the Network tab runs: contact_count(filter) plus the
+first page of contact_page(filter, "name", ...). Baseline in the same run: one
+bare LIKE scan over the name and company columns (no tags, no sort, no page).
+Targets: p99 per keystroke under 30 ms; opening the tab under 150 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from careerdesk.core import cadence, demo, network
+from careerdesk.core import db as cdb
+from careerdesk.core import models as m
+
+KEYSTROKE_TARGET_MS = 30.0
+OPEN_TARGET_MS = 150.0
+TODAY = dt.date(2026, 11, 23)
+PAGE = 100
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+def bare_scan(text: str) -> int:
+    pattern = f"%{text}%"
+    sql = (
+        "SELECT COUNT(*) FROM contact WHERE first_name LIKE ? OR last_name LIKE ?"
+        " OR company LIKE ?"
+    )
+    return m.database_proxy.execute_sql(sql, (pattern,) * 3).fetchone()[0]
+
+
+def row(name: str, times: list[float], target: float | None = None) -> None:
+    med, p99 = statistics.median(times), percentile(times, 99)
+    verdict = "" if target is None else ("OK" if p99 < target else "OVER TARGET")
+    print(f"  {name:40}{med:9.1f}{p99:9.1f}{max(times):9.1f}  {verdict}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--contacts", type=int, default=50_000)
+    parser.add_argument("--words", type=int, default=40, help="words typed letter by letter")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-ui", action="store_true", help="skip opening the Qt tab")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.db"
+        start = time.perf_counter()
+        with cdb.opened(path):
+            demo.write_example_plan(today=TODAY, contacts=args.contacts)
+        print(f"demo with {args.contacts} contacts written in {time.perf_counter() - start:.1f} s")
+        with cdb.opened(path):
+            measure_queries(args)
+        if not args.no_ui:
+            measure_tab(path)
+
+
+def measure_queries(args: argparse.Namespace) -> None:
+    rng = random.Random(args.seed)
+    contacts = list(m.Contact.select(m.Contact.first_name, m.Contact.company).tuples())
+    words = [rng.choice(rng.choice(contacts)).split()[0] for _ in range(args.words)]
+    words += ["mentor", "recruiter", "zzz"]  # tags, and a filter matching nobody
+    keystrokes = [w[:n] for w in words for n in range(1, len(w) + 1)]
+    ours, base, sorted_company = [], [], []
+    for text in keystrokes:
+        t0 = time.perf_counter()
+        network.contact_count(text)
+        network.contact_page(text, "name", False, 0, PAGE)
+        t1 = time.perf_counter()
+        bare_scan(text)
+        t2 = time.perf_counter()
+        network.contact_page(text, "company", True, 0, PAGE)
+        t3 = time.perf_counter()
+        ours.append((t1 - t0) * 1000)
+        base.append((t2 - t1) * 1000)
+        sorted_company.append((t3 - t2) * 1000)
+    scroll = []
+    for offset in range(0, min(len(contacts), 20_000), 2_000):
+        t0 = time.perf_counter()
+        network.contact_page("", "name", False, offset, PAGE)
+        scroll.append((time.perf_counter() - t0) * 1000)
+    queue = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        cadence.reach_out_queue(TODAY)
+        queue.append((time.perf_counter() - t0) * 1000)
+    print(f"{len(contacts)} contacts; {len(keystrokes)} keystrokes ({len(words)} words)")
+    print(f"  {'':40}{'median':>9}{'p99':>9}{'max':>9}  (ms)")
+    row("count + first page (sort by name)", ours, KEYSTROKE_TARGET_MS)
+    row("first page only, sort by company desc", sorted_company)
+    row("baseline: bare LIKE count, 3 columns", base)
+    row("a page deep in the list (scrolling)", scroll)
+    row("reach_out_queue(today)", queue)
+
+
+def measure_tab(path: Path) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from careerdesk.ui.network.model import ContactTableModel
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    app = QApplication.instance() or QApplication([])
+    times, baseline = [], []
+    with cdb.opened(path):
+        for _ in range(5):
+            t0 = time.perf_counter()
+            view = QTableView()
+            model = ContactTableModel(view)
+            view.setModel(model)
+            model.refresh()
+            view.resize(1000, 700)
+            view.show()
+            app.processEvents()
+            times.append((time.perf_counter() - t0) * 1000)
+            view.close()
+            view.deleteLater()
+            t0 = time.perf_counter()
+            empty = QTableView()
+            empty.resize(1000, 700)
+            empty.show()
+            app.processEvents()
+            baseline.append((time.perf_counter() - t0) * 1000)
+            empty.close()
+            empty.deleteLater()
+            app.processEvents()
+    row("open the contact table, shown", times, OPEN_TARGET_MS)
+    row("baseline: an empty QTableView, shown", baseline)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,227 @@
+"""Contact list queries (filter, sort, pages) and the network edits, on a real database file."""
+
+import datetime as dt
+
+import pytest
+
+from careerdesk.core import models as m
+from careerdesk.core import network
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def add(first, last, company="", position="", **fields):
+    return m.Contact.create(
+        first_name=first,
+        last_name=last,
+        company=company,
+        position=position,
+        added_date=fields.pop("added_date", TODAY),
+        **fields,
+    ).id
+
+
+@pytest.fixture
+def people(db_path):
+    ids = {
+        "ada": add("Ada", "Lovelace", "Analytical Engines", "Head of Research", email="a@x"),
+        "alan": add("Alan", "Turing", "Bletchley Park", "Cryptanalyst"),
+        "grace": add("Grace", "Hopper", "US Navy", "Rear Admiral", relationship="mentor"),
+        "zoe": add("zoë", "adams", "100% Pure_Data", "Analyst"),
+        "old": add("Olga", "Archived", "US Navy", archived=True),
+    }
+    network.set_tags(ids["alan"], ["crypto", "Math"])
+    network.set_tags(ids["ada"], ["math"])
+    return ids
+
+
+def names(rows):
+    return [row.name for row in rows]
+
+
+def page(filter="", sort="name", descending=False, offset=0, limit=50):
+    return network.contact_page(filter, sort, descending, offset, limit)
+
+
+def test_filter_by_name_company_position_and_tag_case_insensitive(people):
+    assert names(page("LOVE")) == ["Ada Lovelace"]
+    assert names(page("bletchley")) == ["Alan Turing"]
+    assert names(page("admiral")) == ["Grace Hopper"]
+    assert names(page("navy")) == ["Grace Hopper"]  # the archived one is not listed
+    assert names(page("crypto")) == ["Alan Turing"]  # position and tag
+    assert names(page("MATH")) == ["Ada Lovelace", "Alan Turing"]  # a tag
+    assert names(page("ada lovelace")) == ["Ada Lovelace"]  # every word must match
+    assert names(page("grace ada")) == []
+    assert network.contact_count("math") == 2
+    assert network.contact_count("") == 4
+
+
+def test_like_wildcards_in_the_filter_are_taken_literally(people):
+    assert names(page("100%")) == ["zoë adams"]
+    assert names(page("e_d")) == ["zoë adams"]
+    assert names(page("%")) == ["zoë adams"]
+    assert network.contact_count("_") == 1
+
+
+def test_sort_in_sql_both_ways(people):
+    assert names(page()) == ["zoë adams", "Grace Hopper", "Ada Lovelace", "Alan Turing"]
+    assert names(page(descending=True)) == [
+        "Alan Turing",
+        "Ada Lovelace",
+        "Grace Hopper",
+        "zoë adams",
+    ]
+    assert names(page(sort="company")) == [
+        "zoë adams",
+        "Ada Lovelace",
+        "Alan Turing",
+        "Grace Hopper",
+    ]
+    assert names(page(sort="first_name"))[0] == "Ada Lovelace"
+    assert names(page(sort="relationship", descending=True))[-1] == "Grace Hopper"
+    with pytest.raises(ValueError, match="Cannot sort contacts by 'shoe'"):
+        page(sort="shoe")
+
+
+def test_rows_carry_what_the_table_shows(people):
+    (alan,) = page("turing")
+    assert alan.id == people["alan"]
+    assert (alan.company, alan.position, alan.relationship) == (
+        "Bletchley Park",
+        "Cryptanalyst",
+        "other",
+    )
+    assert alan.tags == "Math, crypto"
+    assert alan.last_contacted is None
+
+
+def test_pages_cover_every_row_once_even_with_equal_sort_values(db_path):
+    for i in range(25):
+        add("Same", "Name", f"Co {i % 3}")
+    seen = []
+    for offset in range(0, 30, 7):
+        seen += [row.id for row in page(sort="company", offset=offset, limit=7)]
+    assert len(seen) == len(set(seen)) == 25
+
+
+def test_contact_details_gather_everything(people):
+    ada = people["ada"]
+    goal = m.Goal.create(title="Become a staff engineer", start_date=TODAY, target_date=TODAY)
+    link_id, changes = network.link_goal(ada, goal.id, "Reviews my design docs")
+    assert changes.contacts
+    with pytest.raises(ValueError, match="already linked"):
+        network.link_goal(ada, goal.id)
+    network.add_employment(ada, "Babbage & Co", "Assistant", dt.date(1833, 6, 5))
+    network.log_interaction(ada, dt.date(2026, 1, 5), "email", "Sent the notes")
+    network.log_interaction(
+        ada, dt.date(2026, 2, 1), "meeting", "Reviewed plan", follow_up_date=dt.date(2026, 3, 1)
+    )
+    network.set_cadence(ada, 30, 60)
+    details = network.contact_details(ada, dt.date(2026, 3, 10))
+    assert (details.name, details.email, details.tags) == ("Ada Lovelace", "a@x", ["Math"])
+    assert [(j.company, j.start_date) for j in details.employment] == [
+        ("Babbage & Co", dt.date(1833, 6, 5))
+    ]
+    assert [(g.link_id, g.title, g.role) for g in details.goals] == [
+        (link_id, "Become a staff engineer", "Reviews my design docs")
+    ]
+    assert [(i.kind, i.summary) for i in details.interactions] == [
+        ("meeting", "Reviewed plan"),
+        ("email", "Sent the notes"),
+    ]
+    assert details.last_contacted == dt.date(2026, 2, 1)
+    assert (details.cadence.status, details.cadence.due_date) == ("due", dt.date(2026, 3, 3))
+
+
+def test_logging_an_older_interaction_keeps_the_later_last_contacted(people):
+    ada = people["ada"]
+    network.log_interaction(ada, dt.date(2026, 5, 1), "call")
+    logged, _changes = network.log_interaction(ada, dt.date(2026, 4, 1), "call")
+    assert m.Contact.get_by_id(ada).last_contacted == dt.date(2026, 5, 1)
+    network.unlog_interaction(logged)
+    assert m.Contact.get_by_id(ada).last_contacted == dt.date(2026, 5, 1)
+    assert m.Interaction.select().count() == 1
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"kind": "telepathy"}, "not an interaction kind"),
+        ({"kind": "call", "follow_up_date": dt.date(2025, 1, 1)}, "follow-up date"),
+    ],
+)
+def test_bad_interactions_are_refused_and_nothing_is_written(people, kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        network.log_interaction(people["ada"], dt.date(2026, 1, 1), **kwargs)
+    assert m.Interaction.select().count() == 0
+
+
+def test_tags_add_remove_and_set(people):
+    alan = people["alan"]
+    before, _ = network.add_tag(alan, "  cold   war ")
+    assert before == ["Math", "crypto"]
+    assert network.contact_tags(alan) == ["Math", "cold war", "crypto"]
+    network.remove_tag(alan, "MATH")
+    assert network.contact_tags(alan) == ["cold war", "crypto"]
+    assert m.Tag.select().where(m.Tag.name == "Math").exists()  # Ada still has it
+    network.set_tags(alan, before)  # how an undo puts them back
+    assert network.contact_tags(alan) == ["Math", "crypto"]
+    with pytest.raises(ValueError, match="comma"):
+        network.add_tag(alan, "a, b")
+    assert [(name, uses) for name, _i, _x, uses in network.all_tags()] == [
+        ("Math", 2),
+        ("cold war", 0),
+        ("crypto", 1),
+    ]
+
+
+def test_employment_and_cadence_validation(people):
+    with pytest.raises(ValueError, match="company or a position"):
+        network.add_employment(people["ada"], " ", "")
+    with pytest.raises(ValueError, match="end before"):
+        network.add_employment(people["ada"], "X", "", dt.date(2020, 1, 1), dt.date(2019, 1, 1))
+    with pytest.raises(ValueError, match="shorter"):
+        network.set_cadence(people["ada"], 30, 7)
+    assert m.Employment.select().count() == 0
+
+
+def test_the_list_follows_every_write_after_it_was_first_shown(people):
+    assert network.contact_count("") == 4
+    new_id = add("Katherine", "Johnson", "NASA", "Mathematician")
+    assert names(page("nasa")) == ["Katherine Johnson"]
+    network.set_tags(new_id, ["orbit"])
+    assert names(page("ORBIT")) == ["Katherine Johnson"]
+    m.Tag.update(name="trajectory").where(m.Tag.name == "orbit").execute()
+    assert names(page("trajectory")) == ["Katherine Johnson"]
+    assert page("trajectory")[0].tags == "trajectory"
+    m.Contact.update(company="Langley").where(m.Contact.id == new_id).execute()
+    assert names(page("nasa")) == []
+    m.Contact.update(archived=True).where(m.Contact.id == people["ada"]).execute()
+    assert names(page("lovelace")) == []
+    m.Contact.delete_by_id(people["alan"])
+    assert names(page("turing")) == []
+    with pytest.raises(RuntimeError), m.database_proxy.atomic():
+        add("Rolled", "Back")
+        raise RuntimeError
+    assert names(page("rolled")) == []
+
+
+def test_the_list_sees_commits_of_another_connection(people):
+    import threading
+
+    assert network.contact_count("") == 4
+
+    def import_in_a_worker():  # peewee gives each thread its own connection
+        add("Dorothy", "Vaughan", "NACA")
+        m.database_proxy.close()
+
+    worker = threading.Thread(target=import_in_a_worker)
+    worker.start()
+    worker.join()
+    assert names(page("vaughan")) == ["Dorothy Vaughan"]
+
+
+def test_filter_folds_case_beyond_ascii(people):
+    assert names(page("ZOË")) == ["zoë adams"]
+    add("Ömer", "Çelik", "İstanbul Ltd")
+    assert names(page("ömer çelik")) == ["Ömer Çelik"]

@@ -1,0 +1,332 @@
+"""The Plan tab: dragging bars, edges and step markers on the timeline with real mouse events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from careerdesk.core import goals, plan
+from careerdesk.core import models as m
+from careerdesk.ui.context import AppContext
+from careerdesk.ui.plan.tab import PlanTab
+from careerdesk.ui.plan.timeline import DAY, seconds
+
+D = dt.date
+TODAY = D(2026, 3, 15)
+
+
+@pytest.fixture
+def data(db_path):
+    long_id, _ = goals.create_goal(
+        "Become staff engineer", D(2026, 3, 1), D(2026, 6, 30), horizon="long"
+    )
+    sub_id, _ = goals.create_goal("Lead a project", D(2026, 3, 20), D(2026, 5, 15), parent=long_id)
+    s1, _ = goals.create_step(long_id, "Talk to manager", D(2026, 3, 10))
+    s2, _ = goals.create_step(sub_id, "Write proposal", D(2026, 4, 1), milestone=True)
+    other_id, _ = goals.create_goal("Speak at a conference", D(2026, 4, 1), D(2026, 7, 31))
+    s3, _ = goals.create_step(other_id, "Submit talk", D(2026, 4, 20), depends_on=s2)
+    s4, _ = goals.create_step(other_id, "Rehearse", D(2026, 6, 1), depends_on=s3)
+    return {"long": long_id, "sub": sub_id, "other": other_id, "s1": s1, "s2": s2, "s3": s3}
+
+
+@pytest.fixture
+def tab(db_path, data, qtbot):
+    ctx = AppContext(db_path)
+    ctx.set_today(TODAY)
+    widget = PlanTab(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.load()
+    # About five pixels a day: a drag lands on whole days whatever the pixel rounding.
+    widget.timeline.view_box.setRange(
+        xRange=(seconds(D(2026, 2, 20)), seconds(D(2026, 8, 10))), padding=0
+    )
+    qtbot.wait(10)
+    return widget
+
+
+def dates(goal_id):
+    g = m.Goal.get_by_id(goal_id)
+    return g.start_date, g.target_date
+
+
+def due(step_id):
+    return m.Step.get_by_id(step_id).due_date
+
+
+def pixels_per_day(tab) -> float:
+    view = tab.timeline.view_box.viewRect()
+    return tab.timeline.view_box.width() / (view.width() / DAY)
+
+
+def drag(qtbot, tab, start: QPointF, days: float, *, release_modifier=None, before_release=None):
+    """Press at `start`, move right by `days` in a few mouse moves, release."""
+    viewport = tab.timeline.viewport()
+    p0 = start.toPoint()
+    p1 = p0 + QPoint(round(days * pixels_per_day(tab)), 0)
+    modifier = release_modifier or Qt.KeyboardModifier.NoModifier
+    QTest.mouseMove(viewport, p0)
+    qtbot.wait(15)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p0)
+    for i in range(1, 6):
+        # pyqtgraph drops mouse moves closer than 10 ms apart (its rate limit).
+        qtbot.wait(15)
+        QTest.mouseMove(viewport, p0 + (p1 - p0) * i / 5)
+    qtbot.wait(15)
+    if before_release:
+        before_release()
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, modifier, p1)
+    qtbot.wait(15)
+
+
+def test_timeline_is_a_plot_widget_with_bars_and_markers(tab, data):
+    assert tab.findChild(type(tab.timeline), "timeline") is tab.timeline
+    rect = tab.timeline.goal_rect(data["long"])
+    assert rect is not None and rect.width() > 100
+    # A one-day-longer goal is one day wider: the target date is inclusive.
+    sub = tab.timeline.goal_rect(data["sub"])
+    assert sub.width() == pytest.approx(57 * pixels_per_day(tab), abs=1)
+    point = tab.timeline.step_pos(data["s2"])
+    assert sub.left() < point.x() < sub.right()
+    assert tab.timeline.goal_rect(9999) is None
+
+
+def test_drag_body_moves_goal_its_subgoals_steps_and_dependents_one_undo(tab, data, qtbot):
+    rect = tab.timeline.goal_rect(data["long"])
+    drag(qtbot, tab, rect.center(), 10)
+    assert dates(data["long"]) == (D(2026, 3, 11), D(2026, 7, 10))
+    assert dates(data["sub"]) == (D(2026, 3, 30), D(2026, 5, 25))
+    assert due(data["s1"]) == D(2026, 3, 20)
+    assert due(data["s2"]) == D(2026, 4, 11)
+    # The talk waits for the proposal: it follows, and so does what waits for it.
+    assert due(data["s3"]) == D(2026, 4, 30)
+    assert m.Step.get(m.Step.title == "Rehearse").due_date == D(2026, 6, 11)
+    assert dates(data["other"]) == (D(2026, 4, 1), D(2026, 7, 31))
+    assert "2 dependent steps followed" in tab.message.text()
+    stack = tab.ctx.undo_stack
+    assert stack.count() == 1
+    # The bar is drawn at its new place.
+    assert tab.timeline.goal_rect(data["long"]).left() == pytest.approx(
+        rect.left() + 10 * pixels_per_day(tab), abs=1.5
+    )
+    stack.undo()
+    assert dates(data["long"]) == (D(2026, 3, 1), D(2026, 6, 30))
+    assert dates(data["sub"]) == (D(2026, 3, 20), D(2026, 5, 15))
+    assert (due(data["s1"]), due(data["s2"]), due(data["s3"])) == (
+        D(2026, 3, 10),
+        D(2026, 4, 1),
+        D(2026, 4, 20),
+    )
+    assert m.Step.get(m.Step.title == "Rehearse").due_date == D(2026, 6, 1)
+    stack.redo()
+    assert dates(data["long"]) == (D(2026, 3, 11), D(2026, 7, 10))
+    assert due(data["s3"]) == D(2026, 4, 30)
+
+
+def test_drag_start_edge_changes_only_the_start_date(tab, data, qtbot):
+    rect = tab.timeline.goal_rect(data["other"])
+    drag(qtbot, tab, QPointF(rect.left() + 1, rect.center().y()), -6)
+    assert dates(data["other"]) == (D(2026, 3, 26), D(2026, 7, 31))
+    assert due(data["s3"]) == D(2026, 4, 20)
+    tab.ctx.undo_stack.undo()
+    assert dates(data["other"]) == (D(2026, 4, 1), D(2026, 7, 31))
+
+
+def test_drag_target_edge_flags_steps_left_outside(tab, data, qtbot):
+    rect = tab.timeline.goal_rect(data["other"])
+    drag(qtbot, tab, QPointF(rect.right() - 1, rect.center().y()), -61)
+    assert dates(data["other"]) == (D(2026, 4, 1), D(2026, 5, 31))
+    assert m.Step.get(m.Step.title == "Rehearse").due_date == D(2026, 6, 1)
+    assert "1 steps lie outside" in tab.message.text()
+    rehearse = tab.items[("step", m.Step.get(m.Step.title == "Rehearse").id)]
+    assert "outside" in rehearse.text(1)
+    tab.ctx.undo_stack.undo()
+    tab.ctx.undo_stack.redo()
+    assert dates(data["other"]) == (D(2026, 4, 1), D(2026, 5, 31))
+
+
+def test_dragging_an_edge_past_the_other_keeps_a_one_day_goal(tab, data, qtbot):
+    rect = tab.timeline.goal_rect(data["sub"])
+    drag(qtbot, tab, QPointF(rect.right() - 1, rect.center().y()), -80)
+    assert dates(data["sub"]) == (D(2026, 3, 20), D(2026, 3, 20))
+
+
+def test_drag_step_marker_moves_its_due_date_and_dependents(tab, data, qtbot):
+    point = tab.timeline.step_pos(data["s3"])
+    drag(qtbot, tab, point, 5)
+    assert due(data["s3"]) == D(2026, 4, 25)
+    assert m.Step.get(m.Step.title == "Rehearse").due_date == D(2026, 6, 6)
+    assert dates(data["other"]) == (D(2026, 4, 1), D(2026, 7, 31))
+    tab.ctx.undo_stack.undo()
+    assert due(data["s3"]) == D(2026, 4, 20)
+    assert m.Step.get(m.Step.title == "Rehearse").due_date == D(2026, 6, 1)
+
+
+def test_shift_moves_by_whole_weeks(tab, data, qtbot):
+    rect = tab.timeline.goal_rect(data["other"])
+    # Left of the middle: the middle holds the marker of "Rehearse".
+    body = QPointF(rect.left() + rect.width() * 0.3, rect.center().y())
+    drag(qtbot, tab, body, 9, release_modifier=Qt.KeyboardModifier.ShiftModifier)
+    assert dates(data["other"]) == (D(2026, 4, 8), D(2026, 8, 7))
+
+
+def test_escape_cancels_a_drag(tab, data, qtbot):
+    rect = tab.timeline.goal_rect(data["long"])
+    seen = {}
+
+    def press_escape():
+        seen["label"] = tab.timeline.item.drag_text()
+        QTest.keyClick(tab.timeline, Qt.Key.Key_Escape)
+
+    drag(qtbot, tab, rect.center(), 12, before_release=press_escape)
+    assert "2026" in seen["label"] and "122 days" in seen["label"]
+    assert dates(data["long"]) == (D(2026, 3, 1), D(2026, 6, 30))
+    assert due(data["s2"]) == D(2026, 4, 1)
+    assert tab.ctx.undo_stack.count() == 0
+    assert tab.timeline.goal_rect(data["long"]) == rect
+
+
+def test_dragging_the_background_pans_and_saves_nothing(tab, data, qtbot):
+    before = tab.timeline.view_box.viewRect()
+    plot_area = tab.timeline.mapFromScene(tab.timeline.view_box.sceneBoundingRect()).boundingRect()
+    # Below the last lane: no bar there.
+    drag(qtbot, tab, QPointF(plot_area.center().x(), plot_area.bottom() - 20), 20)
+    after = tab.timeline.view_box.viewRect()
+    assert after.left() < before.left()
+    assert tab.ctx.undo_stack.count() == 0
+
+
+def test_alt_right_moves_the_selected_goal_a_day(tab, data, qtbot):
+    tab.tree.setCurrentItem(tab.items[("goal", data["other"])])
+    tab.tree.setFocus()
+    QTest.keyClick(tab.tree, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert dates(data["other"]) == (D(2026, 4, 2), D(2026, 8, 1))
+    mods = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+    QTest.keyClick(tab.tree, Qt.Key.Key_Left, mods)
+    assert dates(data["other"]) == (D(2026, 3, 26), D(2026, 7, 25))
+    assert tab.ctx.undo_stack.count() == 2
+
+
+def test_selection_is_shared_between_tree_and_timeline(tab, data, qtbot):
+    rect = tab.timeline.goal_rect(data["other"])
+    body = QPointF(rect.left() + rect.width() * 0.3, rect.center().y())
+    QTest.mouseClick(tab.timeline.viewport(), Qt.MouseButton.LeftButton, pos=body.toPoint())
+    qtbot.wait(10)
+    item = tab.tree.currentItem()
+    assert item.text(0) == "Speak at a conference"
+    assert tab.editor.goal_form.fields["title"].text() == "Speak at a conference"
+    tab.tree.setCurrentItem(tab.items[("step", data["s1"])])
+    assert tab.timeline.item.selected == ("step", data["s1"])
+    assert tab.editor.step_form.fields["title"].text() == "Talk to manager"
+
+
+def test_editor_saves_all_goal_fields_as_one_undo_step(tab, data, qtbot):
+    tab.select("goal", data["other"])
+    form = tab.editor.goal_form.fields
+    form["title"].setText("Give a keynote")
+    form["obstacles"].setPlainText("Stage fright <b>")
+    form["obstacle_plan"].setPlainText("Toastmasters")
+    form["measure_name"].setText("Talks given")
+    form["measure_target"].setText("3")
+    qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+    goal = m.Goal.get_by_id(data["other"])
+    assert (goal.title, goal.obstacles, goal.obstacle_plan, goal.measure_target) == (
+        "Give a keynote",
+        "Stage fright <b>",
+        "Toastmasters",
+        3.0,
+    )
+    assert tab.items[("goal", data["other"])].text(0) == "Give a keynote"
+    tab.ctx.undo_stack.undo()
+    assert m.Goal.get_by_id(data["other"]).title == "Speak at a conference"
+
+
+def test_editor_refuses_bad_input_with_a_message_and_keeps_the_text(tab, data, qtbot):
+    tab.select("goal", data["other"])
+    form = tab.editor.goal_form.fields
+    form["measure_current"].setText("lots")
+    qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+    assert "must be a number" in tab.message.text()
+    assert form["measure_current"].text() == "lots"
+    form["measure_current"].setText("")
+    form["target_date"].set_value(D(2026, 1, 1))
+    qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+    assert "cannot be before its start date" in tab.message.text()
+    assert dates(data["other"]) == (D(2026, 4, 1), D(2026, 7, 31))
+    assert tab.ctx.undo_stack.count() == 0
+
+
+def test_editor_refuses_a_dependency_circle(tab, data, qtbot):
+    tab.select("step", data["s2"])
+    box = tab.editor.step_form.fields["depends_on"]
+    box.setCurrentIndex(box.findData(data["s3"]))
+    qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+    assert "circle" in tab.message.text()
+    assert m.Step.get_by_id(data["s2"]).depends_on_id is None
+
+
+def test_add_step_mark_done_and_delete_permanently(tab, data, qtbot, monkeypatch):
+    tab.select("goal", data["other"])
+    qtbot.mouseClick(tab.add_step_button, Qt.MouseButton.LeftButton)
+    new_id = tab.selected[1]
+    assert m.Step.get_by_id(new_id).goal_id == data["other"]
+    qtbot.mouseClick(tab.done_button, Qt.MouseButton.LeftButton)
+    assert m.Step.get_by_id(new_id).done_date == TODAY
+    assert "done" in tab.items[("step", new_id)].text(1)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
+    assert m.Step.get_or_none(m.Step.id == new_id) is None
+    assert ("step", new_id) not in tab.items
+    tab.ctx.undo_stack.undo()
+    assert m.Step.get_by_id(new_id).done_date == TODAY
+
+
+def test_archive_hides_a_goal_and_undo_brings_it_back(tab, data, qtbot):
+    tab.select("goal", data["other"])
+    qtbot.mouseClick(tab.archive_button, Qt.MouseButton.LeftButton)
+    assert m.Goal.get_by_id(data["other"]).archived
+    assert ("goal", data["other"]) not in tab.items
+    assert tab.timeline.goal_rect(data["other"]) is None
+    tab.ctx.undo_stack.undo()
+    assert tab.timeline.goal_rect(data["other"]) is not None
+
+
+def test_search_and_filters_narrow_tree_and_timeline(tab, data, qtbot):
+    qtbot.keyClicks(tab.search, "rehearse")
+    assert ("goal", data["other"]) in tab.items
+    assert ("goal", data["long"]) not in tab.items
+    assert tab.timeline.goal_rect(data["long"]) is None
+    tab.search.clear()
+    tab.status_filter.setCurrentIndex(tab.status_filter.findData("done"))
+    assert tab.items == {}
+    tab.status_filter.setCurrentIndex(0)
+    assert ("goal", data["long"]) in tab.items
+
+
+def test_baseline_ghosts_and_reset(tab, data, qtbot):
+    plan.move_goal(data["other"], 7)
+    tab.refresh(plan.Changes(goals=True))
+    qtbot.mouseClick(tab.baseline_box, Qt.MouseButton.LeftButton)
+    assert tab.timeline.item.show_baseline
+    row = tab.timeline.item.goal_rows[tab.timeline.item.goal_index[data["other"]]]
+    assert row.baseline_start == D(2026, 4, 1)
+    qtbot.mouseClick(tab.reset_baseline_button, Qt.MouseButton.LeftButton)
+    assert m.Goal.get_by_id(data["other"]).baseline_start_date == D(2026, 4, 8)
+    tab.ctx.undo_stack.undo()
+    assert m.Goal.get_by_id(data["other"]).baseline_start_date == D(2026, 4, 1)
+
+
+def test_wheel_zoom_stays_between_a_week_and_ten_years(tab, qtbot):
+    vb = tab.timeline.view_box
+    for _ in range(40):
+        vb.scaleBy(x=0.5)
+    assert vb.viewRect().width() >= 7 * DAY - 1
+    for _ in range(60):
+        vb.scaleBy(x=2)
+    assert vb.viewRect().width() <= 3653 * DAY + 1
