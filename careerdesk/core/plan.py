@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import peewee as pw
 
@@ -637,3 +637,58 @@ def spans(today: dt.date) -> list[SpanRow]:
         found.append(SpanRow("role", r.id, r.title, detail, r.start_date, end, ""))
     found.sort(key=lambda s: (s.kind, s.start, s.id))
     return found
+
+
+def refresh_view(
+    view: PlanView, goal_ids: Iterable[int], step_ids: Iterable[int], today: dt.date
+) -> PlanView:
+    """`view` with the dates and health of some goals and steps read again.
+
+    For moves, which change dates only: the goals and steps, their titles and order stay,
+    so a drop on a big plan reloads a few rows instead of all of them.
+    """
+    goal_ids, step_ids = set(goal_ids), set(step_ids)
+    stored_steps = {}
+    if step_ids:
+        rows = m.Step.select(
+            m.Step.id, m.Step.goal_id, m.Step.due_date, m.Step.done_date, m.Step.baseline_due_date
+        ).where(m.Step.id.in_(list(step_ids)))
+        stored_steps = {sid: (gid, due, done, base) for sid, gid, due, done, base in rows.tuples()}
+    stored_goals = {}
+    if goal_ids:
+        rows = m.Goal.select(
+            m.Goal.id,
+            m.Goal.start_date,
+            m.Goal.target_date,
+            m.Goal.baseline_start_date,
+            m.Goal.baseline_target_date,
+        ).where(m.Goal.id.in_(list(goal_ids)))
+        stored_goals = {gid: rest for gid, *rest in rows.tuples()}
+    # A goal's health follows its dates and its steps' due dates.
+    judged = goal_ids | {gid for gid, *_ in stored_steps.values()}
+    healths = health.health_by_goal(today, goal_ids=judged) if judged else {}
+    goals_out = []
+    for g in view.goals:
+        if g.id in stored_goals:
+            start, target, base_start, base_target = stored_goals[g.id]
+            g = replace(
+                g,
+                start=start,
+                target=target,
+                baseline_start=base_start,
+                baseline_target=base_target,
+            )
+        if g.id in healths:
+            g = replace(g, health=healths[g.id])
+        goals_out.append(g)
+    ranges = {g.id: (g.start, g.target) for g in goals_out}
+    steps_out = []
+    for s in view.steps:
+        if s.id in stored_steps:
+            _, due, done, base = stored_steps[s.id]
+            s = replace(s, due=due, done=done, baseline_due=base)
+        if s.goal_id in goal_ids or s.id in step_ids:
+            start, target = ranges[s.goal_id]
+            s = replace(s, outside=s.due is not None and not start <= s.due <= target)
+        steps_out.append(s)
+    return PlanView(goals_out, steps_out, view.spans)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from careerdesk.core import goals, plan
+from careerdesk.core import goals, health, plan
 from careerdesk.core import models as m
 
 D = dt.date
@@ -249,3 +249,26 @@ def test_plan_view_lists_goals_in_tree_order_with_flags(tree):
     assert view.goals[1].root_id == tree["long"]
     (role,) = view.spans
     assert (role.kind, role.detail, role.end) == ("role", "Acme", D(2026, 3, 1))
+
+
+def test_refresh_view_after_a_move_equals_a_full_reload(tree):
+    today = D(2026, 4, 15)
+    view = plan.plan_view(today)
+    for move in (
+        lambda: plan.move_goal(tree["long"], 30),
+        lambda: plan.move_step(tree["s3"], D(2026, 10, 5)),
+        lambda: plan.move_goal_edge(tree["other"], "target", D(2026, 5, 2)),
+    ):
+        moved = move()
+        view = plan.refresh_view(view, moved.before.goals, moved.before.steps, today)
+        assert view == plan.plan_view(today)
+        view = plan.refresh_view(view, moved.before.goals, moved.before.steps, today)  # idempotent
+        assert view == plan.plan_view(today)
+
+
+def test_health_of_some_goals_matches_health_of_all(tree):
+    plan.move_step(tree["s1"], D(2026, 1, 5))  # overdue on the day below
+    everything = health.health_by_goal(D(2026, 2, 1))
+    some = health.health_by_goal(D(2026, 2, 1), goal_ids=[tree["long"], tree["other"]])
+    assert some == {k: everything[k] for k in (tree["long"], tree["other"])}
+    assert some[tree["long"]] == health.AT_RISK

@@ -269,17 +269,49 @@ class PlanItem(pg.GraphicsObject):
                 self.p_next[last_in_row[y]] = self.p_x0[i]
             last_in_row[y] = int(i)
         self.row_count = row
-        xs = [a for a in (self.g_x0, self.p_x0) if len(a)]
-        xe = [a for a in (self.g_x1, self.p_x1) if len(a)]
-        lo = min(float(a.min()) for a in xs) if xs else seconds(today)
-        hi = max(float(a.max()) for a in xe) if xe else seconds(today) + DAY
-        self.data_range = (lo, hi)
-        # Titles are drawn right of bars, beyond the data: leave room on both sides.
-        margin = 20 * 365 * DAY
-        self.bounds = QRectF(lo - margin, -1.0, (hi - lo) + 2 * margin, row + 2.0)
+        self._set_bounds()
         if self.drag is not None:
             self.drag = None
         self.update()
+
+    def patch(self, view: plan.PlanView, goal_ids: set[int], step_ids: set[int]) -> None:
+        """Take new dates of some goals and steps of `view` without laying out again."""
+        nan = float("nan")
+        for g in view.goals:
+            i = self.goal_index.get(g.id) if g.id in goal_ids else None
+            if i is None:
+                continue
+            self.goal_rows[i] = g
+            self.g_x0[i] = seconds(g.start)
+            self.g_x1[i] = seconds(g.target) + DAY
+            self.g_bx0[i] = seconds(g.baseline_start) if g.baseline_start else nan
+            self.g_bx1[i] = seconds(g.baseline_target) + DAY if g.baseline_target else nan
+            self.g_style[i] = 2 * HEALTH_ORDER.index(
+                g.health if g.health in HEALTH_ORDER else "on_track"
+            ) + (g.status == "on_hold")
+        for st in view.steps:
+            i = self.step_index.get(st.id) if st.id in step_ids else None
+            if i is None or st.due is None:
+                continue
+            self.step_rows[i] = st
+            self.s_x[i] = seconds(st.due) + DAY / 2
+            self.s_bx[i] = seconds(st.baseline_due) + DAY / 2 if st.baseline_due else nan
+        self._set_bounds()
+        self.update()
+
+    def _set_bounds(self) -> None:
+        xs = [a for a in (self.g_x0, self.p_x0) if len(a)]
+        xe = [a for a in (self.g_x1, self.p_x1) if len(a)]
+        today = seconds(dt.date.today())
+        lo = min(float(a.min()) for a in xs) if xs else today
+        hi = max(float(a.max()) for a in xe) if xe else today + DAY
+        self.data_range = (lo, hi)
+        # Titles are drawn right of bars, beyond the data: leave room on both sides.
+        margin = 20 * 365 * DAY
+        bounds = QRectF(lo - margin, -1.0, (hi - lo) + 2 * margin, self.row_count + 2.0)
+        if bounds != self.bounds:
+            self.prepareGeometryChange()
+            self.bounds = bounds
 
     # --- geometry helpers -------------------------------------------------------------
 
