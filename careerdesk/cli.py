@@ -172,17 +172,18 @@ def _is_bad_input(exc: Exception) -> bool:
 def open_gui(args: argparse.Namespace) -> int:
     from careerdesk import paths
 
-    if args.demo:
-        from careerdesk.core import db, demo
-
-        path = Path(tempfile.mkdtemp(prefix="careerdesk-demo-")) / "Example plan.db"
-        with db.opened(path):
-            demo.write_example_plan(today=dt.date.today())
-    else:
-        path = args.db or paths.default_database()
     from careerdesk.app import run_gui
 
-    return run_gui(path)
+    if not args.demo:
+        return run_gui(args.db or paths.default_database())
+    from careerdesk.core import db, demo
+
+    # A fresh copy each time, gone when the window closes: the demo is for trying things.
+    with tempfile.TemporaryDirectory(prefix="careerdesk-demo-") as folder:
+        path = Path(folder) / "Example plan.db"
+        with db.opened(path):
+            demo.write_example_plan(today=dt.date.today())
+        return run_gui(path)
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ import pytest
 
 from careerdesk.core import models as m
 from careerdesk.core import network
+from careerdesk.core.db import close_database, open_database
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -225,3 +226,49 @@ def test_filter_folds_case_beyond_ascii(people):
     assert names(page("ZOË")) == ["zoë adams"]
     add("Ömer", "Çelik", "İstanbul Ltd")
     assert names(page("ömer çelik")) == ["Ömer Çelik"]
+
+
+@pytest.mark.parametrize("sort", sorted(network.SORTS))
+@pytest.mark.parametrize("walk_index_from", [0, 10**9], ids=["walk index", "sort matches"])
+def test_every_way_to_read_the_list_gives_the_same_rows(
+    db_path, monkeypatch, sort, walk_index_from
+):
+    import random
+
+    rng = random.Random(sort)
+    for i in range(60):
+        contact = add(
+            rng.choice(["ann", "Ann", "Bo", "Åsa", ""]),
+            rng.choice(["Lee", "lee", "Ng", "Zed"]),
+            rng.choice(["Acme", "acme", "Zeta", ""]),
+            rng.choice(["Dev", "CTO"]),
+            relationship=rng.choice(m.RELATIONSHIPS),
+            last_contacted=rng.choice([None, dt.date(2026, 1, i % 28 + 1)]),
+            archived=i % 17 == 0,
+        )
+        if i % 3 == 0:
+            network.set_tags(contact, rng.sample(["x", "Y", "z"], 2))
+    monkeypatch.setattr(network, "_WALK_INDEX_FROM", walk_index_from)
+
+    def whole(filter_text, descending):
+        return [
+            r for offset in range(0, 63, 7) for r in page(filter_text, sort, descending, offset, 7)
+        ]
+
+    for descending in (False, True):
+        close_database()  # a fresh connection has no mirror yet
+        open_database(db_path)
+        from_contact_table = whole("", descending)
+        assert len(from_contact_table) == network.contact_count("") == 56
+        network.prepare_contact_list()
+        assert whole("", descending) == from_contact_table
+        expected = [
+            r
+            for r in from_contact_table
+            if all(
+                word in f"{r.name}\n{r.company}\n{r.position}\n{r.tags}".casefold()
+                for word in ("a", "e")
+            )
+        ]
+        assert whole("A  E", descending) == expected
+        assert network.contact_count("a e") == len(expected)

@@ -115,7 +115,11 @@ def test_drag_body_moves_goal_its_subgoals_steps_and_dependents_one_undo(tab, da
     assert tab.timeline.goal_rect(data["long"]).left() == pytest.approx(
         rect.left() + 10 * pixels_per_day(tab), abs=1.5
     )
+    assert tab.items[("goal", data["long"])].text(2) == "2026-03-11"
+    assert tab.items[("step", data["s3"])].text(3) == "2026-04-30"
     stack.undo()
+    assert tab.items[("goal", data["long"])].text(2) == "2026-03-01"
+    assert tab.items[("step", data["s3"])].text(3) == "2026-04-20"
     assert dates(data["long"]) == (D(2026, 3, 1), D(2026, 6, 30))
     assert dates(data["sub"]) == (D(2026, 3, 20), D(2026, 5, 15))
     assert (due(data["s1"]), due(data["s2"]), due(data["s3"])) == (

@@ -54,6 +54,8 @@ class PlanTab(Tab):
         self.view = plan.PlanView([], [], [])
         self.items: dict[tuple[str, int], QTreeWidgetItem] = {}
         self.selected: tuple[str, int] | None = None
+        # Set by a move just before it reports its Changes: which rows to read again.
+        self._moved_rows: tuple[Changes, set[int], set[int]] | None = None
         self._build()
 
     # --- construction ---------------------------------------------------------------
@@ -236,7 +238,11 @@ class PlanTab(Tab):
     # --- loading ------------------------------------------------------------------------
 
     def refresh(self, changes: Changes) -> None:
+        moved, self._moved_rows = self._moved_rows, None
         if not (changes.goals or changes.steps or changes.learning or changes.history):
+            return
+        if moved is not None and moved[0] is changes:
+            self._patch(moved[1], moved[2])
             return
         self.view = plan.plan_view(
             self.ctx.today(), include_archived=self.show_archived.isChecked()
@@ -246,6 +252,33 @@ class PlanTab(Tab):
             self.selected = None
         self._load_editor()
         self._update_buttons()
+
+    def _patch(self, goal_ids: set[int], step_ids: set[int]) -> None:
+        """After a move (or its undo): read the moved rows again, not the whole plan."""
+        affected_goals = set(goal_ids)
+        affected_steps = set(step_ids)
+        for s in self.view.steps:
+            if s.id in step_ids:
+                affected_goals.add(s.goal_id)
+        self.view = plan.refresh_view(self.view, goal_ids, step_ids, self.ctx.today())
+        for s in self.view.steps:
+            if s.goal_id in goal_ids:
+                affected_steps.add(s.id)  # whether they lie outside their goal may change
+        view = self._filtered()
+        for g in view.goals:
+            item = self.items.get(("goal", g.id)) if g.id in affected_goals else None
+            if item is not None:
+                self._fill_goal_item(item, g)
+        for s in view.steps:
+            item = self.items.get(("step", s.id)) if s.id in affected_steps else None
+            if item is not None:
+                self._fill_step_item(item, s)
+        self.timeline.patch(view, affected_goals, affected_steps)
+        self._load_editor()
+
+    def _note_moved(self, changes: Changes, before: plan.SavedDates) -> Changes:
+        self._moved_rows = (changes, set(before.goals), set(before.steps))
+        return changes
 
     def _filtered(self) -> plan.PlanView:
         """The plan as the filters show it; a goal's parents stay, to keep the tree whole."""
@@ -349,6 +382,7 @@ class PlanTab(Tab):
         item.setFont(COL_TITLE, font)
 
     def _fill_step_item(self, item: QTreeWidgetItem, s: plan.StepRow) -> None:
+        item.setData(COL_HEALTH, Qt.ItemDataRole.ForegroundRole, None)
         mark = "◆ " if s.milestone else ""
         item.setText(COL_TITLE, mark + s.title)
         if s.done:
@@ -471,10 +505,10 @@ class PlanTab(Tab):
             moved = move()
             state["before"] = moved.before
             state["moved"] = moved
-            return moved.changes
+            return self._note_moved(moved.changes, moved.before)
 
         def backward() -> Changes:
-            return plan.restore_dates(state["before"])
+            return self._note_moved(plan.restore_dates(state["before"]), state["before"])
 
         if not self._run(text, forward, backward):
             return False

@@ -843,6 +843,8 @@ class PlanItem(pg.GraphicsObject):
         )
 
     def hoverEvent(self, ev: object) -> None:  # noqa: N802 - pyqtgraph hook
+        if self.drag is not None:
+            return  # mid-drag: the live label says it all; no hit tests per mouse move
         if ev.isExit():
             self.setToolTip("")
             self.unsetCursor()
@@ -1148,6 +1150,12 @@ class Timeline(pg.PlotWidget):
         self._set_lane_ticks()
         if self.auto_fit:
             self.fit_all()
+
+    def patch(self, view: plan.PlanView, goal_ids: set[int], step_ids: set[int]) -> None:
+        """New dates for some goals and steps (after a move), keeping lanes and rows."""
+        self.item.patch(view, goal_ids, step_ids)
+        if self.item.selected:
+            self.item.update()
 
     def _set_lane_ticks(self) -> None:
         ticks = []
