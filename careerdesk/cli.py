@@ -171,7 +171,6 @@ def _is_bad_input(exc: Exception) -> bool:
 
 def open_gui(args: argparse.Namespace) -> int:
     from careerdesk import paths
-
     from careerdesk.app import run_gui
 
     if not args.demo:
