@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
+
+from peewee import fn
 
 from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
@@ -70,3 +73,26 @@ def feedback() -> list[m.Feedback]:
 
 def get_checkin(checkin_id: int) -> m.CheckIn:
     return m.CheckIn.get_by_id(checkin_id)
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """One check-in on the "over time" chart."""
+
+    date: dt.date
+    wellbeing: int | None
+    work_life_balance: int | None
+    mean_progress: float | None  # mean of the goals' progress snapshotted then (0..1)
+
+
+def trend() -> list[TrendPoint]:
+    """Wellbeing, balance and mean goal progress at each check-in, oldest first."""
+    means = dict(
+        m.CheckInGoal.select(m.CheckInGoal.checkin_id, fn.AVG(m.CheckInGoal.progress))
+        .group_by(m.CheckInGoal.checkin_id)
+        .tuples()
+    )
+    return [
+        TrendPoint(c.date, c.wellbeing, c.work_life_balance, means.get(c.id))
+        for c in m.CheckIn.select().order_by(m.CheckIn.date, m.CheckIn.id)
+    ]

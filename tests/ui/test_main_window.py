@@ -56,6 +56,10 @@ def test_journal_and_profile_show_the_example_plan(window, qtbot):
     assert checkins.count() == 4
     snapshot = window.findChild(QTableWidget, "snapshot_table")
     assert snapshot.rowCount() >= 6
+    curves = {c.name(): c.getData() for c in window.journal_tab.trend_chart.listDataItems()}
+    assert list(curves["Wellbeing"][1]) == [
+        c.wellbeing for c in m.CheckIn.select().order_by(m.CheckIn.date)
+    ]
     achievements = window.findChild(QTableWidget, "achievement_table")
     assert achievements.item(0, 1).text() == "Onboarded my first mentee"
     window.show_tab("profile_tab")

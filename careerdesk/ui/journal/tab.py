@@ -25,6 +25,7 @@ from careerdesk.ui import palette
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.formatting import format_date, format_percent, label
 from careerdesk.ui.journal.checkin_dialog import CheckInDialog
+from careerdesk.ui.journal.trend_chart import TrendChart
 from careerdesk.ui.tab import Tab
 
 
@@ -109,7 +110,9 @@ class JournalTab(Tab):
             self.tr("Feedback"),
             [self.tr("Date"), self.tr("From"), self.tr("Kind"), self.tr("Feedback")],
         )
+        self.trend_chart = TrendChart(self)
         self.sections.addTab(checkin_page, self.tr("Check-ins"))
+        self.sections.addTab(self.trend_chart, self.tr("Over time"))
         self.sections.addTab(self.achievement_table, self.tr("Achievements"))
         self.sections.addTab(self.feedback_table, self.tr("Feedback"))
         QVBoxLayout(self).addWidget(self.sections)
@@ -130,6 +133,7 @@ class JournalTab(Tab):
                 if checkin.id == keep or (keep is None and self.checkin_list.count() == 1):
                     self.checkin_list.setCurrentItem(item)
             self._show_checkin()
+            self.trend_chart.show_points(journal.trend())
         if changes.journal:
             _fill(
                 self.achievement_table,
