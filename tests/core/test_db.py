@@ -139,8 +139,8 @@ def test_lock_of_a_crashed_process_is_recovered(tmp_path):
 
 
 def _add_column_v2(database, migrator):
-    from playhouse.migrate import migrate
     import peewee as pw
+    from playhouse.migrate import migrate
 
     migrate(migrator.add_column("goal", "colour", pw.TextField(default="blue")))
 
