@@ -123,9 +123,10 @@ def run_import(args: argparse.Namespace) -> int:
     with db.opened(args.db):
         preview = contact_import.preview(parsed)
         contact_import.apply(preview, today=dt.date.today())
-    print(preview.summary())
-    for rejected in preview.rejected:
-        print(f"  rejected line {rejected.line}: {rejected.reason}", file=sys.stderr)
+    print(f"{args.source}: {preview.summary()}")
+    for row in preview.rows:
+        if row.status == contact_import.REJECTED:
+            print(f"  rejected line {row.line}: {row.reason}", file=sys.stderr)
     return 0
 
 
