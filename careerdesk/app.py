@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import sys
 from pathlib import Path
 
@@ -24,6 +25,9 @@ APPLICATION = "CareerDesk"
 
 def ensure_application() -> QApplication:
     """The one QApplication, created with our names (QSettings keys depend on them)."""
+    if not logging.getLogger().handlers:
+        # Unexpected errors are shown in a dialog and their tracebacks go to stderr.
+        logging.basicConfig(level=logging.WARNING, format="careerdesk: %(levelname)s: %(message)s")
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
@@ -67,22 +71,22 @@ def create_window(db_path: Path | str, *, today: dt.date | None = None) -> MainW
 
 
 def _open_other(window: MainWindow, path: Path) -> None:
-    """File > Open: one file at a time, so this window closes and a new one opens."""
-    old = window.ctx.db_path
-    if path.absolute() == old:
+    """File > Open: one file at a time, so a new window replaces this one.
+
+    The new file is opened (and checked) before the old one is closed; if it
+    is refused, the old window simply stays.
+    """
+    path = path.absolute()
+    if path == window.ctx.db_path:
         return
     try:
-        db.inspect_file(path)  # refuse a foreign or newer file before closing anything
-    except db.DatabaseError as exc:
+        db.open_database(path)
+    except (db.DatabaseError, OSError) as exc:
         QMessageBox.warning(window, window.tr("Open"), str(exc))
         return
     window.close()
-    db.close_database()
-    try:
-        create_window(path)
-    except db.DatabaseError as exc:
-        QMessageBox.warning(None, window.tr("Open"), str(exc))
-        create_window(old)
+    window.deleteLater()
+    create_window(path)
 
 
 def run_gui(db_path: Path) -> int:

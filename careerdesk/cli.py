@@ -94,8 +94,16 @@ def run_demo(args: argparse.Namespace) -> int:
     if args.file.exists():
         raise UsageError(f"{args.file} already exists; demo writes a new file.")
     today = args.today or dt.date.today()
-    with db.opened(args.file):
-        summary = demo.write_example_plan(today=today, scale=args.scale, contacts=args.contacts)
+    try:
+        with db.opened(args.file):
+            summary = demo.write_example_plan(
+                today=today, scale=args.scale, contacts=args.contacts
+            )
+    except BaseException:
+        # Nothing half-written stays behind to be refused as "already exists" next time.
+        for suffix in ("", "-wal", "-shm", ".lock"):
+            Path(str(args.file) + suffix).unlink(missing_ok=True)
+        raise
     print(f"Wrote the example plan to {args.file}: {summary}")
     return 0
 
@@ -160,7 +168,8 @@ def run(argv: Sequence[str] | None = None) -> int:
 def _is_bad_input(exc: Exception) -> bool:
     from careerdesk.core.db import DatabaseError
 
-    bad = (UsageError, DatabaseError, OSError, ValueError)
+    # ValueError is left out on purpose: it is a bug here, and deserves its traceback.
+    bad = (UsageError, DatabaseError, OSError)
     try:
         from careerdesk.io.contact_record import ImportFileError
 

@@ -161,36 +161,72 @@ def quick_check(path: Path) -> None:
 
 
 class FileLock:
-    """An OS lock on FILE.lock beside the database; the OS drops it if the process dies."""
+    """An OS lock on FILE.lock beside the database; the OS drops it if the process dies.
+
+    The lock is on byte 0; the holder's process id is written at PID_OFFSET,
+    outside the locked byte, so another process can read it on Windows too.
+    """
+
+    PID_OFFSET = 16
 
     def __init__(self, path: Path) -> None:
         self.path = Path(str(path) + ".lock")
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            _lock_fd(fd)
-        except OSError:
-            holder = os.read(fd, 32).decode("ascii", "replace").strip()
+        for _attempt in range(3):
+            fd = self._open()
+            try:
+                os.lseek(fd, 0, os.SEEK_SET)
+                _lock_fd(fd)
+            except OSError:
+                holder = self._holder(fd)
+                os.close(fd)
+                who = f" (process {holder})" if holder else ""
+                raise DatabaseInUse(
+                    f"{self.path.with_suffix('')} is already open in another CareerDesk "
+                    f"window{who}."
+                ) from None
+            # The file we locked may have been replaced meanwhile: lock the one on disk.
+            if self._same_file(fd):
+                os.ftruncate(fd, self.PID_OFFSET)
+                os.lseek(fd, self.PID_OFFSET, os.SEEK_SET)
+                os.write(fd, str(os.getpid()).encode())
+                self._fd = fd
+                return
             os.close(fd)
-            who = f" (process {holder})" if holder else ""
-            raise DatabaseInUse(
-                f"{self.path.with_suffix('')} is already open in another CareerDesk window{who}."
-            ) from None
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
-        self._fd = fd
+        raise DatabaseInUse(f"{self.path.with_suffix('')} is being opened by another process.")
+
+    def _open(self) -> int:
+        try:
+            return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise DatabaseError(
+                f"Cannot create {self.path.name} beside the database ({exc.strerror}); "
+                "is the folder writable?"
+            ) from exc
+
+    def _holder(self, fd: int) -> str:
+        try:
+            os.lseek(fd, self.PID_OFFSET, os.SEEK_SET)
+            return os.read(fd, 32).decode("ascii", "replace").strip("\x00 \n")
+        except OSError:
+            return ""
+
+    def _same_file(self, fd: int) -> bool:
+        try:
+            return os.fstat(fd).st_ino == os.stat(self.path).st_ino
+        except OSError:
+            return False
 
     def release(self) -> None:
+        """Drop the lock; the file stays, so nobody can lock a file about to vanish."""
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
         with contextlib.suppress(OSError):
             os.ftruncate(fd, 0)
         os.close(fd)  # closing drops the lock
-        with contextlib.suppress(OSError):
-            self.path.unlink()
 
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
@@ -229,40 +265,44 @@ def open_database(
     """Open (creating if allowed) the database at `path` and bind every model to it.
 
     The file is checked read-only first; a foreign, empty, damaged or newer
-    file raises DatabaseError and is left byte-for-byte unchanged. Opening a
-    file closes the one open before.
+    file raises DatabaseError and is left byte-for-byte unchanged, and the
+    database open before stays open. Once the new file passes, the old one
+    is closed.
     """
     global _current
     path = Path(path).absolute()
     if _current and _current.path == path:
         return _current.db
     latest = migrations[-1].version
+    inspect_file(path, latest=latest)  # refuse foreign files before leaving a lock file
     if not path.exists() and not create:
         raise DatabaseError(f"{path} does not exist.")
-    close_database()
     if not path.parent.exists():
         path.parent.mkdir(parents=True, mode=0o700)
     lock = FileLock(path)
-    lock.acquire()  # first: another process may be writing the file
+    lock.acquire()  # before reading again: another process may be writing the file
     try:
         info = inspect_file(path, latest=latest)
+        if info.exists:
+            quick_check(path)
     except BaseException:
         lock.release()
         raise
+    close_database()
     try:
-        if info.exists:
-            quick_check(path)
-        else:
+        if not info.exists:
             _create_private_file(path)
         db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS)
         db.connect()
         models.database_proxy.initialize(db)
         migrate(db, path, migrations, backup_dir=backup_dir)
     except BaseException:
+        if not models.database_proxy.is_closed():
+            models.database_proxy.close()
         models.database_proxy.initialize(None)
         lock.release()
         if not info.exists:  # leave nothing behind when creation failed
-            for suffix in ("", "-wal", "-shm"):
+            for suffix in ("", "-wal", "-shm", ".lock"):
                 with contextlib.suppress(OSError):
                     Path(str(path) + suffix).unlink()
         raise
@@ -306,27 +346,40 @@ def migrate(
     """
     version = db.user_version
     pending = [m for m in migrations if m.version > version]
+    backup = None
     if pending and version > 0:
-        backup_copy(db, backup_path(path, version, backup_dir))
+        backup = backup_copy(db, backup_path(path, version, backup_dir))
     migrator = SqliteMigrator(db)
     for step in pending:
-        with migrator.migration_context():
-            step.apply(db, migrator)
-            if step.version == 1:
-                db.application_id = APPLICATION_ID
-            db.user_version = step.version
-        problems = db.execute_sql("PRAGMA foreign_key_check").fetchall()
-        if problems:
-            raise CorruptDatabase(
-                f"Migration to schema {step.version} left broken links: {problems[:3]}"
-            )
+        try:
+            with migrator.migration_context():
+                step.apply(db, migrator)
+                if step.version == 1:
+                    db.application_id = APPLICATION_ID
+                db.user_version = step.version
+                broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:  # raising here rolls the step back
+                    raise CorruptDatabase(f"{len(broken)} records would lose their links")
+        except Exception as exc:
+            kept = f"; a copy from before is at {backup}" if backup else ""
+            raise DatabaseError(
+                f"Upgrading {path.name} to schema {step.version} ({step.description}) failed: "
+                f"{exc}. The file was left at schema {db.user_version}{kept}."
+            ) from exc
     return db.user_version
 
 
 def backup_path(path: Path, version: int, backup_dir: Path | None = None) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     folder = backup_dir or path.parent
-    return folder / f"{path.stem}.schema{version}-{stamp}.backup{path.suffix or '.db'}"
+    candidate = folder / f"{path.stem}.schema{version}-{stamp}.backup{path.suffix or '.db'}"
+    number = 1
+    while candidate.exists():  # two upgrades within one second
+        number += 1
+        candidate = candidate.with_name(
+            f"{path.stem}.schema{version}-{stamp}-{number}.backup{path.suffix or '.db'}"
+        )
+    return candidate
 
 
 def backup_copy(db: pw.SqliteDatabase, dest: Path) -> Path:
@@ -344,10 +397,22 @@ def backup_copy(db: pw.SqliteDatabase, dest: Path) -> Path:
 
 
 def save_copy(dest: Path | str) -> Path:
-    """File > Save a Copy: a consistent snapshot of the open database."""
+    """File > Save a Copy: a consistent snapshot of the open database (replacing `dest`)."""
     if _current is None:
         raise DatabaseError("No database is open.")
-    return backup_copy(_current.db, Path(dest))
+    dest = Path(dest).absolute()
+    if dest == _current.path:
+        raise DatabaseError("Choose another file than the one that is open.")
+    partial = dest.with_name(f".{dest.name}.{os.getpid()}.partial")
+    with contextlib.suppress(OSError):
+        partial.unlink()
+    try:
+        backup_copy(_current.db, partial)
+        os.replace(partial, dest)  # a half-written copy never takes the name
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+    return dest
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,17 @@ PERIOD_DAYS = {"monthly": 30, "quarterly": 91, "yearly": 365}
 def create_checkin(
     day: dt.date, *, today: dt.date | None = None, **values: Any
 ) -> tuple[int, Changes]:
-    """Record a check-in on `day` with a snapshot of every open goal's progress and health."""
+    """Record a check-in on `day` with a snapshot of every goal not archived.
+
+    The snapshot is each goal's progress and health as they stand when the
+    check-in is written (a check-in dated in the past records them as of now).
+    """
+    for rating in ("wellbeing", "work_life_balance"):
+        value = values.get(rating)
+        if value is not None and not 1 <= value <= 5:
+            raise ValueError(f"{rating.replace('_', ' ').capitalize()} is rated 1 to 5.")
+    if values.get("period", "quarterly") not in m.CHECKIN_PERIODS:
+        raise ValueError(f"A check-in period is one of {', '.join(m.CHECKIN_PERIODS)}.")
     shares = progress_by_goal()
     health = health_by_goal(today or day)
     with m.database_proxy.atomic():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -10,6 +11,8 @@ from PySide6.QtGui import QUndoCommand
 from careerdesk.core import records
 from careerdesk.core.changes import Changes
 from careerdesk.core.models import BaseModel
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from careerdesk.ui.context import AppContext
@@ -42,10 +45,14 @@ class FunctionCommand(QUndoCommand):
 
     def _call(self, action: Callable[[], Changes]) -> None:
         try:
-            self._ctx.apply(action())
+            changes = action()
         except Exception as exc:  # noqa: BLE001 - a failed undo/redo is shown, not raised
+            # The database did not change: this step can no longer be replayed.
+            log.warning("%s failed", self.text(), exc_info=exc)
             self.setObsolete(True)
             self._ctx.report_error(exc)
+            return
+        self._ctx.apply(changes)
 
 
 def edit_record(

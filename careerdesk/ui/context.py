@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from careerdesk.core.changes import Changes
+
+log = logging.getLogger(__name__)
 
 
 class AppContext(QObject):
@@ -52,6 +55,7 @@ class AppContext(QObject):
         try:
             changes = forward()
         except Exception as exc:  # noqa: BLE001 - any failure is shown, nothing pushed
+            log.warning("%s failed", text, exc_info=exc)
             self.report_error(exc, parent)
             return False
         self.undo_stack.push(FunctionCommand(self, text, forward, backward, done=True))

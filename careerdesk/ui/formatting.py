@@ -6,6 +6,8 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
+from careerdesk.core import money
+
 
 def qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
@@ -20,7 +22,9 @@ def format_date(day: dt.date | None, long: bool = False) -> str:
 
 
 def format_percent(share: float) -> str:
-    return QLocale().toString(round(share * 100)) + " %"
+    """0.42 -> "42%" (the locale's percent sign and digits)."""
+    locale = QLocale()
+    return locale.toString(round(share * 100)) + locale.percent()
 
 
 def format_number(value: float, decimals: int = 0) -> str:
@@ -31,7 +35,10 @@ def format_money(minor: int | None, currency: str | None) -> str:
     """Money stored in minor units (cents) with its ISO currency code."""
     if minor is None:
         return ""
-    return QLocale().toCurrencyString(minor / 100, currency or "")
+    places = money.decimals(currency)
+    return QLocale().toCurrencyString(
+        float(money.from_minor(minor, currency)), currency or "", places
+    )
 
 
 def days_from(today: dt.date, day: dt.date) -> str:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from careerdesk.core import db
-from careerdesk.core.changes import Changes
 from careerdesk.ui import settings
 from careerdesk.ui.about import AboutDialog
 from careerdesk.ui.context import AppContext
@@ -64,8 +63,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().setObjectName("status_bar")
         self.statusBar().showMessage(str(ctx.db_path))
-        # Bound methods, not lambdas: Qt disconnects them when the window goes.
-        ctx.changed.connect(self._on_changed)
+        # A bound method, not a lambda: Qt disconnects it when the window goes.
+        self._undo_index = ctx.undo_stack.index()
         ctx.undo_stack.indexChanged.connect(self._on_undo_index)
         for tab in self.all_tabs():
             tab.load()
@@ -260,16 +259,14 @@ class MainWindow(QMainWindow):
 
     # --- state --------------------------------------------------------------------
 
-    def _on_changed(self, changes: Changes) -> None:
-        self._show_undo_state()
-
-    def _on_undo_index(self, _index: int) -> None:
-        self._show_undo_state()
-
-    def _show_undo_state(self) -> None:
-        text = self.ctx.undo_stack.undoText()
-        if text:
-            self.statusBar().showMessage(self.tr("Saved: {action}").format(action=text), 4000)
+    def _on_undo_index(self, index: int) -> None:
+        stack = self.ctx.undo_stack
+        if index < self._undo_index:  # undo: the step now above the index was taken back
+            message = self.tr("Undone: {action}").format(action=stack.text(index))
+        else:
+            message = self.tr("Saved: {action}").format(action=stack.text(index - 1))
+        self._undo_index = index
+        self.statusBar().showMessage(message, 4000)
 
     def _restore_state(self) -> None:
         geometry = settings.value(settings.WINDOW_GEOMETRY)

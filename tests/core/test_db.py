@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 import stat
@@ -50,8 +51,8 @@ def test_tables_keep_the_names_outside_tools_read(db_path):
 def test_dates_are_stored_as_iso_text(db_path):
     goals.create_goal(
         "Lead a team",
-        __import__("datetime").date(2027, 1, 5),
-        __import__("datetime").date(2027, 6, 30),
+        dt.date(2027, 1, 5),
+        dt.date(2027, 6, 30),
     )
     row = m.database_proxy.execute_sql(
         "SELECT start_date, typeof(start_date) FROM goal"
@@ -169,8 +170,11 @@ def test_failing_migration_changes_nothing(tmp_path, example_plan):
         raise RuntimeError("boom")
 
     bad = (*cdb.MIGRATIONS, cdb.Migration(2, "broken", broken))
-    with pytest.raises(RuntimeError):
+    with pytest.raises(cdb.DatabaseError) as err:
         cdb.open_database(example_plan, migrations=bad)
+    message = str(err.value)
+    assert "to schema 2 (broken) failed: boom" in message
+    assert "left at schema 1" in message and "a copy from before is at" in message
     cdb.close_database()
     with cdb.opened(example_plan) as database:
         assert database.user_version == 1
@@ -188,3 +192,43 @@ def test_save_copy_is_a_consistent_database(tmp_path, example_plan):
         goals_count = m.Goal.select().count()
     with cdb.opened(copy):
         assert m.Goal.select().count() == goals_count
+
+
+def test_migration_that_breaks_links_is_rolled_back(example_plan):
+    def orphan_steps(database, migrator):
+        database.execute_sql("UPDATE step SET goal_id = 999999")
+
+    bad = (*cdb.MIGRATIONS, cdb.Migration(2, "orphans", orphan_steps))
+    with pytest.raises(cdb.DatabaseError, match="would lose their links"):
+        cdb.open_database(example_plan, migrations=bad)
+    with cdb.opened(example_plan):
+        assert m.Step.select().where(m.Step.goal_id == 999999).count() == 0
+
+
+def test_refused_file_keeps_the_open_database_open(tmp_path, db_path):
+    goals.create_goal("Keep me", dt.date(2027, 1, 1), dt.date(2027, 2, 1))
+    foreign = tmp_path / "foreign.db"
+    foreign.write_text("not a database")
+    with pytest.raises(cdb.NotCareerDeskFile):
+        cdb.open_database(foreign)
+    assert cdb.current_path() == db_path
+    assert m.Goal.get().title == "Keep me"
+
+
+def test_lock_file_that_cannot_be_made_gives_a_clear_error(tmp_path):
+    # A folder in the way stands in for a read-only folder (tests may run as root).
+    (tmp_path / "plan.db.lock").mkdir()
+    with pytest.raises(cdb.DatabaseError, match="is the folder writable"):
+        cdb.open_database(tmp_path / "plan.db")
+    assert not (tmp_path / "plan.db").exists()
+
+
+def test_save_copy_replaces_an_existing_file(tmp_path, example_plan):
+    target = tmp_path / "backup.db"
+    target.write_text("an old backup")
+    with cdb.opened(example_plan):
+        cdb.save_copy(target)
+        with pytest.raises(cdb.DatabaseError, match="another file"):
+            cdb.save_copy(example_plan)
+    assert cdb.check_database(target).ok
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []

@@ -40,8 +40,8 @@ class CheckInDialog(QDialog):
         self.reflection.setPlaceholderText(
             self.tr("What went well? What did not? What did you learn? What changes in the plan?")
         )
-        self.wellbeing = self._rating("checkin_wellbeing")
-        self.balance = self._rating("checkin_balance")
+        self.wellbeing = self._rating("checkin_wellbeing", self.tr("Wellbeing"))
+        self.balance = self._rating("checkin_balance", self.tr("Work-life balance"))
         self.next_actions = QPlainTextEdit(self)
         self.next_actions.setObjectName("checkin_next_actions")
         self.next_actions.setMaximumHeight(80)
@@ -70,12 +70,12 @@ class CheckInDialog(QDialog):
         ):
             widget.setAccessibleName(name)
 
-    def _rating(self, name: str) -> QSpinBox:
+    def _rating(self, name: str, accessible: str) -> QSpinBox:
         spin = QSpinBox(self)
         spin.setObjectName(name)
         spin.setRange(1, 5)
         spin.setValue(3)
-        spin.setAccessibleName(name.replace("checkin_", "").replace("_", " "))
+        spin.setAccessibleName(accessible)
         return spin
 
     def values(self) -> dict[str, Any]:

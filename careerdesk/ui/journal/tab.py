@@ -57,6 +57,7 @@ class JournalTab(Tab):
         self.setObjectName("journal_tab")
         self.sections = QTabWidget(self)
         self.sections.setObjectName("journal_sections")
+        self.sections.setAccessibleName(self.tr("Journal sections"))
 
         checkin_page = QWidget(self)
         self.checkin_list = QListWidget(checkin_page)
@@ -65,6 +66,7 @@ class JournalTab(Tab):
         self.checkin_list.currentItemChanged.connect(lambda *_: self._show_checkin())
         self.new_checkin = QPushButton(self.tr("New check-in…"), checkin_page)
         self.new_checkin.setObjectName("new_checkin")
+        self.new_checkin.setAccessibleName(self.tr("New check-in"))
         self.new_checkin.clicked.connect(self.start_checkin)
         self.checkin_text = QLabel(checkin_page)
         self.checkin_text.setObjectName("checkin_text")
