@@ -1,24 +1,32 @@
 """Per-keystroke catalogue search: type occupation titles letter by letter, time each search.
 
-Run by hand: .venv/bin/python benchmarks/bench_catalogue.py [--titles N]
+Run by hand: .venv/bin/python benchmarks/bench_catalogue.py [--titles N] [--no-picker]
 Prints median and p99 per keystroke of careerdesk.core.catalogue.search next to a
 baseline measured in the same run: a naive linear scan with `in` over lower-cased
-titles (no ranking). Target: p99 under 20 ms.
+titles (no ranking). Then the same keystrokes typed into the role picker dialog
+(offscreen Qt, an empty database): search, the result list, the stand-ins of an
+unrated occupation and the "missing skills" count, i.e. what a user waits for.
+Target: p99 under 20 ms.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
+import tempfile
 import time
+from pathlib import Path
 
 from careerdesk.core import catalogue
 
 TARGET_MS = 20.0
 
 
-def naive_search(titles: list[tuple[str, catalogue.Occupation]], text: str) -> list:
+def naive_search(
+    titles: list[tuple[str, catalogue.Occupation]], text: str
+) -> list[catalogue.Occupation]:
     query = text.lower()
     return [occ for title, occ in titles if query in title.lower()][:50]
 
@@ -29,10 +37,42 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[index]
 
 
+def time_picker(keystrokes: list[str]) -> list[float]:
+    """Milliseconds per keystroke typed into the role picker, on an empty database."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from careerdesk.core import db as cdb
+    from careerdesk.ui.skills.picker import RolePickerDialog
+
+    app = QApplication.instance() or QApplication([])
+    times: list[float] = []
+    with tempfile.TemporaryDirectory() as folder, cdb.opened(Path(folder) / "bench.db"):
+        dialog = RolePickerDialog()
+        for text in keystrokes:
+            if len(text) == 1:
+                dialog.search_edit.clear()  # a new title: start typing afresh
+            t0 = time.perf_counter()
+            dialog.search_edit.setText(text)  # textChanged runs the dialog's search
+            times.append((time.perf_counter() - t0) * 1000)
+        dialog.deleteLater()
+        app.processEvents()
+    return times
+
+
+def report(name: str, times: list[float]) -> None:
+    print(
+        f"{name:24}{statistics.median(times):10.3f}{percentile(times, 99):10.3f}{max(times):10.3f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--titles", type=int, default=200, help="titles to type (default 200)")
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument(
+        "--no-picker", action="store_true", help="time the core search only, not the dialog"
+    )
     args = parser.parse_args()
 
     start = time.perf_counter()
@@ -56,13 +96,15 @@ def main() -> None:
     print(f"catalogue: {len(occupations)} occupations, first load {load_ms:.1f} ms")
     print(f"keystrokes: {len(keystrokes)} ({args.titles} titles typed letter by letter)")
     print(f"{'':24}{'median ms':>10}{'p99 ms':>10}{'max ms':>10}")
-    for name, times in (("catalogue.search", ours), ("baseline: naive `in`", naive)):
-        print(
-            f"{name:24}{statistics.median(times):10.3f}{percentile(times, 99):10.3f}"
-            f"{max(times):10.3f}"
-        )
+    report("catalogue.search", ours)
+    report("baseline: naive `in`", naive)
     verdict = "OK" if percentile(ours, 99) < TARGET_MS else "TOO SLOW"
-    print(f"target p99 < {TARGET_MS:.0f} ms: {verdict}")
+    print(f"target p99 < {TARGET_MS:.0f} ms (search): {verdict}")
+    if not args.no_picker:
+        picker = time_picker(keystrokes)
+        report("role picker keystroke", picker)
+        verdict = "OK" if percentile(picker, 99) < TARGET_MS else "TOO SLOW"
+        print(f"target p99 < {TARGET_MS:.0f} ms (picker): {verdict}")
 
 
 if __name__ == "__main__":

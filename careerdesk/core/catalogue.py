@@ -186,6 +186,28 @@ def _description_vectors() -> dict[str, dict[str, float]]:
     return vectors
 
 
+@functools.cache
+def _postings() -> dict[str, tuple[tuple[str, float], ...]]:
+    """For each word, the rated occupations using it and its weight there (an inverted index).
+
+    Comparing one occupation with all the others then touches only those that
+    share a word with it, not every vector: a picker keystroke stays fast.
+    """
+    rated = _catalogue().ratings
+    index: dict[str, list[tuple[str, float]]] = {}
+    for code, vec in _description_vectors().items():
+        if code in rated:
+            for word, weight in vec.items():
+                index.setdefault(word, []).append((code, weight))
+    return {word: tuple(rows) for word, rows in index.items()}
+
+
+@functools.cache
+def _rated_title_stems() -> dict[str, frozenset[str]]:
+    cat = _catalogue()
+    return {code: _title_stems(cat.occupations[code].title) for code in cat.ratings}
+
+
 def _title_stems(title: str) -> frozenset[str]:
     """Title words cut to five letters, so "Management" meets "Managers"."""
     return frozenset(w[:5] for w in _words(title) if w not in _COMMON_WORDS)
@@ -213,23 +235,32 @@ def closest_rated(code: str, limit: int = 5) -> list[Occupation]:
     code = code.strip()
     if code not in cat.occupations:
         return []
-    vectors = _description_vectors()
-    own = vectors[code]
+    return [cat.occupations[other] for other in _closest_rated_codes(code)[:limit]]
+
+
+@functools.lru_cache(maxsize=256)
+def _closest_rated_codes(code: str) -> tuple[str, ...]:
+    """Every rated occupation but `code`, nearest first (kept: typing repeats the question)."""
+    cat = _catalogue()
+    similarity: dict[str, float] = {}
+    postings = _postings()
+    for word, weight in _description_vectors()[code].items():
+        for other, other_weight in postings.get(word, ()):
+            similarity[other] = similarity.get(other, 0.0) + weight * other_weight
     own_title = _title_stems(cat.occupations[code].title)
     scored: list[tuple[float, str]] = []
-    for other, occ in cat.occupations.items():
-        if other == code or not occ.rated:
+    for other, title in _rated_title_stems().items():
+        if other == code:
             continue
-        vec = vectors[other]
-        similarity = sum(weight * vec.get(w, 0.0) for w, weight in own.items())
-        title = _title_stems(occ.title)
         overlap = len(own_title & title) / len(own_title | title) if own_title | title else 0.0
         # Weights tuned by reading the stand-ins of the 44 unrated occupations with a job
         # zone: a shared title word ("Project") says more than a shared SOC minor group.
-        score = _group_closeness(code, other) * 0.5 + similarity * 2.0 + overlap * 2.0
+        score = (
+            _group_closeness(code, other) * 0.5 + similarity.get(other, 0.0) * 2.0 + overlap * 2.0
+        )
         scored.append((-score, other))
     scored.sort()
-    return [cat.occupations[other] for _, other in scored[:limit]]
+    return tuple(other for _, other in scored)
 
 
 def map_level(onet_level: float) -> float:

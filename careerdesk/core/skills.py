@@ -9,7 +9,7 @@ from typing import Any
 
 import peewee as pw
 
-from careerdesk.core import catalogue, records
+from careerdesk.core import catalogue, goals, records
 from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
 from careerdesk.core.records import changes_for
@@ -65,6 +65,11 @@ def _check_importance(importance: float) -> None:
         raise SkillError(f"Importance must be from 1 to 5, not {importance}.")
 
 
+def _check_priority(priority: int) -> None:
+    if priority is None or not 1 <= priority <= 5:
+        raise SkillError(f"Priority must be from 1 to 5, not {priority}.")
+
+
 def _clean_name(name: str, what: str = "A skill") -> str:
     name = " ".join(name.split())
     if not name:
@@ -92,8 +97,7 @@ class SkillRow:
     learning_count: int
 
 
-def list_skills() -> list[SkillRow]:
-    """Every skill of the inventory, by name, with how much evidence and learning backs it."""
+def _skill_rows(query: pw.ModelSelect) -> list[SkillRow]:
     evidence = dict(
         m.Evidence.select(m.Evidence.skill, pw.fn.COUNT(m.Evidence.id))
         .group_by(m.Evidence.skill)
@@ -104,7 +108,7 @@ def list_skills() -> list[SkillRow]:
         .group_by(m.LearningSkill.skill)
         .tuples()
     )
-    rows = [
+    return [
         SkillRow(
             id=s.id,
             name=s.name,
@@ -118,9 +122,21 @@ def list_skills() -> list[SkillRow]:
             evidence_count=evidence.get(s.id, 0),
             learning_count=learning.get(s.id, 0),
         )
-        for s in m.Skill.select()
+        for s in query
     ]
-    return sorted(rows, key=lambda r: (r.name.casefold(), r.id))
+
+
+def list_skills() -> list[SkillRow]:
+    """Every skill of the inventory, by name, with how much evidence and learning backs it."""
+    return sorted(_skill_rows(m.Skill.select()), key=lambda r: (r.name.casefold(), r.id))
+
+
+def skill(skill_id: int) -> SkillRow:
+    """One skill of the inventory as the table shows it."""
+    rows = _skill_rows(m.Skill.select().where(m.Skill.id == skill_id))
+    if not rows:
+        raise SkillError(f"There is no skill with id {skill_id}.")
+    return rows[0]
 
 
 def add_skill(
@@ -141,6 +157,7 @@ def add_skill(
         raise SkillError(f"A skill is hard or soft, not {kind!r}.")
     _check_level(current_level, "Current level")
     _check_level(target_level, "Target level")
+    _check_priority(priority)
     if current_level is not None and today is None:
         raise SkillError("A current level needs the date it was assessed.")
     with m.database_proxy.atomic():
@@ -171,8 +188,8 @@ def update_skill(skill_id: int, **values: Any) -> Changes:
     if "kind" in values and values["kind"] not in m.SKILL_KINDS:
         raise SkillError(f"A skill is hard or soft, not {values['kind']!r}.")
     _check_level(values.get("target_level"), "Target level")
-    if "priority" in values and not 1 <= values["priority"] <= 5:
-        raise SkillError(f"Priority must be from 1 to 5, not {values['priority']}.")
+    if "priority" in values:
+        _check_priority(values["priority"])
     return records.update(m.Skill, skill_id, **values)
 
 
@@ -297,6 +314,16 @@ def list_roles(*, active_only: bool = False) -> list[RoleRow]:
     return [
         RoleRow(r.id, r.title, r.source, r.onet_code, r.active, counts.get(r.id, 0)) for r in query
     ]
+
+
+def role(role_id: int) -> RoleRow | None:
+    """One target role (None when it is gone)."""
+    return next((r for r in list_roles() if r.id == role_id), None)
+
+
+def requirement_values(requirement_id: int, names: Sequence[str]) -> dict[str, Any]:
+    """Stored values of some fields of a requirement, e.g. to undo an adjustment."""
+    return records.values_of(m.RoleRequirement.get_by_id(requirement_id), list(names))
 
 
 def _next_role_position() -> int:
@@ -509,6 +536,12 @@ def _check_activity(values: dict[str, Any]) -> None:
             raise SkillError(f"{name.replace('_minor', '').capitalize()} cannot be negative.")
 
 
+def _home_currency() -> str:
+    """The profile's currency, for a cost entered without one."""
+    currency = m.Profile.select(m.Profile.currency).order_by(m.Profile.id).scalar()
+    return currency or m.Profile.currency.default
+
+
 def add_activity(
     title: str,
     *,
@@ -525,6 +558,8 @@ def add_activity(
     fields = {"title": title, "kind": kind, **values}
     _check_activity(fields)
     with m.database_proxy.atomic():
+        if fields.get("cost_minor") is not None and not fields.get("currency"):
+            fields["currency"] = _home_currency()  # money is always stored with its currency
         activity_id, changes = records.create(m.LearningActivity, goal=goal_id, **fields)
         for skill_id in dict.fromkeys(skill_ids):
             m.LearningSkill.create(activity=activity_id, skill=skill_id)
@@ -544,6 +579,9 @@ def update_activity(
         end = values.get("end_date", activity.end_date)
         if start and end and end < start:
             raise SkillError("A learning activity cannot end before it starts.")
+        currency = values.get("currency", activity.currency)
+        if values.get("cost_minor") is not None and not currency:
+            values["currency"] = _home_currency()  # money is always stored with its currency
         changes = (
             records.update(m.LearningActivity, activity_id, **values) if values else Changes()
         )
@@ -553,6 +591,28 @@ def update_activity(
                 m.LearningSkill.create(activity=activity_id, skill=skill_id)
             changes |= changes_for(m.LearningSkill)
     return changes
+
+
+# The fields of an activity its editor shows and an undo puts back.
+ACTIVITY_FIELDS = (
+    "title",
+    "kind",
+    "provider",
+    "url",
+    "start_date",
+    "end_date",
+    "hours",
+    "cost_minor",
+    "currency",
+    "status",
+    "goal",
+    "notes",
+)
+
+
+def activity_values(activity_id: int, names: Sequence[str] = ACTIVITY_FIELDS) -> dict[str, Any]:
+    """Stored values of an activity's fields (its goal as an id), e.g. to undo an edit."""
+    return records.values_of(m.LearningActivity.get_by_id(activity_id), list(names))
 
 
 def activity_skill_ids(activity_id: int) -> list[int]:
@@ -621,6 +681,7 @@ class PlannedGap:
     activity_id: int | None
     step_id: int | None
     created_skill_id: int | None
+    goal_skill_id: int | None = None  # the goal's link to the skill, when plan_gap made it
 
 
 def _gap_skill(requirement_id: int | None, skill_id: int | None) -> tuple[m.Skill, int | None]:
@@ -688,25 +749,18 @@ def plan_gap_details(
         touched: set[type[m.BaseModel]] = {m.Skill} if created else set()
         due = today + dt.timedelta(days=PLANNED_DAYS)
         if as_step:
-            position = (
-                m.Step.select(pw.fn.MAX(m.Step.position)).where(m.Step.goal == goal_id).scalar()
-                or 0
-            )
-            step = m.Step.create(
-                goal=goal_id,
-                title=f"Build {skill.name}{to_reach}",
-                due_date=due,
-                position=position + 1,
-            )
+            # As any new step: last in its goal, its first due date kept as the baseline.
+            step_id, _ = goals.create_step(goal_id, f"Build {skill.name}{to_reach}", due)
+            link_id = None
             if (
                 not m.GoalSkill.select()
                 .where((m.GoalSkill.goal == goal_id) & (m.GoalSkill.skill == skill.id))
                 .exists()
             ):
-                m.GoalSkill.create(goal=goal_id, skill=skill.id)
+                link_id = m.GoalSkill.create(goal=goal_id, skill=skill.id).id
                 touched.add(m.GoalSkill)
-            touched.add(m.Step)
-            planned = PlannedGap(None, step.id, created)
+            touched.update({m.Step, m.Goal})  # a new step changes the goal's progress
+            planned = PlannedGap(None, step_id, created, link_id)
         else:
             activity = m.LearningActivity.create(
                 title=f"Learn {skill.name}{to_reach}",
@@ -724,20 +778,27 @@ def plan_gap_details(
     return planned, changes_for(*touched)
 
 
-def unplan_gap(planned: PlannedGap) -> Changes:
-    """Take back a plan_gap: its activity or step goes, and the skill it had to create."""
-    touched: set[type[m.BaseModel]] = set()
+def unplan_gap(planned: PlannedGap) -> tuple[list[records.DeletedRecords], Changes]:
+    """Take back a plan_gap: its activity or step, goal link and the skill it had to create go.
+
+    Returns what was removed, so that restore_removed brings it back with the
+    same ids (a later undo step may refer to them) and what changed.
+    """
+    made = (
+        (m.LearningActivity, planned.activity_id),
+        (m.Step, planned.step_id),
+        (m.GoalSkill, planned.goal_skill_id),
+        (m.Skill, planned.created_skill_id),  # its requirement is unlinked again
+    )
+    removed: list[records.DeletedRecords] = []
+    changes = Changes()
     with m.database_proxy.atomic():
-        if planned.activity_id is not None:
-            m.LearningActivity.delete_by_id(planned.activity_id)
-            touched.add(m.LearningActivity)
-        if planned.step_id is not None:
-            m.Step.delete_by_id(planned.step_id)
-            touched.add(m.Step)
-        if planned.created_skill_id is not None:
-            m.Skill.delete_by_id(planned.created_skill_id)  # its requirement is unlinked again
-            touched.update({m.Skill, m.RoleRequirement})
-    return changes_for(*touched)
+        for model, record_id in made:
+            if record_id is not None and model.get_or_none(id=record_id) is not None:
+                deleted, changed = records.delete(model, record_id)
+                removed.append(deleted)
+                changes |= changed
+    return removed, changes
 
 
 @dataclass(frozen=True)
@@ -793,7 +854,7 @@ def remove_role(
 
 
 def restore_removed(removed: Sequence[records.DeletedRecords]) -> Changes:
-    """Put back what remove_role deleted, with the same ids."""
+    """Put back what remove_role or unplan_gap deleted, with the same ids."""
     changes = Changes()
     with m.database_proxy.atomic():
         for deleted in removed:

@@ -139,3 +139,22 @@ def test_skill_kind_splits_people_skills_from_technical_ones():
     assert catalogue.skill_kind("2.B.1.d") == "soft"  # Negotiation
     assert catalogue.skill_kind("2.A.2.a") == "soft"  # Critical Thinking
     assert catalogue.skill_kind("2.A.1.e") == "hard"  # Mathematics
+
+
+def test_closest_rated_through_the_word_index_equals_comparing_every_occupation():
+    """The inverted index is only a shortcut: the order is that of a full comparison."""
+    cat = catalogue._catalogue()
+    vectors = catalogue._description_vectors()
+    for code in ("15-1252.00", "15-2051.00", "11-3021.00", "29-1141.00", "53-3032.00"):
+        own, own_title = vectors[code], catalogue._title_stems(cat.occupations[code].title)
+        scored = []
+        for other, occ in cat.occupations.items():
+            if other == code or not occ.rated:
+                continue
+            similarity = sum(w * vectors[other].get(word, 0.0) for word, w in own.items())
+            title = catalogue._title_stems(occ.title)
+            overlap = len(own_title & title) / len(own_title | title)
+            score = catalogue._group_closeness(code, other) * 0.5 + similarity * 2 + overlap * 2
+            scored.append((-round(score, 9), other))
+        expected = [other for _, other in sorted(scored)[:8]]
+        assert [o.code for o in catalogue.closest_rated(code, limit=8)] == expected, code

@@ -178,9 +178,44 @@ def test_plan_gap_as_a_goal_step(db_path):
     assert changes.steps and not changes.learning
     step = m.Step.get_by_id(step_id)
     assert (step.goal_id, step.title) == (goal.id, "Build Negotiation to level 4")
+    due = TODAY + dt.timedelta(days=skills.PLANNED_DAYS)
+    assert (step.due_date, step.baseline_due_date) == (due, due)  # shown as the plan's ghost
     assert m.GoalSkill.get(m.GoalSkill.goal == goal.id).skill_id == skill_id
     with pytest.raises(skills.SkillError, match="goal"):
         skills.plan_gap(skill_id=skill_id, today=TODAY, as_step=True)
+
+
+def test_unplanning_a_step_takes_the_goal_link_it_made_and_restores_the_same_rows(db_path):
+    skill_id, _ = skills.add_skill("Negotiation", target_level=4)
+    goal = m.Goal.create(title="Become a team lead", start_date=TODAY, target_date=TODAY)
+    planned, _ = skills.plan_gap_details(
+        skill_id=skill_id, today=TODAY, goal_id=goal.id, as_step=True
+    )
+    removed, changes = skills.unplan_gap(planned)
+    assert changes.steps and changes.goals
+    assert m.Step.select().count() == m.GoalSkill.select().count() == 0
+    skills.restore_removed(removed)
+    assert m.Step.get().id == planned.step_id
+    assert m.GoalSkill.get().id == planned.goal_skill_id
+    # A goal already linked to the skill keeps its link when a second step is taken back.
+    again, _ = skills.plan_gap_details(
+        skill_id=skill_id, today=TODAY, goal_id=goal.id, as_step=True
+    )
+    assert again.goal_skill_id is None
+    skills.unplan_gap(again)
+    assert m.GoalSkill.select().count() == 1
+
+
+def test_one_skill_reads_like_its_inventory_row_and_priority_is_checked(db_path):
+    skill_id, _ = skills.add_skill("Python", current_level=3, today=TODAY, priority=4)
+    assert skills.skill(skill_id) == next(r for r in skills.list_skills() if r.id == skill_id)
+    with pytest.raises(skills.SkillError, match="Priority"):
+        skills.add_skill("Go", priority=9)
+    with pytest.raises(skills.SkillError, match="Priority"):
+        skills.update_skill(skill_id, priority=None)
+    with pytest.raises(skills.SkillError, match="no skill"):
+        skills.skill(skill_id + 1)
+    assert [r.name for r in skills.list_skills()] == ["Python"]
 
 
 def test_completing_an_activity_offers_to_raise_levels_and_readiness_rises(db_path):
@@ -212,6 +247,13 @@ def test_activities_edit_their_skills_in_one_step_and_list_open_ones_first(db_pa
     assert rows[0].skill_names == ("Python", "SQL")
     with pytest.raises(skills.SkillError, match="end before"):
         skills.update_activity(first, end_date=TODAY - dt.timedelta(days=1))
+    # A cost entered without a currency is in the profile's; a given currency stays.
+    m.Profile.create(currency="GBP")
+    skills.update_activity(first, cost_minor=49_00)
+    assert m.LearningActivity.get_by_id(first).currency == "GBP"
+    priced, _ = skills.add_activity("Conference", cost_minor=900_00, currency="USD")
+    skills.update_activity(priced, cost_minor=950_00)
+    assert m.LearningActivity.get_by_id(priced).currency == "USD"
     with pytest.raises(skills.SkillError, match="kind"):
         skills.add_activity("Thing", kind="party")
     assert m.LearningActivity.get_by_id(first).end_date is None

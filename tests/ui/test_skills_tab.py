@@ -7,11 +7,12 @@ import re
 
 import pytest
 from PySide6.QtCore import QDate, QSettings, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QTableView
 
 from careerdesk.core import catalogue, gaps, skills
 from careerdesk.core import models as m
 from careerdesk.ui.context import AppContext
+from careerdesk.ui.formatting import format_date, format_percent
 from careerdesk.ui.skills import inventory
 from careerdesk.ui.skills.inventory import EvidenceDialog
 from careerdesk.ui.skills.learning import ActivityDialog, RaiseLevelsDialog
@@ -36,7 +37,7 @@ def tab(db_path, qtbot):
 
 
 def readiness_shown(tab) -> int:
-    match = re.search(r"readiness (\d+) %", tab.gap_panel.readiness_label.text().lower())
+    match = re.search(r"readiness (\d+)\s?%", tab.gap_panel.readiness_label.text().lower())
     assert match, tab.gap_panel.readiness_label.text()
     return int(match.group(1))
 
@@ -145,7 +146,7 @@ def test_unrated_occupation_offers_the_closest_rated_or_manual_entry(tab, qtbot,
     assert tab.views.currentWidget() is tab.requirements
     tab.add_requirement(role.id, "System design", 4, importance=5)
     assert tab.requirements.table.item(0, 0).text() == "System design"
-    assert "readiness 0 %" in tab.gap_panel.readiness_label.text().lower()
+    assert f"readiness {format_percent(0.0)}" in tab.gap_panel.readiness_label.text().lower()
 
     picking(monkeypatch, qtbot, "software developers", closest="Computer Programmers")
     qtbot.mouseClick(tab.roles.catalogue_button, Qt.MouseButton.LeftButton)
@@ -202,12 +203,12 @@ def test_heatmap_appears_with_a_second_role_and_threshold_changes_what_counts(ta
     assert not tab.heatmap.isHidden()
     assert tab.heatmap.rowCount() == 1 and tab.heatmap.columnCount() == 2
     assert tab.heatmap.item(0, 0).text() == "2" and tab.heatmap.item(0, 1).text() == "3"
-    assert "readiness 40 %" in tab.heatmap.horizontalHeaderItem(1).text()
+    assert f"readiness {format_percent(0.4)}" in tab.heatmap.horizontalHeaderItem(1).text()
 
     tab.roles.select_role(role_one)
-    assert "readiness 50 %" in tab.gap_panel.readiness_label.text().lower()
+    assert f"readiness {format_percent(0.5)}" in tab.gap_panel.readiness_label.text().lower()
     tab.gap_panel.threshold_spin.setValue(2.0)  # Budgets now counts: 1 - (6+6)/(12+6)
-    assert "readiness 33 %" in tab.gap_panel.readiness_label.text().lower()
+    assert f"readiness {format_percent(0.33)}" in tab.gap_panel.readiness_label.text().lower()
     assert tab.heatmap.rowCount() == 2
 
 
@@ -254,7 +255,11 @@ def test_evidence_and_a_new_activity_are_added_and_undone(tab, qtbot, monkeypatc
     qtbot.mouseClick(tab.inventory.evidence_button, Qt.MouseButton.LeftButton)
     model = tab.inventory.model
     assert model.index(model.row_of(skill_id), inventory.EVIDENCE).data() == "2"
-    assert "Payments rewrite <b>in Python</b> (2026-11-23)" in tab.inventory.details.text()
+    # Dates read the user's way (QLocale), not as ISO text.
+    assert (
+        f"Payments rewrite <b>in Python</b> ({format_date(TODAY)})" in tab.inventory.details.text()
+    )
+    assert model.index(model.row_of(skill_id), inventory.ASSESSED).data() == format_date(TODAY)
     linked = m.Evidence.get(m.Evidence.achievement == win.id)
     assert (linked.kind, linked.title, linked.date) == ("achievement", win.title, win.date)
     assert tab.inventory.details.textFormat() == Qt.TextFormat.PlainText
@@ -346,3 +351,47 @@ def test_unticked_roles_leave_the_heatmap_and_a_gap_can_become_a_goal_step(tab, 
     assert (step.goal_id, step.title) == (goal.id, "Build System design to level 4")
     tab.ctx.undo_stack.undo()
     assert m.Step.select().count() == 0
+    # The goal's link to the skill came with the step, so it goes with it too.
+    assert m.GoalSkill.select().count() == 0
+    tab.ctx.undo_stack.redo()
+    assert (m.Step.get().id, m.GoalSkill.select().count()) == (step.id, 1)
+
+
+def test_redo_of_a_planned_gap_brings_back_the_same_activity(tab, monkeypatch):
+    """Later undo steps refer to the activity by id: a redo must not make a new one."""
+    role = tab.add_own_role("Staff engineer")
+    tab.add_requirement(role, "System design", 4)
+    tab.roles.select_role(role)
+    tab.gap_panel.select_rank(0)
+    activity_id = tab.plan_gap(tab.gap_panel.selected_requirement())
+    skill_id = m.LearningSkill.get(m.LearningSkill.activity == activity_id).skill_id
+    uuids = (m.LearningActivity.get_by_id(activity_id).uuid, m.Skill.get_by_id(skill_id).uuid)
+    monkeypatch.setattr(
+        RaiseLevelsDialog, "exec", lambda self: RaiseLevelsDialog.DialogCode.Accepted
+    )
+    tab.learning.complete_activity(activity_id)
+    assert m.Skill.get_by_id(skill_id).current_level == 1
+    stack = tab.ctx.undo_stack
+    stack.undo()  # the completion
+    stack.undo()  # the planned gap
+    assert m.LearningActivity.select().count() == 0
+    stack.redo()
+    stack.redo()
+    activity = m.LearningActivity.get()
+    assert (activity.id, activity.status) == (activity_id, "done")
+    # SQLite may hand out a freed id again: the uuids tell the rows are the same ones.
+    assert (activity.uuid, m.Skill.get_by_id(skill_id).uuid) == uuids
+    assert m.Skill.get_by_id(skill_id).current_level == 1
+    assert tab.learning.table.item(0, 2).text() == "Done"
+
+
+def test_tables_fit_the_tab_without_scrolling_sideways_at_1400_pixels(window):
+    window.resize(1400, 900)
+    window.show_tab("skills_tab")
+    QApplication.processEvents()
+    for name in ("skill_table", "activity_table", "gap_table"):
+        table = window.findChild(QTableView, name)
+        assert table.model().rowCount() > 0, name
+        assert table.horizontalScrollBar().maximum() == 0, name
+    dates = window.findChild(QTableView, "activity_table").model().index(0, 4).data()
+    assert dates and not re.search(r"\d{4}-\d\d-\d\d", dates)  # locale dates, not ISO

@@ -25,11 +25,12 @@ import pyqtgraph as pg
 
 from careerdesk.core import catalogue, gaps
 from careerdesk.ui import palette
-from careerdesk.ui.skills.levels import level_name, tr
+from careerdesk.ui.formatting import format_number, format_percent
+from careerdesk.ui.skills.levels import level_name, number, tr
 
 # More bars than this do not read; the table below the chart lists them all.
 CHART_MAX_SKILLS = 12
-HEADER_WIDTH = 24  # characters per line of a role title above the heatmap
+HEADER_WIDTH = 16  # characters per line of a role title above the heatmap
 NAME_WIDTH = 200  # pixels for skill names left of the bars; longer ones are elided
 REQUIREMENT_ROLE = Qt.ItemDataRole.UserRole
 CURRENT_COLOUR = "blue"
@@ -37,15 +38,13 @@ GAP_COLOUR = "vermillion"
 
 
 def percent(readiness: float | None) -> str:
-    return "–" if readiness is None else f"{round(readiness * 100)} %"
+    """Readiness as "89 %" ("–" when no requirement counts)."""
+    return "–" if readiness is None else format_percent(readiness)
 
 
-def _theme_colours() -> tuple[QColor, QColor]:
-    app_palette = QWidget().palette()
-    return (
-        app_palette.color(QPalette.ColorRole.Base),
-        app_palette.color(QPalette.ColorRole.Text),
-    )
+def _theme_colours(widget: QWidget) -> tuple[QColor, QColor]:
+    colours = widget.palette()
+    return colours.color(QPalette.ColorRole.Base), colours.color(QPalette.ColorRole.Text)
 
 
 class GapChart(pg.PlotWidget):
@@ -55,7 +54,7 @@ class GapChart(pg.PlotWidget):
         super().__init__(parent)
         self.setObjectName("gap_chart")
         self.setAccessibleName(tr("Gap chart: current against required level per skill"))
-        background, text = _theme_colours()
+        background, text = _theme_colours(self)
         self.setBackground(background)
         self._text, self._background = text, background
         self.setMenuEnabled(False)
@@ -71,6 +70,7 @@ class GapChart(pg.PlotWidget):
         self.shown: list[gaps.Gap] = []
 
     def show_gaps(self, ranked: tuple[gaps.Gap, ...]) -> None:
+        """Draw the first CHART_MAX_SKILLS gaps of a ranking."""
         plot = self.getPlotItem()
         plot.clear()
         self.shown = list(ranked[:CHART_MAX_SKILLS])
@@ -117,9 +117,9 @@ class GapChart(pg.PlotWidget):
             )
         for y, g in zip(ys, self.shown, strict=True):
             if g.not_assessed:
-                words = tr("not assessed: gap {gap:g}").format(gap=g.gap)
+                words = tr("not assessed: gap {gap}").format(gap=number(g.gap))
             elif g.gap > 0:
-                words = tr("gap {gap:g}").format(gap=g.gap)
+                words = tr("gap {gap}").format(gap=number(g.gap))
             else:
                 words = tr("met")
             label = pg.TextItem(words, color=self._text, anchor=(0, 0.5), fill=self._background)
@@ -267,10 +267,10 @@ class GapPanel(QWidget):
                 str(row + 1),
                 g.name,
                 level_name(req.current_level),
-                f"{req.required_level:g}",
-                f"{g.gap:g}",
-                f"{req.importance:g}",
-                f"{g.weighted:.1f}",
+                number(req.required_level),
+                number(g.gap),
+                number(req.importance),
+                format_number(g.weighted, 1),
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -283,8 +283,8 @@ class GapPanel(QWidget):
             notes.append(tr("The chart shows the {n} largest gaps.").format(n=CHART_MAX_SKILLS))
         if analysis.not_counted:
             notes.append(
-                tr("Requirements below importance {t:g}, not counted: {n}.").format(
-                    n=len(analysis.not_counted), t=self.threshold_spin.value()
+                tr("Requirements below importance {t}, not counted: {n}.").format(
+                    n=len(analysis.not_counted), t=number(self.threshold_spin.value())
                 )
             )
         self.not_counted_label.setText(" ".join(notes))
@@ -293,6 +293,7 @@ class GapPanel(QWidget):
         self._update_buttons()
 
     def selected_requirement(self) -> int | None:
+        """The requirement of the selected gap (None when none is)."""
         items = self.table.selectedItems()
         return items[0].data(REQUIREMENT_ROLE) if items else None
 
@@ -337,15 +338,19 @@ class HeatmapTable(QTableWidget):
         self.setWordWrap(False)
 
     def show_heatmap(self, table: gaps.Heatmap) -> None:
+        """Fill the table from a heatmap of the active roles."""
         self.clear()
         self.setRowCount(len(table.skill_names))
         self.setColumnCount(len(table.role_titles))
         self.setHorizontalHeaderLabels(
             [
-                textwrap.fill(title, HEADER_WIDTH) + f"\n{tr('readiness')} {percent(readiness)}"
+                textwrap.fill(title, HEADER_WIDTH, break_long_words=False)
+                + f"\n{tr('readiness')} {percent(readiness)}"
                 for title, readiness in zip(table.role_titles, table.readiness, strict=True)
             ]
         )
+        for col, title in enumerate(table.role_titles):  # a narrow column may clip the title
+            self.horizontalHeaderItem(col).setToolTip(title)
         self.setVerticalHeaderLabels(list(table.skill_names))
         base = self.palette().color(QPalette.ColorRole.Base)
         for row, name in enumerate(table.skill_names):
@@ -355,16 +360,16 @@ class HeatmapTable(QTableWidget):
                     item.setToolTip(tr("Not required (or below the importance threshold)"))
                 else:
                     unassessed = name in table.not_assessed
-                    text = "✓" if gap == 0 else f"{gap:g}" + (" ?" if unassessed else "")
+                    text = "✓" if gap == 0 else number(gap) + (" ?" if unassessed else "")
                     item = QTableWidgetItem(text)
                     colour = _heat(gap, base)
                     item.setBackground(colour)
                     item.setForeground(palette.text_color_on(colour))
                     item.setToolTip(
-                        tr("{skill} for {role}: gap {gap:g}{note}").format(
+                        tr("{skill} for {role}: gap {gap}{note}").format(
                             skill=name,
                             role=table.role_titles[col],
-                            gap=gap,
+                            gap=number(gap),
                             note=tr(" (not assessed)") if unassessed else "",
                         )
                     )

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -36,10 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from careerdesk.core import models as m
-from careerdesk.core import records, skills
-from careerdesk.core.changes import Changes
+from careerdesk.core import skills
 from careerdesk.ui.commands import delete_record
 from careerdesk.ui.context import AppContext
+from careerdesk.ui.formatting import format_date, qdate
 from careerdesk.ui.skills.levels import (
     EVIDENCE_KIND_NAMES,
     kind_name,
@@ -48,6 +46,7 @@ from careerdesk.ui.skills.levels import (
     level_name,
     tr,
 )
+from careerdesk.ui.skills.parts import add_undoable, change_level, make_button
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -75,6 +74,7 @@ class SkillTableModel(QAbstractTableModel):
         self.rows: list[skills.SkillRow] = []
 
     def reload(self) -> None:
+        """Fetch the skills again from the database."""
         self.beginResetModel()
         self.rows = skills.list_skills()
         self.endResetModel()
@@ -117,8 +117,12 @@ class SkillTableModel(QAbstractTableModel):
                 return level_meaning(row.current_level)
             if col == TARGET and row.target_level is not None:
                 return level_meaning(row.target_level)
-            if col == NAME and row.onet_element_id:
-                return tr("Linked to the O*NET skill {id}").format(id=row.onet_element_id)
+            if col == NAME:  # the column may be too narrow for the whole name
+                if row.onet_element_id:
+                    return tr("{name}: linked to the O*NET skill {id}").format(
+                        name=row.name, id=row.onet_element_id
+                    )
+                return row.name
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (PRIORITY, EVIDENCE, LEARNING):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.UserRole:
@@ -141,7 +145,7 @@ class SkillTableModel(QAbstractTableModel):
         if col == LEARNING:
             return str(row.learning_count or "")
         if col == ASSESSED:
-            return row.last_assessed.isoformat() if row.last_assessed else ""
+            return format_date(row.last_assessed)
         return ""
 
     def setData(  # noqa: N802 - Qt override
@@ -153,6 +157,7 @@ class SkillTableModel(QAbstractTableModel):
         return True
 
     def row_of(self, skill_id: int) -> int | None:
+        """The table row showing this skill (None when not shown)."""
         return next((i for i, r in enumerate(self.rows) if r.id == skill_id), None)
 
 
@@ -230,7 +235,7 @@ class EvidenceDialog(QDialog):
         self.date_check.setObjectName("evidence_dated")
         self.date_check.setAccessibleName(tr("The evidence has a date"))
         self.date_check.setChecked(True)
-        self.date_edit = QDateEdit(QDate(today.year, today.month, today.day), self)
+        self.date_edit = QDateEdit(qdate(today), self)
         self.date_edit.setObjectName("evidence_date")
         self.date_edit.setAccessibleName(tr("Date of the evidence"))
         self.date_edit.setCalendarPopup(True)
@@ -243,7 +248,7 @@ class EvidenceDialog(QDialog):
         self.achievement_box.setAccessibleName(tr("Achievement from the journal"))
         self.achievement_box.addItem(tr("— none"), None)
         for achievement_id, title, day in skills.achievement_choices():
-            self.achievement_box.addItem(f"{title} ({day.isoformat()})", achievement_id)
+            self.achievement_box.addItem(f"{title} ({format_date(day)})", achievement_id)
         self.achievement_box.currentIndexChanged.connect(self._achievement_picked)
         date_row = QHBoxLayout()
         date_row.addWidget(self.date_check)
@@ -274,9 +279,10 @@ class EvidenceDialog(QDialog):
         self.title_edit.setText(title)
         self.kind_box.setCurrentIndex(self.kind_box.findData("achievement"))
         self.date_check.setChecked(True)
-        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        self.date_edit.setDate(qdate(day))
 
     def values(self) -> dict[str, Any]:
+        """The evidence as entered, as keywords of skills.add_evidence."""
         date = self.date_edit.date().toPython() if self.date_check.isChecked() else None
         return {
             "title": self.title_edit.text(),
@@ -316,17 +322,20 @@ class InventoryPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setAlternatingRowColors(True)
+        # The name takes what the other columns leave, so the table fits without a
+        # horizontal scroll bar; a name too long to show whole is elided (its tooltip has it).
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
-        self.add_button = self._button("add_skill_button", tr("&Add skill…"), self.add_skill)
-        self.evidence_button = self._button(
-            "add_evidence_button", tr("Add &evidence…"), self.add_evidence
+        self.add_button = make_button(self, "add_skill_button", tr("&Add skill…"), self.add_skill)
+        self.evidence_button = make_button(
+            self, "add_evidence_button", tr("Add &evidence…"), self.add_evidence
         )
-        self.delete_button = self._button(
-            "delete_skill_button", tr("Delete skill"), self.delete_skill
+        self.delete_button = make_button(
+            self, "delete_skill_button", tr("Delete skill"), self.delete_skill
         )
         buttons = QHBoxLayout()
         buttons.addWidget(heading)
@@ -348,16 +357,10 @@ class InventoryPanel(QWidget):
         layout.addWidget(self.details)
         self._update_buttons()
 
-    def _button(self, name: str, text: str, slot: Any) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAccessibleName(text.replace("&", "").rstrip("…"))
-        button.clicked.connect(slot)
-        return button
-
     # --- reading ---------------------------------------------------------------
 
     def reload(self) -> None:
+        """Show the inventory again, keeping the selected skill."""
         selected = self.selected_skill_id()
         self.model.reload()
         if selected is not None:
@@ -366,10 +369,12 @@ class InventoryPanel(QWidget):
         self._update_buttons()
 
     def selected_skill_id(self) -> int | None:
+        """The id of the selected skill (None when none is)."""
         rows = self.table.selectionModel().selectedRows()
         return self.model.rows[rows[0].row()].id if rows else None
 
     def select_skill(self, skill_id: int) -> None:
+        """Select the row of this skill."""
         row = self.model.row_of(skill_id)
         if row is not None:
             self.table.selectRow(row)
@@ -391,11 +396,11 @@ class InventoryPanel(QWidget):
             return
         history = skills.level_history(skill_id)
         steps = [
-            f"{c.date.isoformat()}: {'–' if c.new_level is None else c.new_level}"
+            f"{format_date(c.date)}: {'–' if c.new_level is None else c.new_level}"
             for c in history[-6:]
         ]
         evidence = [
-            f"{e.title}" + (f" ({e.date.isoformat()})" if e.date else "")
+            e.title + (f" ({format_date(e.date)})" if e.date else "")
             for e in skills.evidence_of(skill_id)[:4]
         ]
         lines = [
@@ -411,7 +416,7 @@ class InventoryPanel(QWidget):
             self.set_current_level(skill_id, value)
             return
         field = {NAME: "name", KIND: "kind", TARGET: "target_level", PRIORITY: "priority"}[column]
-        before = records.values_of(m.Skill.get_by_id(skill_id), [field])
+        before = {field: getattr(skills.skill(skill_id), field)}
         if before[field] == value:
             return
         label = {
@@ -429,65 +434,38 @@ class InventoryPanel(QWidget):
 
     def set_current_level(self, skill_id: int, level: int | None) -> bool:
         """Set the current level as one undo step (its history row goes with an undo)."""
-        skill = m.Skill.get_by_id(skill_id)
-        if skill.current_level == level:
-            return False
-        assessed_before = skill.last_assessed
-        state: dict[str, int | None] = {}
-        today = self.ctx.today()
-
-        def forward() -> Changes:
-            state["change"], changes = skills.set_level(skill_id, level, today)
-            return changes
-
-        def backward() -> Changes:
-            change = state.get("change")
-            return Changes() if change is None else skills.undo_level(change, assessed_before)
-
-        return self.ctx.run(tr("Change current level"), forward, backward, parent=self)
+        return change_level(self.ctx, skill_id, level, tr("Change current level"), parent=self)
 
     def add_skill(self) -> None:
+        """Ask for a name and add the skill (not assessed yet) as one undo step."""
         name, ok = QInputDialog.getText(self, tr("Add skill"), tr("Name of the skill:"))
         if not ok or not name.strip():
             return
-        state: dict[str, Any] = {}
-
-        def forward() -> Changes:
-            if "deleted" in state:
-                return records.restore(state.pop("deleted"))
-            state["id"], changes = skills.add_skill(name)
-            return changes
-
-        def backward() -> Changes:
-            state["deleted"], changes = records.delete(m.Skill, state["id"])
-            return changes
-
-        if self.ctx.run(tr("Add skill"), forward, backward, parent=self):
-            self.select_skill(state["id"])
+        skill_id = add_undoable(
+            self.ctx, tr("Add skill"), m.Skill, lambda: skills.add_skill(name), self
+        )
+        if skill_id is not None:
+            self.select_skill(skill_id)
 
     def add_evidence(self) -> None:
+        """Ask for a piece of evidence of the selected skill and add it as one undo step."""
         skill_id = self.selected_skill_id()
         if skill_id is None:
             return
-        dialog = EvidenceDialog(m.Skill.get_by_id(skill_id).name, self.ctx.today(), self)
+        dialog = EvidenceDialog(skills.skill(skill_id).name, self.ctx.today(), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         values = dialog.values()
-        state: dict[str, Any] = {}
-
-        def forward() -> Changes:
-            if "deleted" in state:
-                return records.restore(state.pop("deleted"))
-            state["id"], changes = skills.add_evidence(skill_id, **values)
-            return changes
-
-        def backward() -> Changes:
-            state["deleted"], changes = records.delete(m.Evidence, state["id"])
-            return changes
-
-        self.ctx.run(tr("Add evidence"), forward, backward, parent=self)
+        add_undoable(
+            self.ctx,
+            tr("Add evidence"),
+            m.Evidence,
+            lambda: skills.add_evidence(skill_id, **values),
+            self,
+        )
 
     def delete_skill(self) -> None:
+        """Delete the selected skill (and its history and evidence) as one undo step."""
         skill_id = self.selected_skill_id()
         if skill_id is not None:
             delete_record(self.ctx, m.Skill, skill_id, tr("Delete skill"))

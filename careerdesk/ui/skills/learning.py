@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,37 +27,22 @@ from PySide6.QtWidgets import (
 )
 
 from careerdesk.core import models as m
-from careerdesk.core import records, skills
+from careerdesk.core import skills
 from careerdesk.core.changes import Changes
 from careerdesk.ui.commands import FunctionCommand, delete_record
 from careerdesk.ui.context import AppContext
+from careerdesk.ui.formatting import format_date, format_money, qdate
 from careerdesk.ui.skills.levels import (
     learning_kind_name,
     learning_status_name,
     level_name,
+    number,
     tr,
 )
-from careerdesk.ui.skills.roles import make_button
+from careerdesk.ui.skills.parts import add_undoable, change_level, make_button
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-FIELDS = (
-    "title",
-    "kind",
-    "provider",
-    "url",
-    "start_date",
-    "end_date",
-    "hours",
-    "cost_minor",
-    "currency",
-    "status",
-    "goal",
-    "notes",
-)
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
+TITLE, KIND, STATUS, PROVIDER, DATES, HOURS, SKILLS = range(7)
 
 
 def _number(text: str) -> float | None:
@@ -171,7 +156,7 @@ class ActivityDialog(QDialog):
         check = QCheckBox(tr("set"), box)
         check.setObjectName(f"{name}_set")
         check.setAccessibleName(tr("{label} is set").format(label=label))
-        edit = QDateEdit(_qdate(day or today), box)
+        edit = QDateEdit(qdate(day or today), box)
         edit.setObjectName(name)
         edit.setAccessibleName(label)
         edit.setCalendarPopup(True)
@@ -202,6 +187,7 @@ class ActivityDialog(QDialog):
         }
 
     def skill_ids(self) -> list[int]:
+        """The skills ticked as built by the activity."""
         return [
             self.skill_list.item(i).data(ID_ROLE)
             for i in range(self.skill_list.count())
@@ -257,6 +243,7 @@ class RaiseLevelsDialog(QDialog):
         layout.addWidget(buttons)
 
     def chosen(self) -> list[skills.LevelOffer]:
+        """The offers the user kept ticked."""
         return [offer for check, offer in self.checks if check.isChecked()]
 
 
@@ -283,10 +270,14 @@ class LearningPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        # The title takes what the other columns leave, so there is no horizontal scroll
+        # bar; the skills column keeps a set width (the tooltip lists them all).
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SKILLS, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self.table.setColumnWidth(SKILLS, self.fontMetrics().horizontalAdvance("M") * 9)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.edit_activity())
         self.add_button = make_button(self, "add_activity_button", tr("Add…"), self.add_activity)
@@ -317,35 +308,45 @@ class LearningPanel(QWidget):
         self._update_buttons()
 
     def reload(self) -> None:
+        """Show the activities again, keeping the selected one."""
         keep = self.selected_activity_id()
         self.rows = skills.list_activities()
         self.table.setRowCount(len(self.rows))
         for row, a in enumerate(self.rows):
-            dates = " – ".join(d.isoformat() for d in (a.start_date, a.end_date) if d)
+            dates = " – ".join(format_date(d) for d in (a.start_date, a.end_date) if d)
             cells = [
                 a.title,
                 learning_kind_name(a.kind),
                 learning_status_name(a.status),
                 a.provider,
                 dates,
-                "" if a.hours is None else f"{a.hours:g}",
+                "" if a.hours is None else number(a.hours),
                 ", ".join(a.skill_names),
             ]
+            # Columns too narrow for all of it: the whole line is in the tooltip.
+            about = [a.title, a.provider, dates, ", ".join(a.skill_names)]
+            if a.cost_minor is not None:
+                about.append(
+                    tr("Cost: {cost}").format(cost=format_money(a.cost_minor, a.currency))
+                )
+            tooltip = "\n".join(line for line in about if line)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ID_ROLE, a.id)
+                item.setToolTip(tooltip)
                 self.table.setItem(row, col, item)
-        self.table.setColumnWidth(0, 240)
         if keep is not None:
             self.select_activity(keep)
         self._update_buttons()
 
     def select_activity(self, activity_id: int) -> None:
+        """Select the row of this activity."""
         for row, a in enumerate(self.rows):
             if a.id == activity_id:
                 self.table.selectRow(row)
 
     def selected_activity_id(self) -> int | None:
+        """The id of the selected activity (None when none is)."""
         items = self.table.selectedItems()
         return items[0].data(ID_ROLE) if items else None
 
@@ -359,6 +360,7 @@ class LearningPanel(QWidget):
     # --- writing -------------------------------------------------------------------
 
     def add_activity(self) -> None:
+        """Ask for a new activity and add it as one undo step."""
         dialog = ActivityDialog(self.ctx.today(), parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -368,26 +370,22 @@ class LearningPanel(QWidget):
             self.ctx.report_error(exc, self)
             return
         goal = values.pop("goal")
-        state: dict[str, Any] = {}
-
-        def forward() -> Changes:
-            if "deleted" in state:
-                return records.restore(state.pop("deleted"))
-            state["id"], changes = skills.add_activity(skill_ids=skill_ids, goal_id=goal, **values)
-            return changes
-
-        def backward() -> Changes:
-            state["deleted"], changes = records.delete(m.LearningActivity, state["id"])
-            return changes
-
-        if self.ctx.run(tr("Add learning activity"), forward, backward, parent=self):
-            self.select_activity(state["id"])
+        activity_id = add_undoable(
+            self.ctx,
+            tr("Add learning activity"),
+            m.LearningActivity,
+            lambda: skills.add_activity(skill_ids=skill_ids, goal_id=goal, **values),
+            self,
+        )
+        if activity_id is not None:
+            self.select_activity(activity_id)
 
     def edit_activity(self) -> None:
+        """Edit the selected activity in a dialog; the edit is one undo step."""
         activity_id = self.selected_activity_id()
         if activity_id is None:
             return
-        before = records.values_of(m.LearningActivity.get_by_id(activity_id), list(FIELDS))
+        before = skills.activity_values(activity_id)
         skills_before = skills.activity_skill_ids(activity_id)
         dialog = ActivityDialog(self.ctx.today(), before, skills_before, parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -397,6 +395,8 @@ class LearningPanel(QWidget):
         except skills.SkillError as exc:
             self.ctx.report_error(exc, self)
             return
+        if skills_after == skills_before and all(before.get(k) == v for k, v in after.items()):
+            return  # nothing changed: no empty undo step
         self.ctx.run(
             tr("Edit learning activity"),
             lambda: skills.update_activity(activity_id, skill_ids=skills_after, **after),
@@ -405,6 +405,7 @@ class LearningPanel(QWidget):
         )
 
     def delete_activity(self) -> None:
+        """Delete the selected activity as one undo step."""
         activity_id = self.selected_activity_id()
         if activity_id is not None:
             delete_record(
@@ -412,6 +413,7 @@ class LearningPanel(QWidget):
             )
 
     def complete_selected(self) -> None:
+        """Mark the selected activity done (see complete_activity)."""
         activity_id = self.selected_activity_id()
         if activity_id is not None:
             self.complete_activity(activity_id)
@@ -423,8 +425,8 @@ class LearningPanel(QWidget):
 
     def complete_activity(self, activity_id: int) -> None:
         """Mark done, then offer to raise levels: both together one undo step."""
-        activity = m.LearningActivity.get_by_id(activity_id)
-        before = records.values_of(activity, ["status", "start_date", "end_date"])
+        before = skills.activity_values(activity_id, ["title", "status", "start_date", "end_date"])
+        title = before.pop("title")
         today = self.ctx.today()
 
         def forward() -> Changes:
@@ -443,28 +445,19 @@ class LearningPanel(QWidget):
                     self.ctx,
                     tr("Complete learning activity"),
                     forward,
-                    lambda: records.update(m.LearningActivity, activity_id, **before),
+                    lambda: skills.update_activity(activity_id, **before),
                     done=True,
                 )
             )
             self.ctx.apply(changes)
-            for offer in self.ask_levels(activity.title, offers) if offers else []:
-                self._raise(offer, today)
+            for offer in self.ask_levels(title, offers) if offers else []:
+                change_level(
+                    self.ctx,
+                    offer.skill_id,
+                    offer.suggested_level,
+                    tr("Raise skill level"),
+                    note=tr("learning activity done"),
+                    parent=self,
+                )
         finally:
             stack.endMacro()
-
-    def _raise(self, offer: skills.LevelOffer, today: dt.date) -> None:
-        assessed_before = m.Skill.get_by_id(offer.skill_id).last_assessed
-        state: dict[str, int | None] = {}
-
-        def forward() -> Changes:
-            state["change"], changes = skills.set_level(
-                offer.skill_id, offer.suggested_level, today, note=tr("learning activity done")
-            )
-            return changes
-
-        def backward() -> Changes:
-            change = state.get("change")
-            return Changes() if change is None else skills.undo_level(change, assessed_before)
-
-        self.ctx.run(tr("Raise skill level"), forward, backward, parent=self)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from careerdesk.core import skills
 
 
 def tr(text: str) -> str:
+    """Translate a string of the Skills tab."""
     return QCoreApplication.translate("skills", text)
+
+
+def number(value: float) -> str:
+    """A level, gap, importance or hours the user's way: "3", "3.5" (or "3,5")."""
+    return QLocale().toString(float(value), "g", 6)
 
 
 def level_name(level: float | None) -> str:
@@ -17,10 +23,11 @@ def level_name(level: float | None) -> str:
         return tr("not assessed")
     if level == int(level):
         return f"{int(level)} · {tr(skills.LEVEL_NAMES[int(level)])}"
-    return f"{level:g}"
+    return number(level)
 
 
 def level_meaning(level: float | None) -> str:
+    """What a level means, in a sentence (for tooltips)."""
     if level is None:
         return tr("Not assessed yet: counts as a full gap.")
     return tr(skills.LEVEL_MEANINGS[int(level)])
@@ -62,12 +69,15 @@ EVIDENCE_KIND_NAMES = {
 
 
 def kind_name(kind: str) -> str:
+    """ "Hard" or "Soft"."""
     return tr(KIND_NAMES.get(kind, kind))
 
 
 def learning_kind_name(kind: str) -> str:
+    """A kind of learning activity in words ("Job shadowing")."""
     return tr(LEARNING_KIND_NAMES.get(kind, kind))
 
 
 def learning_status_name(status: str) -> str:
+    """A learning activity's status in words ("In progress")."""
     return tr(LEARNING_STATUS_NAMES.get(status, status))

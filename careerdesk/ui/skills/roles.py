@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -25,21 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from careerdesk.core import catalogue, skills
+from careerdesk.ui.formatting import format_number
 from careerdesk.ui.skills.gap_view import percent
-from careerdesk.ui.skills.levels import tr
+from careerdesk.ui.skills.levels import number, tr
+from careerdesk.ui.skills.parts import make_button
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME, SKILL, REQUIRED, IMPORTANCE, ONET = range(5)
 Index = QModelIndex | QPersistentModelIndex
-
-
-def make_button(parent: QWidget, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.setAccessibleName(text.replace("&", "").rstrip("…"))
-    button.clicked.connect(slot)
-    return button
 
 
 class RoleList(QWidget):
@@ -113,11 +103,13 @@ class RoleList(QWidget):
         self._selected()
 
     def select_role(self, role_id: int) -> None:
+        """Make this role the current one (its gaps and requirements show)."""
         for row in range(self.list.count()):
             if self.list.item(row).data(ID_ROLE) == role_id:
                 self.list.setCurrentRow(row)
 
     def selected_role_id(self) -> int | None:
+        """The id of the current role (None when there is none)."""
         item = self.list.currentItem()
         return item.data(ID_ROLE) if item else None
 
@@ -220,6 +212,7 @@ class RequirementTable(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SKILL, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.add_button = make_button(
             self, "add_requirement_button", tr("Add &requirement…"), self.add_requested.emit
@@ -247,21 +240,25 @@ class RequirementTable(QWidget):
         self._update_buttons()
 
     def show_role(self, role_id: int | None) -> None:
+        """Show the requirements of a role (none for None)."""
         self.role_id = role_id
         reqs = skills.requirements_of(role_id) if role_id is not None else []
         self.table.setRowCount(len(reqs))
         for row, req in enumerate(reqs):
             linked = req.skill.name if req.skill_id is not None else tr("— not linked")
             rating = (
-                f"IM {req.onet_importance:.2f} · LV {req.onet_level:.2f}"
+                tr("IM {importance} · LV {level}").format(
+                    importance=format_number(req.onet_importance, 2),
+                    level=format_number(req.onet_level, 2),
+                )
                 if req.onet_level is not None
                 else ""
             )
             cells = [
                 (req.name, req.name),
                 (linked, req.skill_id),
-                (f"{req.required_level:g}", req.required_level),
-                (f"{req.importance:g}", req.importance),
+                (number(req.required_level), req.required_level),
+                (number(req.importance), req.importance),
                 (rating, None),
             ]
             for col, (text, value) in enumerate(cells):
@@ -279,6 +276,7 @@ class RequirementTable(QWidget):
         self._update_buttons()
 
     def selected_requirement(self) -> int | None:
+        """The id of the selected requirement (None when none is)."""
         items = self.table.selectedItems()
         return items[0].data(ID_ROLE) if items else None
 

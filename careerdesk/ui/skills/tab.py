@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import catalogue, gaps, records, skills
+from careerdesk.core import catalogue, gaps, skills
 from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
 from careerdesk.ui.commands import delete_record, edit_record
@@ -23,6 +24,7 @@ from careerdesk.ui.skills.gap_view import GapPanel, HeatmapTable
 from careerdesk.ui.skills.inventory import InventoryPanel
 from careerdesk.ui.skills.learning import LearningPanel
 from careerdesk.ui.skills.levels import tr
+from careerdesk.ui.skills.parts import add_undoable
 from careerdesk.ui.skills.picker import RolePickerDialog
 from careerdesk.ui.skills.roles import RequirementTable, RoleList
 from careerdesk.ui.tab import Tab
@@ -31,6 +33,8 @@ THRESHOLD_KEY = "skills/importance_threshold"
 
 
 class SkillsTab(Tab):
+    """The Skills tab: inventory and learning on the left, target roles and gaps on the right."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("skills_tab")
@@ -75,7 +79,7 @@ class SkillsTab(Tab):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
-        self.splitter.setSizes([690, 710])
+        self.splitter.setSizes([740, 660])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
@@ -109,6 +113,7 @@ class SkillsTab(Tab):
         self._show_roles()
 
     def refresh(self, changes: Changes) -> None:
+        """Reload the panels whose data `changes` touched."""
         if changes.skills:
             self.inventory.reload()
         if changes.learning or changes.skills:
@@ -142,7 +147,7 @@ class SkillsTab(Tab):
     def _show_role(self) -> None:
         role_id = self.roles.selected_role_id()
         self.requirements.show_role(role_id)
-        role = m.TargetRole.get_or_none(id=role_id) if role_id is not None else None
+        role = skills.role(role_id) if role_id is not None else None
         if role is None:
             self.gap_panel.show_role(None, None)
             return
@@ -154,6 +159,7 @@ class SkillsTab(Tab):
     # --- target roles -------------------------------------------------------------------
 
     def pick_catalogue_role(self) -> None:
+        """Let the user pick an occupation of the catalogue (or enter an unrated one by hand)."""
         dialog = RolePickerDialog(self)
         if dialog.exec() != RolePickerDialog.DialogCode.Accepted or dialog.picked is None:
             return
@@ -164,15 +170,24 @@ class SkillsTab(Tab):
 
     def add_catalogue_role(self, code: str, add_missing_skills: bool = False) -> int | None:
         """Add a catalogue occupation as a target role, one undo step; return the role id."""
+        role_id = self._add_role(
+            lambda: skills.add_catalogue_role(
+                code, today=self.ctx.today(), add_missing_skills=add_missing_skills
+            )
+        )
+        if role_id is not None:
+            self.views.setCurrentWidget(self.gap_panel)
+        return role_id
+
+    def _add_role(self, add: Callable[[], tuple[int, Changes]]) -> int | None:
+        """Run a core role add as one undo step; undo also takes the skills it brought."""
         state: dict[str, Any] = {}
 
         def forward() -> Changes:
-            if "removed" in state:
+            if "removed" in state:  # redo: the same role and skills, with their ids
                 return skills.restore_removed(state.pop("removed"))
             before = skills.skill_ids()
-            state["id"], changes = skills.add_catalogue_role(
-                code, today=self.ctx.today(), add_missing_skills=add_missing_skills
-            )
+            state["id"], changes = add()
             state["skills"] = sorted(skills.skill_ids() - before)
             return changes
 
@@ -185,35 +200,23 @@ class SkillsTab(Tab):
         if not self.ctx.run(tr("Add target role"), forward, backward, parent=self):
             return None
         self.roles.select_role(state["id"])
-        self.views.setCurrentWidget(self.gap_panel)
         return state["id"]
 
     def ask_own_role(self) -> None:
+        """Ask for the title of a role of the user's own and add it."""
         title, ok = QInputDialog.getText(self, tr("Own target role"), tr("Title of the role:"))
         if ok and title.strip():
             self.add_own_role(title)
 
     def add_own_role(self, title: str, *, onet_code: str | None = None) -> int | None:
         """Add a role of the user's own (requirements follow in the Requirements view)."""
-        state: dict[str, Any] = {}
-
-        def forward() -> Changes:
-            if "removed" in state:
-                return skills.restore_removed(state.pop("removed"))
-            state["id"], changes = skills.add_own_role(title, onet_code=onet_code)
-            return changes
-
-        def backward() -> Changes:
-            state["removed"], changes = skills.remove_role(state["id"])
-            return changes
-
-        if not self.ctx.run(tr("Add target role"), forward, backward, parent=self):
-            return None
-        self.roles.select_role(state["id"])
-        self.views.setCurrentWidget(self.requirements)
-        return state["id"]
+        role_id = self._add_role(lambda: skills.add_own_role(title, onet_code=onet_code))
+        if role_id is not None:
+            self.views.setCurrentWidget(self.requirements)
+        return role_id
 
     def remove_role(self, role_id: int) -> None:
+        """Remove a target role and its requirements as one undo step."""
         state: dict[str, Any] = {}
 
         def forward() -> Changes:
@@ -235,7 +238,8 @@ class SkillsTab(Tab):
     # --- requirements ------------------------------------------------------------------
 
     def edit_requirement(self, requirement_id: int, field: str, value: Any) -> None:
-        before = records.values_of(m.RoleRequirement.get_by_id(requirement_id), [field])
+        """Adjust one field of a requirement as one undo step; a bad value is shown, not kept."""
+        before = skills.requirement_values(requirement_id, [field])
         if before[field] == value:
             return
         self.ctx.run(
@@ -246,6 +250,7 @@ class SkillsTab(Tab):
         )
 
     def ask_requirement(self) -> None:
+        """Ask which skill the selected role requires and add it."""
         role_id = self.requirements.role_id
         if role_id is None:
             return
@@ -265,24 +270,18 @@ class SkillsTab(Tab):
 
     def add_requirement(
         self, role_id: int, name: str, required_level: float = 3.0, importance: float = 3.0
-    ) -> None:
-        state: dict[str, Any] = {}
-
-        def forward() -> Changes:
-            if "deleted" in state:
-                return records.restore(state.pop("deleted"))
-            state["id"], changes = skills.add_requirement(
-                role_id, name, required_level, importance=importance
-            )
-            return changes
-
-        def backward() -> Changes:
-            state["deleted"], changes = records.delete(m.RoleRequirement, state["id"])
-            return changes
-
-        self.ctx.run(tr("Add requirement"), forward, backward, parent=self)
+    ) -> int | None:
+        """Add a requirement to a role as one undo step; return its id."""
+        return add_undoable(
+            self.ctx,
+            tr("Add requirement"),
+            m.RoleRequirement,
+            lambda: skills.add_requirement(role_id, name, required_level, importance=importance),
+            self,
+        )
 
     def remove_requirement(self, requirement_id: int) -> None:
+        """Remove a requirement as one undo step."""
         delete_record(self.ctx, m.RoleRequirement, requirement_id, tr("Remove requirement"))
 
     # --- planning gaps ---------------------------------------------------------------------
@@ -314,15 +313,19 @@ class SkillsTab(Tab):
     ) -> int | None:
         """Turn a gap into a learning activity (or goal step), one undo step; return its id."""
         state: dict[str, Any] = {}
+        today = self.ctx.today()
 
         def forward() -> Changes:
+            if "removed" in state:  # redo: the same rows, as later undo steps refer to them
+                return skills.restore_removed(state.pop("removed"))
             state["planned"], changes = skills.plan_gap_details(
-                requirement_id, today=self.ctx.today(), goal_id=goal_id, as_step=as_step
+                requirement_id, today=today, goal_id=goal_id, as_step=as_step
             )
             return changes
 
         def backward() -> Changes:
-            return skills.unplan_gap(state["planned"])
+            state["removed"], changes = skills.unplan_gap(state["planned"])
+            return changes
 
         if not self.ctx.run(tr("Plan this gap"), forward, backward, parent=self):
             return None
