@@ -14,6 +14,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import shutil
 import statistics
 import tempfile
 import time
@@ -55,13 +56,18 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=40, help="words typed letter by letter")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-ui", action="store_true", help="skip opening the Qt tab")
+    parser.add_argument("--db", type=Path, help="a copy of an existing demo file to use instead")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.db"
         start = time.perf_counter()
-        with cdb.opened(path):
-            demo.write_example_plan(today=TODAY, contacts=args.contacts)
-        print(f"demo with {args.contacts} contacts written in {time.perf_counter() - start:.1f} s")
+        if args.db:
+            shutil.copyfile(args.db, path)
+        else:
+            with cdb.opened(path):
+                demo.write_example_plan(today=TODAY, contacts=args.contacts)
+            took = time.perf_counter() - start
+            print(f"demo with {args.contacts} contacts written in {took:.1f} s")
         with cdb.opened(path):
             measure_queries(args)
         if not args.no_ui:
@@ -75,6 +81,13 @@ def measure_queries(args: argparse.Namespace) -> None:
     words += ["mentor", "recruiter", "zzz"]  # tags, and a filter matching nobody
     keystrokes = [w[:n] for w in words for n in range(1, len(w) + 1)]
     ours, base, sorted_company = [], [], []
+    t0 = time.perf_counter()
+    network.contact_count("")
+    network.contact_page("", "name", False, 0, PAGE)
+    first_page = (time.perf_counter() - t0) * 1000
+    t0 = time.perf_counter()
+    network.prepare_contact_list()
+    prepare = (time.perf_counter() - t0) * 1000
     for text in keystrokes:
         t0 = time.perf_counter()
         network.contact_count(text)
@@ -104,39 +117,50 @@ def measure_queries(args: argparse.Namespace) -> None:
     row("baseline: bare LIKE count, 3 columns", base)
     row("a page deep in the list (scrolling)", scroll)
     row("reach_out_queue(today)", queue)
+    print(f"  first unfiltered page before the list is prepared: {first_page:.1f} ms")
+    print(f"  prepare_contact_list (once, after the tab is shown): {prepare:.1f} ms")
 
 
 def measure_tab(path: Path) -> None:
+    """Build the Network tab and render it once (what the user sees first) on a fresh connection.
+
+    The list's filter index is built after that first paint (QTimer); it is timed apart.
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from careerdesk.ui.network.model import ContactTableModel
     from PySide6.QtWidgets import QApplication, QTableView
 
+    from careerdesk.ui.context import AppContext
+    from careerdesk.ui.network.tab import NetworkTab
+
     app = QApplication.instance() or QApplication([])
-    times, baseline = [], []
-    with cdb.opened(path):
-        for _ in range(5):
+    times, baseline, prepare = [], [], []
+    for _ in range(5):
+        with cdb.opened(path):  # a new connection: nothing cached from the last round
             t0 = time.perf_counter()
-            view = QTableView()
-            model = ContactTableModel(view)
-            view.setModel(model)
-            model.refresh()
-            view.resize(1000, 700)
-            view.show()
-            app.processEvents()
+            ctx = AppContext(path)
+            ctx.set_today(TODAY)
+            tab = NetworkTab(ctx)
+            tab.resize(1300, 800)
+            tab.load()
+            tab.show()  # fills the table (the tab loads when first shown)
+            tab.grab()
             times.append((time.perf_counter() - t0) * 1000)
-            view.close()
-            view.deleteLater()
+            assert tab.model.rowCount() > 0
+            t0 = time.perf_counter()
+            tab._after_first_paint()  # what the tab runs right after: queue, filter index
+            prepare.append((time.perf_counter() - t0) * 1000)
+            tab.close()
+            tab.deleteLater()
             t0 = time.perf_counter()
             empty = QTableView()
-            empty.resize(1000, 700)
-            empty.show()
-            app.processEvents()
+            empty.resize(1300, 800)
+            empty.grab()
             baseline.append((time.perf_counter() - t0) * 1000)
-            empty.close()
             empty.deleteLater()
             app.processEvents()
-    row("open the contact table, shown", times, OPEN_TARGET_MS)
-    row("baseline: an empty QTableView, shown", baseline)
+    row("open the Network tab (built, filled, painted)", times, OPEN_TARGET_MS)
+    row("then: reach-out queue + filter index", prepare)
+    row("baseline: an empty QTableView, painted", baseline)
 
 
 if __name__ == "__main__":

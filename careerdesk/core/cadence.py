@@ -60,8 +60,9 @@ _CANDIDATES = """
 # One row per contact with a cadence. Several cadences: the shortest ideal
 # interval wins, then the shortest maximum, then the contact's own over a tag's;
 # MIN() over one number ordering them so, and SQLite returns the other columns
-# of that row. Counting starts at the later of last_contacted and the newest
-# interaction, else at the date added.
+# of that row. Counting starts at last_contacted, which logging an interaction
+# keeps (network.log_interaction), else at the date added; reading the newest
+# interaction of every contact instead would triple the time at 50,000 contacts.
 _SCHEDULE = f"""
 WITH candidates AS ({_CANDIDATES}),
 best AS (
@@ -69,14 +70,10 @@ best AS (
            MIN(ideal * 100000000 + maximum * 10000 + (source <> '')) AS rank
       FROM candidates GROUP BY contact_id
 ),
-schedule AS MATERIALIZED (
+schedule AS (
     SELECT c.id AS contact_id, c.first_name, c.last_name, c.company,
            b.ideal, b.maximum, b.source,
-           COALESCE(
-               NULLIF(MAX(COALESCE(c.last_contacted, ''),
-                          COALESCE((SELECT MAX(i.date) FROM interaction i
-                                     WHERE i.contact_id = c.id), '')), ''),
-               c.added_date) AS counted_from
+           COALESCE(c.last_contacted, c.added_date) AS counted_from
       FROM best b JOIN contact c ON c.id = b.contact_id
      WHERE c.archived = 0
 )

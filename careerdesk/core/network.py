@@ -52,7 +52,7 @@ SORTS = {
     "last_contacted": ("last_contacted",),
     "added_date": ("added_date",),
 }
-# Below this many matches sorting them beats walking a sort index in order.
+# Below this many matches, sorting them beats walking a sort index in order.
 _WALK_INDEX_FROM = 2000
 _LIST_COLUMNS = (
     "id, first_name, last_name, company, position, email, relationship, last_contacted, tags"
@@ -119,6 +119,8 @@ class _Mirror:
         self.indexes: set[str] = set()
         self.counted: tuple[object, ...] = ()
         self.count = 0
+        self.few = False  # the counted filter matched few contacts: these
+        self.ids: list[int] = []
 
 
 _mirror = _Mirror()
@@ -161,6 +163,8 @@ def prepare_contact_list() -> None:
             " LEFT JOIN temp.contact_list_tags tg ON tg.id = c.id"
         )
         conn.execute("DROP TABLE temp.contact_list_tags")
+        # Matching scans this narrow index instead of the table's wider rows.
+        conn.execute("CREATE INDEX temp.contact_list_search ON contact_list (archived, search)")
         for name, body in _TRIGGERS.items():
             conn.execute(f"CREATE TEMP TRIGGER {name} {body}")
     (_mirror.version,) = conn.execute("PRAGMA data_version").fetchone()
@@ -200,7 +204,7 @@ class ContactRow(NamedTuple):
 def _where(filter_text: str) -> tuple[str, list[object]]:
     """Each word of the filter must appear in the name, company, position or a tag."""
     words = filter_text.casefold().split()
-    # "+archived" keeps SQLite from reading the rows through a sort index.
+    # "+archived" keeps SQLite scanning rather than reading through a sort index.
     clauses = ["+archived = 0", *["instr(search, ?) > 0"] * len(words)]
     return " AND ".join(clauses), list(words)
 
@@ -230,12 +234,18 @@ def contact_page(
     matches = contact_count(filter)
     if matches == 0:
         return []
+    if _mirror.few:  # sort just the matched rows
+        marks = ", ".join("?" * len(_mirror.ids))
+        sql = (
+            f"SELECT {_LIST_COLUMNS} FROM temp.contact_list WHERE id IN ({marks})"
+            f" ORDER BY {order} LIMIT ? OFFSET ?"
+        )
+        return _rows(db.execute_sql(sql, [*_mirror.ids, limit, offset]).fetchall())
+    # Many matches: walk the sort index and stop after a page.
     where, params = _where(filter)
-    # Many matches: walk the sort index and stop after a page. Few: sort just them.
-    source = f"INDEXED BY {_sort_index(sort)}" if matches >= _WALK_INDEX_FROM else "NOT INDEXED"
     sql = (
-        f"SELECT {_LIST_COLUMNS} FROM temp.contact_list {source} WHERE {where}"
-        f" ORDER BY {order} LIMIT ? OFFSET ?"
+        f"SELECT {_LIST_COLUMNS} FROM temp.contact_list INDEXED BY {_sort_index(sort)}"
+        f" WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
     )
     return _rows(db.execute_sql(sql, [*params, limit, offset]).fetchall())
 
@@ -247,13 +257,24 @@ def contact_count(filter: str) -> int:
     if not filter.strip() and not _mirror_is_current(conn):
         return db.execute_sql("SELECT COUNT(*) FROM main.contact WHERE archived = 0").fetchone()[0]
     prepare_contact_list()
-    # The table asks for the count, then for pages of the same filter.
-    key = (filter.casefold().split(), conn.total_changes, _mirror.version)
-    if _mirror.counted != key:
-        where, params = _where(filter)
-        sql = f"SELECT COUNT(*) FROM temp.contact_list WHERE {where}"
+    # The table asks for the count, then for pages of the same filter: match once.
+    words = filter.casefold().split()
+    if _mirror.counted == (words, conn.total_changes, _mirror.version):
+        return _mirror.count
+    where, params = _where(filter)
+    # Keep the ids while they are few (one scan); past that, count them.
+    table = "temp.contact_list INDEXED BY contact_list_search"
+    cursor = db.execute_sql(f"SELECT id FROM {table} WHERE {where}", params)
+    ids = cursor.fetchmany(_WALK_INDEX_FROM) if _WALK_INDEX_FROM else []
+    _mirror.few = bool(words) and len(ids) < _WALK_INDEX_FROM
+    _mirror.ids = [row[0] for row in ids] if _mirror.few else []
+    if _mirror.few:
+        _mirror.count = len(ids)
+    else:  # counting in SQL beats fetching tens of thousands of ids
+        cursor.close()
+        sql = f"SELECT COUNT(*) FROM {table} WHERE {where}"
         _mirror.count = db.execute_sql(sql, params).fetchone()[0]
-        _mirror.counted = key
+    _mirror.counted = (words, conn.total_changes, _mirror.version)
     return _mirror.count
 
 
@@ -583,3 +604,27 @@ def link_goal(contact_id: int, goal_id: int, role: str = "") -> tuple[int, Chang
     if exists:
         raise ValueError("This person is already linked to that goal.")
     return records.create(m.GoalContact, contact=contact_id, goal=goal_id, role=role)
+
+
+def goal_choices() -> list[tuple[int, str]]:
+    """(id, title) of the goals a contact can be linked to: not archived, by title."""
+    query = (
+        m.Goal.select(m.Goal.id, m.Goal.title)
+        .where(m.Goal.archived == False)  # noqa: E712 - peewee builds SQL from ==
+        .order_by(m.Goal.title)
+        .tuples()
+    )
+    return list(query)
+
+
+def new_contact(first_name: str, last_name: str, today: dt.date) -> tuple[int, Changes]:
+    """Add a contact by name, added today."""
+    if not (first_name.strip() or last_name.strip()):
+        raise ValueError("A contact needs a first or a last name.")
+    return records.create(
+        m.Contact,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        added_date=today,
+        source="manual",
+    )

@@ -55,7 +55,7 @@ class PreviewRow:
 
     line: int
     status: str  # new | updated | duplicate | rejected
-    name: str
+    name: str  # for a rejected record: the start of its text as found
     company: str
     email: str
     reason: str  # why rejected, what an update adds, whom a duplicate matches
@@ -87,6 +87,11 @@ class ImportPreview:
     def count(self, status: str) -> int:
         return sum(1 for row in self.rows if row.status == status)
 
+    @property
+    def rejected(self) -> list[PreviewRow]:
+        """The rows that will not be imported, with their line and reason."""
+        return [row for row in self.rows if row.status == REJECTED]
+
     def summary(self) -> str:
         return ", ".join(f"{self.count(s)} {s}" for s in (NEW, UPDATED, DUPLICATE, REJECTED))
 
@@ -95,7 +100,10 @@ class ImportPreview:
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    folded = text.strip().casefold()
+    if "  " in folded or "\n" in folded or "\t" in folded:  # rare: skip the split
+        folded = " ".join(folded.split())
+    return folded
 
 
 def _keys(record: ContactRecord) -> Iterator[tuple[str, object]]:
@@ -382,7 +390,10 @@ def preview(result: ParseResult) -> ImportPreview:
             )
         )
     for rejected in result.rejected:
-        preview_rows.append(PreviewRow(rejected.line, REJECTED, "", "", "", rejected.reason))
+        # The name column shows the start of the text as found, to recognise the row.
+        text = " ".join(rejected.text.split())
+        text = text if len(text) <= 60 else text[:59] + "…"
+        preview_rows.append(PreviewRow(rejected.line, REJECTED, text, "", "", rejected.reason))
     preview_rows.sort(key=lambda row: row.line)
     return ImportPreview(result.source, preview_rows, new, updates)
 
@@ -491,15 +502,16 @@ def apply(
             done += len(chunk)
             if progress:
                 progress(done, total)
-        id_of = dict(
-            db.execute_sql("SELECT uuid, id FROM contact WHERE id > ?", (before,)).fetchall()
-        )
         links: list[tuple[int, int]] = []
         jobs: list[tuple[int, PastJob, str]] = []
-        for uid, record in zip(uuids, preview.new, strict=True):
-            contact_id = id_of[uid]
-            links += [(contact_id, tag_ids[t.casefold()]) for t in _unique(record.tags)]
-            jobs += [(contact_id, job, "") for job in record.employment]
+        if any(record.tags or record.employment for record in preview.new):
+            id_of = dict(
+                db.execute_sql("SELECT uuid, id FROM contact WHERE id > ?", (before,)).fetchall()
+            )
+            for uid, record in zip(uuids, preview.new, strict=True):
+                contact_id = id_of[uid]
+                links += [(contact_id, tag_ids[t.casefold()]) for t in _unique(record.tags)]
+                jobs += [(contact_id, job, "") for job in record.employment]
         for chunk in _chunks(preview.updates):
             for update in chunk:
                 _update_contact(update, now)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -107,6 +108,7 @@ _MONTHS = {
 }
 
 
+@functools.lru_cache(maxsize=4096)  # exports repeat the same few thousand dates
 def parse_date(text: str) -> dt.date | None:
     """Read the date formats contact files use (ISO, `14 Mar 2019`, `14.03.2019`).
 
@@ -138,12 +140,15 @@ def parse_date(text: str) -> dt.date | None:
 def url_key(url: str) -> str:
     """A web address reduced for matching, so the same profile matches however it was written."""
     key = url.strip().lower()
-    for prefix in ("https://", "http://"):
-        if key.startswith(prefix):
-            key = key[len(prefix) :]
-            break
-    key = key.removeprefix("www.")
-    return key.split("?")[0].rstrip("/")
+    _scheme, sep, rest = key.partition("://")
+    if sep:
+        key = rest
+    if key.startswith("www."):
+        key = key[4:]
+    query = key.find("?")
+    if query >= 0:
+        key = key[:query]
+    return key.rstrip("/")
 
 
 def is_linkedin_profile(url: str) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QWidget
 
 from careerdesk.core import records
 from careerdesk.core.changes import Changes
@@ -70,21 +71,37 @@ def edit_record(
     )
 
 
-def create_record(ctx: AppContext, model: type[BaseModel], text: str, **values: Any) -> int | None:
-    """Insert one record as one undo step; return its id (None if it failed)."""
+def add_undoable(
+    ctx: AppContext,
+    text: str,
+    model: type[BaseModel],
+    add: Callable[[], tuple[int, Changes]],
+    parent: QWidget | None = None,
+) -> int | None:
+    """Run a core add (which checks its input) as one undo step; return the new id.
+
+    Undo deletes the row and what hangs from it; redo puts the same rows back
+    (same ids and uuids), since later undo steps may refer to them. None when
+    the add failed (the user was told why).
+    """
     state: dict[str, Any] = {}
 
     def forward() -> Changes:
-        if "deleted" in state:  # redo after undo: bring back the same row
+        if "deleted" in state:
             return records.restore(state.pop("deleted"))
-        state["id"], changes = records.create(model, **values)
+        state["id"], changes = add()
         return changes
 
     def backward() -> Changes:
         state["deleted"], changes = records.delete(model, state["id"])
         return changes
 
-    return state["id"] if ctx.run(text, forward, backward) else None
+    return state["id"] if ctx.run(text, forward, backward, parent=parent) else None
+
+
+def create_record(ctx: AppContext, model: type[BaseModel], text: str, **values: Any) -> int | None:
+    """Insert one record as one undo step; return its id (None if it failed)."""
+    return add_undoable(ctx, text, model, lambda: records.create(model, **values))
 
 
 def delete_record(ctx: AppContext, model: type[BaseModel], record_id: int, text: str) -> bool:

@@ -54,10 +54,10 @@ def test_logging_an_interaction_resets_the_due_date(db_path):
     assert reach_out_queue(dt.date(2026, 4, 11))[0].due_date == dt.date(2026, 4, 11)
 
 
-def test_an_interaction_recorded_without_last_contacted_still_counts(db_path):
-    ann = person("Ann", 30, 60)
-    m.Interaction.create(contact=ann, date=dt.date(2026, 3, 1), kind="call")
+def test_counting_starts_at_last_contacted_from_an_import_too(db_path):
+    ann = person("Ann", 30, 60, last_contacted=dt.date(2026, 3, 1))
     assert contact_cadence(ann, dt.date(2026, 3, 5)).counted_from == dt.date(2026, 3, 1)
+    assert reach_out_queue(dt.date(2026, 3, 31))[0].due_date == dt.date(2026, 3, 31)
 
 
 def test_cadence_from_a_tag_and_the_shortest_wins(db_path):

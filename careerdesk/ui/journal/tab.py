@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import journal, records
+from careerdesk.core import journal
 from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
 from careerdesk.ui import palette
+from careerdesk.ui.commands import add_undoable
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.formatting import format_date, format_percent, label
 from careerdesk.ui.journal.checkin_dialog import CheckInDialog
@@ -197,16 +198,10 @@ class JournalTab(Tab):
         if not dialog.exec():
             return
         values = dialog.values()
-        state: dict[str, object] = {}
-
-        def forward() -> Changes:
-            if "deleted" in state:
-                return records.restore(state.pop("deleted"))
-            state["id"], changes = journal.create_checkin(today=self.ctx.today(), **values)
-            return changes
-
-        def backward() -> Changes:
-            state["deleted"], changes = records.delete(m.CheckIn, state["id"])
-            return changes
-
-        self.ctx.run(self.tr("Check-in"), forward, backward, parent=self)
+        add_undoable(
+            self.ctx,
+            self.tr("Check-in"),
+            m.CheckIn,
+            lambda: journal.create_checkin(today=self.ctx.today(), **values),
+            parent=self,
+        )

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from careerdesk.core import models as m
 from careerdesk.core import skills
-from careerdesk.ui.commands import delete_record
+from careerdesk.ui.commands import add_undoable, delete_record
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.formatting import format_date, qdate
 from careerdesk.ui.skills.levels import (
@@ -46,7 +46,7 @@ from careerdesk.ui.skills.levels import (
     level_name,
     tr,
 )
-from careerdesk.ui.skills.parts import add_undoable, change_level, make_button
+from careerdesk.ui.skills.parts import change_level, make_button
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from careerdesk.core import models as m
 from careerdesk.core import skills
 from careerdesk.core.changes import Changes
-from careerdesk.ui.commands import FunctionCommand, delete_record
+from careerdesk.ui.commands import FunctionCommand, add_undoable, delete_record
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.formatting import format_date, format_money, qdate
 from careerdesk.ui.skills.levels import (
@@ -39,7 +39,7 @@ from careerdesk.ui.skills.levels import (
     number,
     tr,
 )
-from careerdesk.ui.skills.parts import add_undoable, change_level, make_button
+from careerdesk.ui.skills.parts import change_level, make_button
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 TITLE, KIND, STATUS, PROVIDER, DATES, HOURS, SKILLS = range(7)

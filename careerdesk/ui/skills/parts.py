@@ -7,9 +7,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from careerdesk.core import records, skills
+from careerdesk.core import skills
 from careerdesk.core.changes import Changes
-from careerdesk.core.models import BaseModel
 from careerdesk.ui.context import AppContext
 
 
@@ -20,33 +19,6 @@ def make_button(parent: QWidget, name: str, text: str, slot: Callable[[], Any]) 
     button.setAccessibleName(text.replace("&", "").rstrip("…"))
     button.clicked.connect(slot)
     return button
-
-
-def add_undoable(
-    ctx: AppContext,
-    text: str,
-    model: type[BaseModel],
-    add: Callable[[], tuple[int, Changes]],
-    parent: QWidget | None = None,
-) -> int | None:
-    """Run a core add (which checks its input) as one undo step; return the new id.
-
-    Undo deletes the row; redo puts the same row back (same id), since later
-    undo steps may refer to it. None when the add failed (the user saw why).
-    """
-    state: dict[str, Any] = {}
-
-    def forward() -> Changes:
-        if "deleted" in state:
-            return records.restore(state.pop("deleted"))
-        state["id"], changes = add()
-        return changes
-
-    def backward() -> Changes:
-        state["deleted"], changes = records.delete(model, state["id"])
-        return changes
-
-    return state["id"] if ctx.run(text, forward, backward, parent=parent) else None
 
 
 def change_level(

@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
 from careerdesk.core import catalogue, gaps, skills
 from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
-from careerdesk.ui.commands import delete_record, edit_record
+from careerdesk.ui.commands import add_undoable, delete_record, edit_record
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.skills.gap_view import GapPanel, HeatmapTable
 from careerdesk.ui.skills.inventory import InventoryPanel
 from careerdesk.ui.skills.learning import LearningPanel
 from careerdesk.ui.skills.levels import tr
-from careerdesk.ui.skills.parts import add_undoable
 from careerdesk.ui.skills.picker import RolePickerDialog
 from careerdesk.ui.skills.roles import RequirementTable, RoleList
 from careerdesk.ui.tab import Tab

@@ -1,0 +1,169 @@
+"""Small dialogs of the Network tab: log an interaction, add a past job, link a goal."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QWidget,
+)
+
+from careerdesk.core import models as m
+from careerdesk.ui.formatting import label, qdate
+from careerdesk.ui.text_edit import PlainTextField
+
+
+def _pydate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def named(widget: QWidget, name: str, accessible: str) -> QWidget:
+    """Give a widget the object name tests use and the name screen readers say."""
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+def _date_edit(parent: QWidget, name: str, accessible: str, day: dt.date) -> QDateEdit:
+    edit = QDateEdit(qdate(day), parent)
+    edit.setCalendarPopup(True)
+    named(edit, name, accessible)
+    return edit
+
+
+class _FormDialog(QDialog):
+    def __init__(self, parent: QWidget | None, name: str, title: str) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.form = QFormLayout(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.setObjectName(f"{name}_buttons")
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        named(self.ok_button, f"{name}_ok", self.tr("OK"))
+        named(
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+            f"{name}_cancel",
+            self.tr("Cancel"),
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def finish_form(self) -> None:
+        self.form.addRow(self.buttons)
+
+
+class LogInteractionDialog(_FormDialog):
+    """What happened with a contact, when, and whether to follow up."""
+
+    def __init__(self, contact_name: str, today: dt.date, parent: QWidget | None = None) -> None:
+        title = self.tr("Log interaction with {name}").format(name=contact_name)
+        super().__init__(parent, "log_interaction_dialog", title)
+        self.date_edit = _date_edit(self, "interaction_date", self.tr("Date"), today)
+        self.date_edit.setMaximumDate(qdate(today + dt.timedelta(days=365)))
+        self.kind_combo = QComboBox(self)
+        named(self.kind_combo, "interaction_kind", self.tr("Kind"))
+        for kind in m.INTERACTION_KINDS:
+            self.kind_combo.addItem(label(kind), kind)
+        self.summary_edit = QLineEdit(self)
+        named(self.summary_edit, "interaction_summary", self.tr("Summary"))
+        self.summary_edit.setPlaceholderText(self.tr("What did you talk about?"))
+        self.follow_up_check = QCheckBox(self.tr("Follow up on"), self)
+        named(self.follow_up_check, "interaction_follow_up_check", self.tr("Follow up"))
+        self.follow_up_edit = _date_edit(
+            self, "interaction_follow_up", self.tr("Follow-up date"), today + dt.timedelta(14)
+        )
+        self.follow_up_edit.setEnabled(False)
+        self.follow_up_check.toggled.connect(self.follow_up_edit.setEnabled)
+        self.notes_edit = PlainTextField(self)
+        named(self.notes_edit, "interaction_notes", self.tr("Notes"))
+        self.notes_edit.setMaximumHeight(80)
+        self.form.addRow(self.tr("&Date"), self.date_edit)
+        self.form.addRow(self.tr("&Kind"), self.kind_combo)
+        self.form.addRow(self.tr("&Summary"), self.summary_edit)
+        self.form.addRow(self.follow_up_check, self.follow_up_edit)
+        self.form.addRow(self.tr("&Notes"), self.notes_edit)
+        self.finish_form()
+
+    def values(self) -> dict[str, object]:
+        return {
+            "date": _pydate(self.date_edit.date()),
+            "kind": self.kind_combo.currentData(),
+            "summary": self.summary_edit.text().strip(),
+            "follow_up_date": (
+                _pydate(self.follow_up_edit.date()) if self.follow_up_check.isChecked() else None
+            ),
+            "notes": self.notes_edit.toPlainText(),
+        }
+
+
+class JobDialog(_FormDialog):
+    """A past job for a contact's employment history."""
+
+    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent, "job_dialog", self.tr("Add a past job"))
+        self.company_edit = QLineEdit(self)
+        named(self.company_edit, "job_company", self.tr("Company"))
+        self.position_edit = QLineEdit(self)
+        named(self.position_edit, "job_position", self.tr("Position"))
+        self.start_check = QCheckBox(self.tr("Started"), self)
+        named(self.start_check, "job_start_check", self.tr("Start date known"))
+        self.start_edit = _date_edit(self, "job_start", self.tr("Start date"), today)
+        self.end_check = QCheckBox(self.tr("Ended"), self)
+        named(self.end_check, "job_end_check", self.tr("End date known"))
+        self.end_edit = _date_edit(self, "job_end", self.tr("End date"), today)
+        for check, edit in ((self.start_check, self.start_edit), (self.end_check, self.end_edit)):
+            edit.setEnabled(False)
+            check.toggled.connect(edit.setEnabled)
+        self.form.addRow(self.tr("&Company"), self.company_edit)
+        self.form.addRow(self.tr("&Position"), self.position_edit)
+        self.form.addRow(self.start_check, self.start_edit)
+        self.form.addRow(self.end_check, self.end_edit)
+        self.finish_form()
+
+    def values(self) -> dict[str, object]:
+        return {
+            "company": self.company_edit.text(),
+            "position": self.position_edit.text(),
+            "start_date": _pydate(self.start_edit.date())
+            if self.start_check.isChecked()
+            else None,
+            "end_date": _pydate(self.end_edit.date()) if self.end_check.isChecked() else None,
+        }
+
+
+class LinkGoalDialog(_FormDialog):
+    """Which goal this person helps with, and how."""
+
+    def __init__(self, goals: list[tuple[int, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent, "link_goal_dialog", self.tr("Link a goal"))
+        self.goal_combo = QComboBox(self)
+        named(self.goal_combo, "link_goal_combo", self.tr("Goal"))
+        for goal_id, title in goals:
+            self.goal_combo.addItem(title, goal_id)
+        self.role_edit = QLineEdit(self)
+        named(self.role_edit, "link_goal_role", self.tr("How they help"))
+        self.role_edit.setPlaceholderText(self.tr("e.g. reviews my design documents"))
+        self.form.addRow(self.tr("&Goal"), self.goal_combo)
+        self.form.addRow(self.tr("&How they help"), self.role_edit)
+        self.finish_form()
+        self.ok_button.setEnabled(bool(goals))
+        self.goal_combo.setEditable(False)
+        self.goal_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.goal_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setMinimumWidth(420)
+        self.role_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def values(self) -> dict[str, object]:
+        return {"goal_id": self.goal_combo.currentData(), "role": self.role_edit.text().strip()}

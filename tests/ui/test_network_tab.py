@@ -1,0 +1,360 @@
+"""Network tab: lazy table, filter, sort, details, undoable edits, reach-out, import, export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from careerdesk.core import models as m
+from careerdesk.core import network
+from careerdesk.ui.context import AppContext
+from careerdesk.ui.network.dialogs import LogInteractionDialog
+from careerdesk.ui.network.import_dialog import ImportDialog
+from careerdesk.ui.network.tab import NetworkTab
+
+from ..conftest import TODAY
+
+FIXTURES = Path(__file__).parent.parent / "io" / "fixtures"
+
+
+def add(first, last, company="", position="", **fields):
+    return m.Contact.create(
+        first_name=first,
+        last_name=last,
+        company=company,
+        position=position,
+        added_date=fields.pop("added_date", TODAY - dt.timedelta(days=10)),
+        **fields,
+    ).id
+
+
+@pytest.fixture
+def people(db_path):
+    ids = {
+        "ada": add("Ada", "Lovelace", "Analytical Engines", "Head of Research"),
+        "alan": add("Alan", "Turing", "Bletchley Park", "Cryptanalyst"),
+        "grace": add(
+            "Grace",
+            "Hopper",
+            "US Navy",
+            "Rear Admiral",
+            cadence_ideal_days=30,
+            cadence_max_days=60,
+            added_date=TODAY - dt.timedelta(days=100),
+        ),
+    }
+    network.set_tags(ids["alan"], ["crypto"])
+    return ids
+
+
+@pytest.fixture
+def tab(people, db_path, qtbot):
+    ctx = AppContext(db_path)
+    ctx.set_today(TODAY)
+    widget = NetworkTab(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 800)
+    widget.show()
+    widget.load()
+    qtbot.waitUntil(lambda: widget._first_paint_done)  # the queue follows the first paint
+    return widget
+
+
+def shown_names(tab):
+    model = tab.model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def select(tab, contact_id):
+    row = tab.model.row_of(contact_id)
+    tab.table.selectRow(row)
+    assert tab.details.contact_id == contact_id
+
+
+def test_table_lists_contacts_and_filters_as_you_type(tab, qtbot):
+    assert shown_names(tab) == ["Grace Hopper", "Ada Lovelace", "Alan Turing"]
+    assert tab.count_label.text() == "3 contacts"
+    qtbot.keyClicks(tab.filter_edit, "CRY")  # position and tag, any case
+    assert shown_names(tab) == ["Alan Turing"]
+    assert tab.count_label.text() == "1 matching"
+    tab.filter_edit.clear()
+    qtbot.keyClicks(tab.filter_edit, "navy")
+    assert shown_names(tab) == ["Grace Hopper"]
+    tab.filter_edit.clear()
+    assert len(shown_names(tab)) == 3
+
+
+def test_header_click_sorts_in_sql_and_tags_do_not_sort(tab, qtbot):
+    header = tab.table.horizontalHeader()
+    header.setSortIndicator(1, Qt.SortOrder.AscendingOrder)  # what a click on Company does
+    assert shown_names(tab) == ["Ada Lovelace", "Alan Turing", "Grace Hopper"]
+    header.setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+    assert shown_names(tab) == ["Grace Hopper", "Alan Turing", "Ada Lovelace"]
+    header.setSortIndicator(4, Qt.SortOrder.AscendingOrder)  # Tags
+    assert header.sortIndicatorSection() == 1
+    assert shown_names(tab) == ["Grace Hopper", "Alan Turing", "Ada Lovelace"]
+
+
+def test_the_model_fetches_pages_as_the_view_scrolls(tab, qtbot):
+    m.Contact.insert_many(
+        [{"first_name": f"P{i:03}", "last_name": "Zed", "added_date": TODAY} for i in range(450)]
+    ).execute()
+    tab.ctx.apply(network.Changes(contacts=True))
+    assert tab.model.total() == 453
+    assert tab.model.rowCount() == tab.model.PAGE
+    tab.table.scrollToBottom()
+    qtbot.waitUntil(lambda: tab.model.rowCount() > tab.model.PAGE)
+    while tab.model.canFetchMore(tab.model.index(-1, -1)):
+        tab.model.fetchMore(tab.model.index(-1, -1))
+    names = shown_names(tab)
+    assert len(names) == len(set(names)) == 453
+
+
+def test_details_show_every_part_of_a_contact(tab, people):
+    goal = m.Goal.create(title="Staff engineer", start_date=TODAY, target_date=TODAY)
+    network.link_goal(people["ada"], goal.id, "Reviews my docs")
+    network.add_employment(people["ada"], "Babbage & Co", "Assistant", dt.date(1833, 6, 5))
+    network.log_interaction(people["ada"], TODAY - dt.timedelta(days=3), "coffee", "Talked shop")
+    tab.ctx.apply(network.Changes(contacts=True))
+    select(tab, people["ada"])
+    d = tab.details
+    assert d.title_label.text() == "Ada Lovelace"
+    assert d.subtitle_label.text() == "Head of Research at Analytical Engines · Other"
+    assert d.edits["company"].text() == "Analytical Engines"
+    assert d.jobs.topLevelItem(0).text(0) == "Babbage & Co"
+    assert (d.goals.topLevelItem(0).text(0), d.goals.topLevelItem(0).text(1)) == (
+        "Staff engineer",
+        "Reviews my docs",
+    )
+    assert d.interactions.topLevelItem(0).text(2) == "Talked shop"
+    assert "Last contacted 3 days ago" in d.cadence_label.text()
+
+
+def test_editing_a_field_is_one_undo_step(tab, people, qtbot):
+    select(tab, people["ada"])
+    edit = tab.details.edits["company"]
+    edit.setText("Difference Engines Ltd")
+    edit.editingFinished.emit()
+    assert m.Contact.get_by_id(people["ada"]).company == "Difference Engines Ltd"
+    assert tab.model.index(tab.model.row_of(people["ada"]), 1).data() == "Difference Engines Ltd"
+    assert tab.ctx.undo_stack.count() == 1
+    tab.ctx.undo_stack.undo()
+    assert m.Contact.get_by_id(people["ada"]).company == "Analytical Engines"
+    assert tab.details.edits["company"].text() == "Analytical Engines"
+    edit.editingFinished.emit()  # unchanged: no empty undo step
+    assert tab.ctx.undo_stack.index() == 0
+
+
+def test_tags_and_cadence_edits_undo(tab, people):
+    select(tab, people["alan"])
+    tab.details.tags_edit.setText("crypto, enigma")
+    tab.details.tags_edit.editingFinished.emit()
+    assert network.contact_tags(people["alan"]) == ["crypto", "enigma"]
+    tab.details.ideal_spin.setValue(14)
+    tab.details.max_spin.setValue(30)
+    tab.details.max_spin.editingFinished.emit()
+    assert m.Contact.get_by_id(people["alan"]).cadence_max_days == 30
+    assert "Every 14 days, at most 30 (own cadence)" in tab.details.cadence_label.text()
+    tab.ctx.undo_stack.undo()
+    tab.ctx.undo_stack.undo()
+    assert network.contact_tags(people["alan"]) == ["crypto"]
+    assert m.Contact.get_by_id(people["alan"]).cadence_ideal_days is None
+
+
+def test_a_bad_tag_is_refused_with_a_message_and_nothing_changes(tab, people, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    select(tab, people["alan"])
+    tab.details.tags_edit.setText("crypto, " + " " * 3)
+    tab.details.tags_edit.editingFinished.emit()
+    assert warnings == [] and network.contact_tags(people["alan"]) == ["crypto"]
+    tab.details.ideal_spin.setValue(60)
+    tab.details.max_spin.setValue(10)
+    tab.details.max_spin.editingFinished.emit()
+    assert "cannot be shorter" in warnings[0]
+    assert tab.details.max_spin.value() == 0
+    assert tab.ctx.undo_stack.count() == 0
+
+
+def test_log_interaction_updates_last_contacted_and_undoes(tab, people, monkeypatch):
+    def fill_and_accept(dialog: LogInteractionDialog) -> int:
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("call"))
+        dialog.summary_edit.setText("Asked about <b>staff</b> roles")
+        dialog.follow_up_check.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LogInteractionDialog, "exec", fill_and_accept)
+    select(tab, people["grace"])
+    tab.details.log_button.click()
+    (logged,) = m.Interaction.select()
+    assert (logged.kind, logged.date, logged.follow_up_date) == (
+        "call",
+        TODAY,
+        TODAY + dt.timedelta(days=14),
+    )
+    assert m.Contact.get_by_id(people["grace"]).last_contacted == TODAY
+    assert tab.details.interactions.topLevelItem(0).text(2) == "Asked about <b>staff</b> roles"
+    tab.ctx.undo_stack.undo()
+    assert m.Interaction.select().count() == 0
+    assert m.Contact.get_by_id(people["grace"]).last_contacted is None
+
+
+def queue_names(tab):
+    tree = tab.reach_out.queue
+    return [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+
+
+def test_reach_out_queue_and_contacted_today(tab, people):
+    assert queue_names(tab) == ["Grace Hopper"]
+    assert tab.reach_out.title() == "Reach out (1)"
+    assert tab.reach_out.queue.topLevelItem(0).text(2) == "overdue by 40 days"
+    tab.reach_out.queue.setCurrentItem(tab.reach_out.queue.topLevelItem(0))
+    tab.reach_out.contacted_button.click()
+    assert queue_names(tab) == ["Nobody to reach out to today."]
+    assert m.Contact.get_by_id(people["grace"]).last_contacted == TODAY
+    tab.ctx.undo_stack.undo()
+    assert queue_names(tab) == ["Grace Hopper"]
+    tab.reach_out.queue.setCurrentItem(tab.reach_out.queue.topLevelItem(0))
+    tab.reach_out.show_button.click()
+    assert tab.details.title_label.text() == "Grace Hopper"
+
+
+def test_new_and_delete_contact_are_undoable(tab, monkeypatch):
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Katherine Johnson", True))
+    tab.new_button.click()
+    new = m.Contact.get(m.Contact.last_name == "Johnson")
+    assert tab.details.title_label.text() == "Katherine Johnson"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    tab.delete_button.click()
+    assert not m.Contact.select().where(m.Contact.id == new.id).exists()
+    tab.ctx.undo_stack.undo()
+    assert m.Contact.get_by_id(new.id).first_name == "Katherine"
+    tab.ctx.undo_stack.undo()
+    assert m.Contact.select().count() == 3
+
+
+def test_user_text_is_shown_as_plain_text(tab, people):
+    m.Contact.update(first_name="<b>Ada</b>").where(m.Contact.id == people["ada"]).execute()
+    tab.ctx.apply(network.Changes(contacts=True))
+    select(tab, people["ada"])
+    assert tab.details.title_label.text() == "<b>Ada</b> Lovelace"
+    assert tab.details.title_label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_every_interactive_widget_is_named(tab):
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QSpinBox, QPlainTextEdit)
+
+    def ours(widget):
+        """Not a part Qt builds inside a widget (headers, spin box editors, popups)."""
+        return (
+            not isinstance(widget, QHeaderView)
+            and not widget.objectName().startswith("qt_")
+            and not isinstance(widget.parent(), QLineEdit | QSpinBox | QComboBox)
+            and widget.window() is tab.window()
+        )
+
+    unnamed = [
+        (type(w).__name__, w.objectName(), w.accessibleName())
+        for w in tab.findChildren(QWidget)
+        if isinstance(w, kinds) and ours(w) and not (w.objectName() and w.accessibleName())
+    ]
+    assert unnamed == []
+    assert len([w for w in tab.findChildren(QWidget) if isinstance(w, kinds) and ours(w)]) > 30
+
+
+@pytest.fixture
+def accept_import(monkeypatch):
+    """Answer the import preview like a user pressing Import; keeps the dialog seen."""
+    seen = []
+
+    def exec_(dialog: ImportDialog) -> int:
+        seen.append(dialog)
+        return QDialog.DialogCode.Accepted if dialog.import_button.isEnabled() else 0
+
+    monkeypatch.setattr(ImportDialog, "exec", exec_)
+    return seen
+
+
+def test_linkedin_import_previews_then_writes_off_the_ui_thread(tab, qtbot, accept_import):
+    tab.start_import("linkedin", FIXTURES / "linkedin_connections.csv")
+    qtbot.waitUntil(lambda: "Imported" in tab.status_label.text(), timeout=10_000)
+    (dialog,) = accept_import
+    statuses = [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
+    assert statuses.count("new") == 4 and statuses.count("rejected") == 2
+    # Grace Hopper of US Navy was there already: filled in, not doubled.
+    assert dialog.summary_label.text() == (
+        "4 new, 1 updated, 1 duplicate (no change), 2 rejected."
+    )
+    dialog.show_combo.setCurrentIndex(dialog.show_combo.findData("rejected"))
+    assert [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())] == [13, 14]
+    assert tab.status_label.text() == "Imported 4 new and updated 1 contacts. 3 rows left out."
+    assert m.Contact.select().count() == 7
+    grace = m.Contact.get(m.Contact.last_name == "Hopper")
+    assert grace.linkedin_url == "https://www.linkedin.com/in/gracehopper"
+    assert grace.cadence_ideal_days == 30  # what the user set is kept
+    qtbot.waitUntil(lambda: tab.model.total() == 7)
+    assert "Jürgen Müller" in shown_names(tab)
+    # The same file again: everything is a duplicate, nothing to import.
+    tab.start_import("linkedin", FIXTURES / "linkedin_connections.csv")
+    qtbot.waitUntil(lambda: len(accept_import) == 2, timeout=10_000)
+    assert not accept_import[1].import_button.isEnabled()
+    assert m.Contact.select().count() == 7
+
+
+def test_csv_import_with_column_mapping(tab, qtbot, accept_import, tmp_path, monkeypatch):
+    path = tmp_path / "people.csv"
+    path.write_text("Who,Firm,Reach\nMarie Curie,Radium Institute,marie@example.fr\n")
+
+    def map_then_accept(dialog: ImportDialog) -> int:
+        accept_import.append(dialog)
+        assert not dialog.import_button.isEnabled()  # nothing recognised yet
+        dialog.set_field("Who", "name")
+        dialog.set_field("Firm", "company")
+        dialog.set_field("Reach", "email")
+        dialog.apply_mapping()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ImportDialog, "exec", map_then_accept)
+    tab.start_import("csv", path)
+    qtbot.waitUntil(lambda: m.Contact.select().count() == 4, timeout=10_000)
+    marie = m.Contact.get(m.Contact.last_name == "Curie")
+    assert (marie.company, marie.email, marie.source) == (
+        "Radium Institute",
+        "marie@example.fr",
+        "csv",
+    )
+
+
+def test_an_unreadable_file_is_refused_with_a_message(tab, qtbot, tmp_path, monkeypatch):
+    messages = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: messages.append(args[2]))
+    path = tmp_path / "Connections.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 50)
+    tab.start_import("linkedin", path)
+    qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
+    assert messages == ["Connections.csv: The file holds binary data, not text."]
+    assert tab.status_label.text() == "Nothing was imported."
+    assert m.Contact.select().count() == 3
+
+
+def test_export_from_the_tab(tab, qtbot, tmp_path):
+    out = tmp_path / "contacts.vcf"
+    tab.start_export("vcard", out)
+    qtbot.waitUntil(lambda: "Exported 3 contacts" in tab.status_label.text(), timeout=10_000)
+    assert out.read_text("utf-8").count("BEGIN:VCARD") == 3
