@@ -642,6 +642,8 @@ def _write_contacts(today: dt.date, count: int, rng: random.Random, goal_ids: li
         history = [
             _day(today, -rng.randint(1, 330)) for _ in range(rng.choice((0, 1, 1, 2, 3, 4)))
         ]
+        if index < len(_FIRST_CONTACTS):  # mentor, sponsor and manager: met regularly
+            history = [_day(today, -offset) for offset in _FIRST_CONTACT_MEETINGS[index]]
         contact_rows.append(
             {
                 "id": contact_id,
@@ -707,6 +709,8 @@ def _write_contacts(today: dt.date, count: int, rng: random.Random, goal_ids: li
     return count
 
 
+# When the mentor, the sponsor and the manager were last met (days ago).
+_FIRST_CONTACT_MEETINGS = ((200, 140, 80, 50, 19), (250, 120, 52), (60, 30, 8, 1))
 # The mentor, the sponsor and the manager of the example person.
 _FIRST_CONTACTS = (
     ("Helix Payments", "Principal Engineer"),
