@@ -119,11 +119,13 @@ class OverviewTab(Tab):
 
     def _due_line(self, due: cadence.DueContact, today: dt.date) -> str:
         who = f"{due.name} ({due.company})" if due.company else due.name
-        if due.status == "overdue":
-            return self.tr("{who}: overdue, was due {when}").format(
-                who=who, when=days_from(today, due.due_date)
-            )
-        return self.tr("{who}: due {when}").format(who=who, when=days_from(today, due.due_date))
+        if due.status == "overdue":  # the same words as the Network tab's queue
+            return self.tr("{who}: overdue by {n} days").format(who=who, n=due.days_overdue)
+        # Overdue starts the day after the maximum interval ends.
+        overdue_from = due.overdue_date + dt.timedelta(days=1)
+        return self.tr("{who}: due · overdue {when}").format(
+            who=who, when=days_from(today, overdue_from)
+        )
 
     def _fill(self, widget: QListWidget, lines: list[str], empty: str) -> None:
         widget.clear()
