@@ -227,6 +227,7 @@ def main() -> None:
             right = min(rect.right(), plot.right() - 140)
             # Left part of the visible bar, away from its edges.
             press = QPointF(left + max(8.0, (right - left) / 4), rect.center().y()).toPoint()
+            press = body_pixel(timeline, press, index)
             ours, base = [], []
             dragged = []
 
@@ -308,6 +309,18 @@ def main() -> None:
     finally:
         cdb.close_database()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def body_pixel(timeline: Timeline, near: QPoint, index: int) -> QPoint:
+    """A viewport pixel near `near` where a press takes the body of goal `index`."""
+    for dy in (0, 1, -1, 2, -2, 3, -3):
+        for dx in (0, 4, -4, 8, -8):
+            pixel = near + QPoint(dx, dy)
+            scene = timeline.mapToScene(pixel)
+            hit = timeline.item.hit(timeline.item.mapFromScene(scene))
+            if hit is not None and (hit.kind, hit.index, hit.zone) == ("goal", index, "body"):
+                return pixel
+    return near
 
 
 def fit_of(timeline: Timeline) -> tuple[tuple[float, float], tuple[float, float]]:

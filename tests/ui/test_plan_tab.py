@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from careerdesk.core import goals, plan
 from careerdesk.core import models as m
@@ -115,11 +116,11 @@ def test_drag_body_moves_goal_its_subgoals_steps_and_dependents_one_undo(tab, da
     assert tab.timeline.goal_rect(data["long"]).left() == pytest.approx(
         rect.left() + 10 * pixels_per_day(tab), abs=1.5
     )
-    assert tab.items[("goal", data["long"])].text(2) == "2026-03-11"
-    assert tab.items[("step", data["s3"])].text(3) == "2026-04-30"
+    assert tab.tree_text("goal", data["long"], 2) == "2026-03-11"
+    assert tab.tree_text("step", data["s3"], 3) == "2026-04-30"
     stack.undo()
-    assert tab.items[("goal", data["long"])].text(2) == "2026-03-01"
-    assert tab.items[("step", data["s3"])].text(3) == "2026-04-20"
+    assert tab.tree_text("goal", data["long"], 2) == "2026-03-01"
+    assert tab.tree_text("step", data["s3"], 3) == "2026-04-20"
     assert dates(data["long"]) == (D(2026, 3, 1), D(2026, 6, 30))
     assert dates(data["sub"]) == (D(2026, 3, 20), D(2026, 5, 15))
     assert (due(data["s1"]), due(data["s2"]), due(data["s3"])) == (
@@ -148,8 +149,8 @@ def test_drag_target_edge_flags_steps_left_outside(tab, data, qtbot):
     assert dates(data["other"]) == (D(2026, 4, 1), D(2026, 5, 31))
     assert m.Step.get(m.Step.title == "Rehearse").due_date == D(2026, 6, 1)
     assert "1 steps lie outside" in tab.message.text()
-    rehearse = tab.items[("step", m.Step.get(m.Step.title == "Rehearse").id)]
-    assert "outside" in rehearse.text(1)
+    rehearse = m.Step.get(m.Step.title == "Rehearse").id
+    assert "outside" in tab.tree_text("step", rehearse, 1)
     tab.ctx.undo_stack.undo()
     tab.ctx.undo_stack.redo()
     assert dates(data["other"]) == (D(2026, 4, 1), D(2026, 5, 31))
@@ -207,7 +208,7 @@ def test_dragging_the_background_pans_and_saves_nothing(tab, data, qtbot):
 
 
 def test_alt_right_moves_the_selected_goal_a_day(tab, data, qtbot):
-    tab.tree.setCurrentItem(tab.items[("goal", data["other"])])
+    tab.tree.setCurrentIndex(tab.tree_model.index_of(("goal", data["other"])))
     tab.tree.setFocus()
     QTest.keyClick(tab.tree, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert dates(data["other"]) == (D(2026, 4, 2), D(2026, 8, 1))
@@ -222,10 +223,10 @@ def test_selection_is_shared_between_tree_and_timeline(tab, data, qtbot):
     body = QPointF(rect.left() + rect.width() * 0.3, rect.center().y())
     QTest.mouseClick(tab.timeline.viewport(), Qt.MouseButton.LeftButton, pos=body.toPoint())
     qtbot.wait(10)
-    item = tab.tree.currentItem()
-    assert item.text(0) == "Speak at a conference"
+    current = tab.tree.currentIndex()
+    assert current.data() == "Speak at a conference"
     assert tab.editor.goal_form.fields["title"].text() == "Speak at a conference"
-    tab.tree.setCurrentItem(tab.items[("step", data["s1"])])
+    tab.tree.setCurrentIndex(tab.tree_model.index_of(("step", data["s1"])))
     assert tab.timeline.item.selected == ("step", data["s1"])
     assert tab.editor.step_form.fields["title"].text() == "Talk to manager"
 
@@ -246,7 +247,7 @@ def test_editor_saves_all_goal_fields_as_one_undo_step(tab, data, qtbot):
         "Toastmasters",
         3.0,
     )
-    assert tab.items[("goal", data["other"])].text(0) == "Give a keynote"
+    assert tab.tree_text("goal", data["other"], 0) == "Give a keynote"
     tab.ctx.undo_stack.undo()
     assert m.Goal.get_by_id(data["other"]).title == "Speak at a conference"
 
@@ -282,11 +283,11 @@ def test_add_step_mark_done_and_delete_permanently(tab, data, qtbot, monkeypatch
     assert m.Step.get_by_id(new_id).goal_id == data["other"]
     qtbot.mouseClick(tab.done_button, Qt.MouseButton.LeftButton)
     assert m.Step.get_by_id(new_id).done_date == TODAY
-    assert "done" in tab.items[("step", new_id)].text(1)
+    assert "done" in tab.tree_text("step", new_id, 1)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
     assert m.Step.get_or_none(m.Step.id == new_id) is None
-    assert ("step", new_id) not in tab.items
+    assert ("step", new_id) not in tab.tree_model
     tab.ctx.undo_stack.undo()
     assert m.Step.get_by_id(new_id).done_date == TODAY
 
@@ -295,7 +296,7 @@ def test_archive_hides_a_goal_and_undo_brings_it_back(tab, data, qtbot):
     tab.select("goal", data["other"])
     qtbot.mouseClick(tab.archive_button, Qt.MouseButton.LeftButton)
     assert m.Goal.get_by_id(data["other"]).archived
-    assert ("goal", data["other"]) not in tab.items
+    assert ("goal", data["other"]) not in tab.tree_model
     assert tab.timeline.goal_rect(data["other"]) is None
     tab.ctx.undo_stack.undo()
     assert tab.timeline.goal_rect(data["other"]) is not None
@@ -303,14 +304,14 @@ def test_archive_hides_a_goal_and_undo_brings_it_back(tab, data, qtbot):
 
 def test_search_and_filters_narrow_tree_and_timeline(tab, data, qtbot):
     qtbot.keyClicks(tab.search, "rehearse")
-    assert ("goal", data["other"]) in tab.items
-    assert ("goal", data["long"]) not in tab.items
+    assert ("goal", data["other"]) in tab.tree_model
+    assert ("goal", data["long"]) not in tab.tree_model
     assert tab.timeline.goal_rect(data["long"]) is None
     tab.search.clear()
     tab.status_filter.setCurrentIndex(tab.status_filter.findData("done"))
-    assert tab.items == {}
+    assert tab.tree_model.rowCount() == 0
     tab.status_filter.setCurrentIndex(0)
-    assert ("goal", data["long"]) in tab.items
+    assert ("goal", data["long"]) in tab.tree_model
 
 
 def test_baseline_ghosts_and_reset(tab, data, qtbot):
@@ -334,3 +335,83 @@ def test_wheel_zoom_stays_between_a_week_and_ten_years(tab, qtbot):
     for _ in range(60):
         vb.scaleBy(x=2)
     assert vb.viewRect().width() <= 3653 * DAY + 1
+
+
+def test_hover_tooltip_names_the_goal_with_user_text_escaped(tab, data, qtbot):
+    plan.update_goal(data["other"], title="Talk <b>big</b> & loud")
+    tab.refresh(plan.Changes(goals=True))
+    rect = tab.timeline.goal_rect(data["other"])
+    body = QPointF(rect.left() + rect.width() * 0.3, rect.center().y()).toPoint()
+    QTest.mouseMove(tab.timeline.viewport(), body - QPoint(0, 30))
+    qtbot.wait(20)
+    QTest.mouseMove(tab.timeline.viewport(), body)
+    qtbot.wait(20)
+    tip = tab.timeline.item.toolTip()
+    assert "Talk &lt;b&gt;big&lt;/b&gt; &amp; loud" in tip
+    assert "Drag to move the goal" in tip
+
+
+def test_today_and_fit_all_buttons(tab, qtbot):
+    qtbot.mouseClick(tab.today_button, Qt.MouseButton.LeftButton)
+    view = tab.timeline.view_box.viewRect()
+    assert view.center().x() == pytest.approx(seconds(TODAY) + DAY / 2, abs=DAY)
+    qtbot.mouseClick(tab.fit_button, Qt.MouseButton.LeftButton)
+    view = tab.timeline.view_box.viewRect()
+    assert view.left() < seconds(D(2026, 3, 1)) and view.right() > seconds(D(2026, 8, 1))
+
+
+def test_lanes_by_long_term_goal_put_sub_goals_in_their_goal_lane(tab, data):
+    lanes = [key.split(":")[0] for key, *_ in tab.timeline.item.lanes]
+    assert lanes == ["category"]  # all three goals are "expertise"
+    tab.lane_mode.setCurrentIndex(tab.lane_mode.findData("goal"))
+    lanes = {key: count for key, _first, count in tab.timeline.item.lanes}
+    assert lanes == {
+        f"goal:{data['long']}:Become staff engineer": 2,
+        f"goal:{data['other']}:Speak at a conference": 1,
+    }
+    assert tab.timeline.goal_rect(data["sub"]) is not None
+
+
+def test_add_goal_sub_goal_and_reorder_steps(tab, data, qtbot):
+    tab.select("goal", data["long"])
+    qtbot.mouseClick(tab.add_subgoal_button, Qt.MouseButton.LeftButton)
+    kind, new_id = tab.selected
+    goal = m.Goal.get_by_id(new_id)
+    assert (kind, goal.parent_id, goal.title) == ("goal", data["long"], "New goal")
+    assert tab.editor.goal_form.fields["title"].text() == "New goal"
+    assert tab.timeline.goal_rect(new_id) is not None
+    tab.ctx.undo_stack.undo()
+    assert m.Goal.get_or_none(m.Goal.id == new_id) is None
+    rehearse = m.Step.get(m.Step.title == "Rehearse").id
+    tab.select("step", rehearse)
+    qtbot.mouseClick(tab.up_button, Qt.MouseButton.LeftButton)
+    titles = [
+        tab.tree_model.text(k, 0) for k in tab.tree_model.child_keys(("goal", data["other"]))
+    ]
+    assert titles == ["Rehearse", "Submit talk"]
+    tab.ctx.undo_stack.undo()
+    titles = [
+        tab.tree_model.text(k, 0) for k in tab.tree_model.child_keys(("goal", data["other"]))
+    ]
+    assert titles == ["Submit talk", "Rehearse"]
+
+
+def test_wheel_zooms_time_only(tab, data, qtbot):
+    before = tab.timeline.goal_rect(data["long"])
+    viewport = tab.timeline.viewport()
+    centre = QPointF(before.center())
+    event = QWheelEvent(
+        centre,
+        QPointF(viewport.mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120),  # one notch forward: zoom in
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, event)
+    qtbot.wait(10)
+    after = tab.timeline.goal_rect(data["long"])
+    assert after.width() > before.width() * 1.1
+    assert after.height() == pytest.approx(before.height(), abs=0.5)

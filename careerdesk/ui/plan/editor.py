@@ -155,8 +155,12 @@ class GoalForm(_Form):
         self.add("notes", tr("Notes"), QPlainTextEdit())
         for key in ("description", "obstacles", "obstacle_plan", "notes"):
             self.fields[key].setMaximumHeight(70)
+        self._parents: list[tuple[str, int]] = []
+        self._parent_rows: dict[int, int] = {}
+        self._disabled: set[int] = set()
 
-    def load(self, goal: m.Goal, parents: list[tuple[str, int]]) -> None:
+    def load(self, goal: m.Goal, parents: list[tuple[str, int]], excluded: set[int]) -> None:
+        """Fill the form; `excluded` goals (itself, its sub-goals) cannot be its parent."""
         f = self.fields
         f["title"].setText(goal.title)
         f["description"].setPlainText(goal.description)
@@ -167,10 +171,20 @@ class GoalForm(_Form):
         f["target_date"].set_value(goal.target_date)
         f["done_date"].set_value(goal.done_date)
         box: QComboBox = f["parent"]
-        box.clear()
-        box.addItem(self.tr("(no parent: a top-level goal)"), None)
-        for title, gid in parents:
-            box.addItem(title, gid)
+        if parents != self._parents:
+            # Thousands of goals: the list is rebuilt only when the goals change.
+            box.clear()
+            box.addItem(self.tr("(no parent: a top-level goal)"), None)
+            for title, gid in parents:
+                box.addItem(title, gid)
+            self._parents = list(parents)
+            self._parent_rows = {gid: row + 1 for row, (_t, gid) in enumerate(parents)}
+        model = box.model()
+        for gid in self._disabled | excluded:
+            row = self._parent_rows.get(gid)
+            if row is not None:
+                model.item(row).setEnabled(gid not in excluded)
+        self._disabled = set(excluded)
         _set_combo(box, goal.parent_id)
         for key in ("measure_name", "measure_unit"):
             f[key].setText(getattr(goal, key))
@@ -313,9 +327,9 @@ class Editor(QWidget):
         self.save_button.setEnabled(False)
         self.revert_button.setEnabled(False)
 
-    def show_goal(self, goal: m.Goal, parents: list[tuple[str, int]]) -> None:
+    def show_goal(self, goal: m.Goal, parents: list[tuple[str, int]], excluded: set[int]) -> None:
         self.kind, self.record_id = "goal", goal.id
-        self.goal_form.load(goal, parents)
+        self.goal_form.load(goal, parents, excluded)
         self.stack.setCurrentWidget(self.goal_form)
         self.save_button.setEnabled(True)
         self.revert_button.setEnabled(True)

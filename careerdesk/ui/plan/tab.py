@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,17 +30,11 @@ from careerdesk.ui import palette
 from careerdesk.ui.commands import FunctionCommand
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.plan.editor import Editor, status_name
-from careerdesk.ui.plan.timeline import Timeline, category_name, health_name
+from careerdesk.ui.plan.timeline import Timeline, category_name
+from careerdesk.ui.plan.tree import COL_HEALTH, COL_START, COL_TITLE, PlanTreeModel
 from careerdesk.ui.tab import Tab
 
-KIND_ROLE = Qt.ItemDataRole.UserRole
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-COL_TITLE, COL_HEALTH, COL_START, COL_END = range(4)
 STEP_CHOICES_MAX = 500
-
-
-def _iso(day: dt.date | None) -> str:
-    return day.isoformat() if day else ""
 
 
 class PlanTab(Tab):
@@ -52,7 +45,8 @@ class PlanTab(Tab):
         self.setObjectName("plan_tab")
         self.setAccessibleName(self.tr("Plan"))
         self.view = plan.PlanView([], [], [])
-        self.items: dict[tuple[str, int], QTreeWidgetItem] = {}
+        self.tree_model = PlanTreeModel(ctx.today)
+        self._expanded: set[tuple[str, int]] = set()
         self.selected: tuple[str, int] | None = None
         # Set by a move just before it reports its Changes: which rows to read again.
         self._moved_rows: tuple[Changes, set[int], set[int]] | None = None
@@ -101,17 +95,17 @@ class PlanTab(Tab):
         self.show_archived.toggled.connect(lambda _on: self.refresh(Changes(goals=True)))
 
         # Tree and its actions.
-        self.tree = QTreeWidget()
+        self.tree = QTreeView()
         self.tree.setObjectName("goal_tree")
         self.tree.setAccessibleName(tr("Goals and steps"))
-        self.tree.setHeaderLabels(
-            [tr("Goal / step"), tr("Health"), tr("Start"), tr("Target / due")]
-        )
+        self.tree.setModel(self.tree_model)
         self.tree.setUniformRowHeights(True)
         self.tree.setColumnWidth(COL_TITLE, 200)
         self.tree.setColumnWidth(COL_HEALTH, 90)
         self.tree.setColumnWidth(COL_START, 85)
-        self.tree.currentItemChanged.connect(self._tree_current_changed)
+        self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
+        self.tree.expanded.connect(lambda i: self._expanded.add(self.tree_model.key(i)))
+        self.tree.collapsed.connect(lambda i: self._expanded.discard(self.tree_model.key(i)))
         self.add_goal_button = self._button("plan_add_goal", tr("Add &goal"), self.add_goal)
         self.add_subgoal_button = self._button(
             "plan_add_subgoal", tr("Add s&ub-goal"), self.add_subgoal
@@ -248,7 +242,7 @@ class PlanTab(Tab):
             self.ctx.today(), include_archived=self.show_archived.isChecked()
         )
         self._show_view()
-        if self.selected and self.selected not in self.items:
+        if self.selected and self.selected not in self.tree_model:
             self.selected = None
         self._load_editor()
         self._update_buttons()
@@ -265,14 +259,7 @@ class PlanTab(Tab):
             if s.goal_id in goal_ids:
                 affected_steps.add(s.id)  # whether they lie outside their goal may change
         view = self._filtered()
-        for g in view.goals:
-            item = self.items.get(("goal", g.id)) if g.id in affected_goals else None
-            if item is not None:
-                self._fill_goal_item(item, g)
-        for s in view.steps:
-            item = self.items.get(("step", s.id)) if s.id in affected_steps else None
-            if item is not None:
-                self._fill_step_item(item, s)
+        self.tree_model.update_rows(view, affected_goals, affected_steps)
         self.timeline.patch(view, affected_goals, affected_steps)
         self._load_editor()
 
@@ -326,86 +313,32 @@ class PlanTab(Tab):
             self.timeline.select(*self.selected, reveal=False)
 
     def _fill_tree(self, view: plan.PlanView) -> None:
-        expanded = {key for key, item in self.items.items() if item.isExpanded()}
-        first_fill = not self.items
-        blocker = QSignalBlocker(self.tree)
-        self.tree.setUpdatesEnabled(False)
-        self.tree.clear()
-        self.items = {}
-        steps_by_goal: dict[int, list[plan.StepRow]] = {}
-        for s in view.steps:
-            steps_by_goal.setdefault(s.goal_id, []).append(s)
-        roots: list[QTreeWidgetItem] = []
-        for g in view.goals:
-            parent = self.items.get(("goal", g.parent_id)) if g.parent_id else None
-            item = QTreeWidgetItem()
-            self._fill_goal_item(item, g)
-            if parent is None:
-                roots.append(item)
+        first_fill = not self.tree_model.keys[1:]
+        with QSignalBlocker(self.tree.selectionModel()):
+            self.tree_model.set_view(view)
+            if first_fill:
+                self.tree.expandToDepth(0)
             else:
-                parent.addChild(item)
-            self.items[("goal", g.id)] = item
-        for gid, steps in steps_by_goal.items():
-            goal_item = self.items[("goal", gid)]
-            for s in steps:
-                item = QTreeWidgetItem()
-                self._fill_step_item(item, s)
-                goal_item.addChild(item)
-                self.items[("step", s.id)] = item
-        self.tree.addTopLevelItems(roots)
-        for key, item in self.items.items():
-            if key in expanded or (first_fill and key[0] == "goal" and item.parent() is None):
-                item.setExpanded(True)
-        if self.selected in self.items:
-            self.tree.setCurrentItem(self.items[self.selected])
-        self.tree.setUpdatesEnabled(True)
-        del blocker
+                for key in list(self._expanded):
+                    index = self.tree_model.index_of(key)
+                    if index.isValid():
+                        self.tree.expand(index)
+                    else:
+                        self._expanded.discard(key)
+            if self.selected in self.tree_model:
+                self.tree.setCurrentIndex(self.tree_model.index_of(self.selected))
 
-    def _fill_goal_item(self, item: QTreeWidgetItem, g: plan.GoalRow) -> None:
-        title = g.title + (self.tr(" (archived)") if g.archived else "")
-        item.setText(COL_TITLE, title)
-        symbol = palette.HEALTH_SYMBOL.get(g.health, "")
-        item.setText(COL_HEALTH, f"{symbol} {health_name(g.health)}")
-        item.setForeground(COL_HEALTH, palette.health_color(g.health))
-        item.setText(COL_START, _iso(g.start))
-        item.setText(COL_END, _iso(g.target))
-        item.setData(COL_TITLE, KIND_ROLE, "goal")
-        item.setData(COL_TITLE, ID_ROLE, g.id)
-        item.setToolTip(
-            COL_TITLE,
-            self.tr("{status} · {progress:.0%} done").format(
-                status=status_name(g.status), progress=g.progress
-            ),
-        )
-        font = item.font(COL_TITLE)
-        font.setBold(g.depth == 0)
-        item.setFont(COL_TITLE, font)
-
-    def _fill_step_item(self, item: QTreeWidgetItem, s: plan.StepRow) -> None:
-        item.setData(COL_HEALTH, Qt.ItemDataRole.ForegroundRole, None)
-        mark = "◆ " if s.milestone else ""
-        item.setText(COL_TITLE, mark + s.title)
-        if s.done:
-            state = self.tr("✓ done")
-        elif s.outside:
-            state = self.tr("! outside goal dates")
-            item.setForeground(COL_HEALTH, palette.color("vermillion"))
-        elif s.due and s.due < self.ctx.today():
-            state = self.tr("▲ overdue")
-            item.setForeground(COL_HEALTH, palette.color("orange"))
-        else:
-            state = self.tr("open")
-        item.setText(COL_HEALTH, state)
-        item.setText(COL_END, _iso(s.due))
-        item.setData(COL_TITLE, KIND_ROLE, "step")
-        item.setData(COL_TITLE, ID_ROLE, s.id)
+    def tree_text(self, kind: str, record_id: int, column: int) -> str:
+        """What the tree shows for a goal or step in `column` ("" when not listed)."""
+        key = (kind, record_id)
+        return self.tree_model.text(key, column) if key in self.tree_model else ""
 
     # --- selection ---------------------------------------------------------------------
 
-    def _tree_current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
-        if current is None:
+    def _tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        key = self.tree_model.key(current)
+        if key is None:
             return
-        key = (current.data(COL_TITLE, KIND_ROLE), current.data(COL_TITLE, ID_ROLE))
         self.selected = key
         self.timeline.select(*key)
         self._load_editor()
@@ -417,11 +350,11 @@ class PlanTab(Tab):
     def select(self, kind: str, record_id: int) -> None:
         """Select a goal or step in the tree, the timeline and the editor."""
         self.selected = (kind, record_id)
-        item = self.items.get(self.selected)
-        if item is not None:
-            with QSignalBlocker(self.tree):
-                self.tree.setCurrentItem(item)
-            self.tree.scrollToItem(item)
+        index = self.tree_model.index_of(self.selected)
+        if index.isValid():
+            with QSignalBlocker(self.tree.selectionModel()):
+                self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
         self.timeline.select(kind, record_id, reveal=False)
         self._load_editor()
         self._update_buttons()
@@ -437,8 +370,8 @@ class PlanTab(Tab):
                 self.editor.show_nothing()
                 return
             excluded = set(plan.descendant_goals(record_id))
-            parents = [(g.title, g.id) for g in self.view.goals if g.id not in excluded]
-            self.editor.show_goal(goal, parents)
+            parents = [(g.title, g.id) for g in self.view.goals]
+            self.editor.show_goal(goal, parents, excluded)
         else:
             step = m.Step.get_or_none(m.Step.id == record_id)
             if step is None:
@@ -465,8 +398,8 @@ class PlanTab(Tab):
             b.setEnabled(kind is not None)
         self.archive_button.setEnabled(kind == "goal")
         if kind == "goal":
-            item = self.items.get(self.selected)
-            archived = bool(item and item.text(COL_TITLE).endswith(self.tr(" (archived)")))
+            row = self.tree_model.goals.get(self.selected[1])
+            archived = bool(row and row.archived)
             self.archive_button.setText(
                 self.tr("Bring &back") if archived else self.tr("&Archive")
             )

@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QFontMetrics,
     QKeyEvent,
     QPainter,
-    QPainterPath,
     QPalette,
     QPen,
     QPolygonF,
@@ -45,6 +44,7 @@ LANE_MODES = ("category", "goal")
 BASE, DRAG = "base", "drag"  # the two layers PlanItem.draw paints
 HEALTH_ORDER = ("on_track", "at_risk", "late", "closed")
 ROW_MAX_PIXELS = 30
+LANE_LABEL_PIXELS = 120
 
 
 def seconds(day: dt.date) -> float:
@@ -103,6 +103,21 @@ class Hit:
     zone: str = "body"
 
 
+class LaneAxis(pg.AxisItem):
+    """The left axis naming the lanes; a name that would overlap the one above is left out."""
+
+    def generateDrawSpecs(self, p: QPainter) -> tuple | None:  # noqa: N802 - pyqtgraph hook
+        specs = super().generateDrawSpecs(p)
+        if specs is None:
+            return None
+        axis, ticks, texts = specs
+        kept: list[tuple] = []
+        for spec in texts:
+            if not any(spec[0].intersects(other[0]) for other in kept):
+                kept.append(spec)
+        return axis, ticks, kept
+
+
 class TimeViewBox(pg.ViewBox):
     """A ViewBox whose wheel zooms time only; rows keep their height."""
 
@@ -152,6 +167,7 @@ class PlanItem(pg.GraphicsObject):
         self.g_x0 = self.g_x1 = self.g_y = self.g_bx0 = self.g_bx1 = np.zeros(0)
         self.s_x = self.s_y = self.s_bx = np.zeros(0)
         self.s_goal = np.zeros(0, dtype=np.int64)
+        self.s_done = self.s_milestone = self.s_outside = np.zeros(0, dtype=bool)
         self.g_style = np.zeros(0, dtype=np.int64)
         self.g_progress = np.zeros(0)
         self._styles = {
@@ -236,6 +252,9 @@ class PlanItem(pg.GraphicsObject):
         self.s_bx = np.array(
             [seconds(s.baseline_due) + DAY / 2 if s.baseline_due else nan for s in steps]
         )
+        self.s_done = np.array([s.done is not None for s in steps], dtype=bool)
+        self.s_milestone = np.array([bool(s.milestone) for s in steps], dtype=bool)
+        self.s_outside = np.array([bool(s.outside) for s in steps], dtype=bool)
         for i, gi in enumerate(self.s_goal.tolist()):
             self.steps_of_goal.setdefault(gi, []).append(i)
 
@@ -270,8 +289,9 @@ class PlanItem(pg.GraphicsObject):
             last_in_row[y] = int(i)
         self.row_count = row
         self._set_bounds()
-        if self.drag is not None:
-            self.drag = None
+        self.drag = None  # a reload during a drag ends it: its rows may be gone
+        if self.drag_layer is not None:
+            self.drag_layer.refresh()
         self.update()
 
     def patch(self, view: plan.PlanView, goal_ids: set[int], step_ids: set[int]) -> None:
@@ -295,6 +315,8 @@ class PlanItem(pg.GraphicsObject):
                 continue
             self.step_rows[i] = st
             self.s_x[i] = seconds(st.due) + DAY / 2
+            self.s_done[i] = st.done is not None
+            self.s_outside[i] = st.outside
             self.s_bx[i] = seconds(st.baseline_due) + DAY / 2 if st.baseline_due else nan
         self._set_bounds()
         self.update()
@@ -441,6 +463,13 @@ class PlanItem(pg.GraphicsObject):
             painter.restore()
             return
         left_px, right_px = X(x_lo), X(x_hi)
+        # A light date grid: years, months, weeks or days, whatever the zoom shows best.
+        grid = QColor(text)
+        grid.setAlpha(30)
+        painter.setPen(QPen(grid, 1))
+        top_px, bottom_px = Y(y_lo), Y(y_hi + 1)
+        for x in grid_lines(max(x_lo, visible.left()), min(x_hi, visible.right())):
+            painter.drawLine(QPointF(X(x), top_px), QPointF(X(x), bottom_px))
         # Lane bands, so a lane reads as one block.
         lane_fill = QColor(text)
         lane_fill.setAlpha(14)
@@ -544,7 +573,8 @@ class PlanItem(pg.GraphicsObject):
             pick = style == code
             light = QColor(colour)
             light.setAlpha(60 if code % 2 else 110)  # odd codes: on hold, paler
-            painter.setPen(QPen(colour.darker(140), 1))
+            # Outlines on bars thinner than 3 px would be all there is to see.
+            painter.setPen(QPen(colour.darker(140), 1) if bar_h >= 3 else Qt.PenStyle.NoPen)
             painter.setBrush(light)
             painter.drawRects(_rects(left[pick], top[pick], width[pick], bar_h))
             progressed = pick & (done_w >= 1)
@@ -629,35 +659,46 @@ class PlanItem(pg.GraphicsObject):
                     cx = self.s_bx[i] * sx + ox
                     painter.drawLine(QPointF(cx, cy - radius), QPointF(cx, cy + radius))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        for i in vis.tolist():
-            s = self.step_rows[i]
-            cx, cy = sxs[i] * sx + ox, (self.s_y[i] + band.marker_y) * sy + oy
-            is_selected = self.selected == ("step", s.id)
-            outside = (s.outside and layer == BASE) or self._outside_now(i, sxs[i], gx0, gx1)
-            painter.setPen(QPen(flag if outside else dark, 2 if outside or is_selected else 1))
-            painter.setBrush(QBrush(dark if s.done else QColor("#FFFFFF")))
-            r = radius + (1.5 if is_selected else 0)
-            if s.milestone:
-                path = QPainterPath()
-                path.moveTo(cx, cy - r - 1)
-                path.lineTo(cx + r + 1, cy)
-                path.lineTo(cx, cy + r + 1)
-                path.lineTo(cx - r - 1, cy)
-                path.closeSubpath()
-                painter.drawPath(path)
-            else:
-                painter.drawEllipse(QPointF(cx, cy), r, r)
-            if outside and row_px >= 8:
-                painter.setPen(flag)
-                painter.setFont(self.bold)
-                painter.drawText(QPointF(cx + r + 1, cy - r + 1), "!")
-
-    def _outside_now(self, i: int, x: float, gx0: np.ndarray, gx1: np.ndarray) -> bool:
-        """While dragging, flag a step that the new dates would leave outside its goal."""
-        if self.drag is None or self.drag.cancelled:
-            return bool(self.step_rows[i].outside)
-        g = self.s_goal[i]
-        return not gx0[g] <= x <= gx1[g]
+        xs = sxs[vis] * sx + ox
+        ys = (self.s_y[vis] + band.marker_y) * sy + oy
+        if layer == DRAG:  # judged against the dates being dragged to
+            g = self.s_goal[vis]
+            outside = ~((gx0[g] <= sxs[vis]) & (sxs[vis] <= gx1[g]))
+        else:
+            outside = self.s_outside[vis]
+        done, milestone = self.s_done[vis], self.s_milestone[vis]
+        white = QBrush(QColor("#FFFFFF"))
+        # One pen and brush per kind of marker, not per marker.
+        for is_done in (False, True):
+            for is_out in (False, True):
+                pick = (done == is_done) & (outside == is_out)
+                if not pick.any():
+                    continue
+                painter.setPen(QPen(flag, 2) if is_out else QPen(dark, 1))
+                painter.setBrush(QBrush(dark) if is_done else white)
+                for x, y, diamond in zip(
+                    xs[pick].tolist(), ys[pick].tolist(), milestone[pick].tolist(), strict=True
+                ):
+                    if diamond:
+                        painter.drawPolygon(_diamond(x, y, radius + 1))
+                    else:
+                        painter.drawEllipse(QPointF(x, y), radius, radius)
+        if row_px >= 8 and outside.any():
+            painter.setPen(flag)
+            painter.setFont(self.bold)
+            for x, y in zip(xs[outside].tolist(), ys[outside].tolist(), strict=True):
+                painter.drawText(QPointF(x + radius + 1, y - radius + 1), "!")
+        if self.selected and self.selected[0] == "step":
+            i = self.step_index.get(self.selected[1])
+            if i is not None and i in set(vis.tolist()):
+                s = self.step_rows[i]
+                painter.setPen(QPen(QColor(text), 2))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                x, y = sxs[i] * sx + ox, (self.s_y[i] + band.marker_y) * sy + oy
+                if s.milestone:
+                    painter.drawPolygon(_diamond(x, y, radius + 3))
+                else:
+                    painter.drawEllipse(QPointF(x, y), radius + 2, radius + 2)
 
     def _label(
         self,
@@ -759,6 +800,16 @@ class PlanItem(pg.GraphicsObject):
         px, py = self._pixel()
         band = band_for(1 / py)
         row = math.floor(pos.y())
+        if py > 0.5:
+            # Rows thinner than two pixels: take the nearest bar under x among the rows
+            # this pixel covers, so that a bar stays grabbable when zoomed far out.
+            lo = max(0, math.floor(pos.y() - py))
+            hi = min(len(self.row_goal), math.floor(pos.y() + py) + 1)
+            rows = np.arange(lo, hi)
+            under = rows[(self.g_x0[rows] <= pos.x()) & (self.g_x1[rows] >= pos.x())]
+            if len(under):
+                row = int(under[np.argmin(np.abs(under + 0.5 - pos.y()))])
+                pos = QPointF(pos.x(), row + band.marker_y)
         frac = pos.y() - row
         if 0 <= row < len(self.row_goal) and self.row_goal[row] >= 0:
             gi = int(self.row_goal[row])
@@ -1004,8 +1055,8 @@ class PlanItem(pg.GraphicsObject):
         return True
 
 
-class DragLayer(pg.GraphicsObject):
-    """Above the plan: paints only what a drag moves, with the live label."""
+class DragPiece(pg.GraphicsObject):
+    """One patch of the drag layer: paints the moved things inside its area only."""
 
     def __init__(self, plan_item: PlanItem) -> None:
         super().__init__()
@@ -1015,19 +1066,12 @@ class DragLayer(pg.GraphicsObject):
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
         return self.area
 
-    def refresh(self) -> None:
-        d = self.plan_item.drag
-        area = QRectF()
-        if d is not None and not d.cancelled:
-            for rect in self.plan_item._dirty(d):
-                area = area.united(rect)
-            vb = self.plan_item.getViewBox()
-            if vb is not None:  # never over the axes: they would repaint too
-                area = area.intersected(vb.viewRect())
+    def set_area(self, area: QRectF) -> None:
         if area != self.area:
             self.prepareGeometryChange()
             self.area = area
-        self.update()
+        if not area.isEmpty():
+            self.update()
 
     def paint(
         self,
@@ -1036,8 +1080,86 @@ class DragLayer(pg.GraphicsObject):
         widget: QWidget | None = None,
     ) -> None:
         d = self.plan_item.drag
-        if d is not None and not d.cancelled:
+        if d is not None and not d.cancelled and not self.area.isEmpty():
+            painter.setClipRect(self.area)  # a bar crossing into the next patch is drawn once
             self.plan_item.draw(painter, self.area, DRAG)
+
+
+class DragLayer:
+    """Above the plan: paints only what a drag moves, with the live label.
+
+    The moved things are covered by a few separate patches rather than one rectangle
+    around them all: Qt then recomposes a few small areas of the view per mouse move.
+    """
+
+    def __init__(self, plan_item: PlanItem, view_box: pg.ViewBox) -> None:
+        self.plan_item = plan_item
+        self.view_box = view_box
+        self.pieces: list[DragPiece] = []
+
+    def refresh(self) -> None:
+        d = self.plan_item.drag
+        areas: list[QRectF] = []
+        if d is not None and not d.cancelled:
+            view = self.view_box.viewRect()
+            # Never over the axes: they would repaint too.
+            clipped = [r.intersected(view) for r in self.plan_item._dirty(d)]
+            areas = _disjoint([r for r in clipped if not r.isEmpty()])
+        while len(self.pieces) < len(areas):
+            piece = DragPiece(self.plan_item)
+            piece.setZValue(self.plan_item.zValue() + 1)
+            self.view_box.addItem(piece, ignoreBounds=True)
+            self.pieces.append(piece)
+        for n, piece in enumerate(self.pieces):
+            piece.set_area(areas[n] if n < len(areas) else QRectF())
+
+
+def _disjoint(rects: list[QRectF]) -> list[QRectF]:
+    """Merge overlapping rectangles until none overlap (so nothing is painted twice)."""
+    out: list[QRectF] = []
+    for rect in sorted(rects, key=lambda r: r.top()):
+        merged = True
+        while merged:
+            merged = False
+            for i, other in enumerate(out):
+                if other.intersects(rect):
+                    rect = rect.united(out.pop(i))
+                    merged = True
+                    break
+        out.append(rect)
+    return out
+
+
+def grid_lines(x_lo: float, x_hi: float) -> list[float]:
+    """Epoch seconds of the grid lines between x_lo and x_hi: about 5 to 40 of them."""
+    if x_hi <= x_lo:
+        return []
+    first, last = date_at(x_lo), date_at(x_hi)
+    days = (last - first).days
+    if days > 4 * 365:
+        found = [dt.date(y, 1, 1) for y in range(first.year + 1, last.year + 1)]
+    elif days > 120:
+        found = []
+        y, mo = first.year, first.month
+        while True:
+            mo += 1
+            if mo > 12:
+                y, mo = y + 1, 1
+            day = dt.date(y, mo, 1)
+            if day > last:
+                break
+            found.append(day)
+    elif days > 21:
+        monday = first + dt.timedelta(days=(7 - first.weekday()) % 7)
+        found = [monday + dt.timedelta(weeks=k) for k in range((last - monday).days // 7 + 1)]
+    else:
+        found = [first + dt.timedelta(days=k) for k in range(1, days + 1)]
+    return [seconds(day) for day in found]
+
+
+def _diamond(x: float, y: float, r: float) -> QPolygonF:
+    """A milestone marker."""
+    return QPolygonF([QPointF(x, y - r), QPointF(x + r, y), QPointF(x, y + r), QPointF(x - r, y)])
 
 
 def _rects(left: np.ndarray, top: np.ndarray, width: np.ndarray, height: float) -> list[QRectF]:
@@ -1083,7 +1205,12 @@ class Timeline(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         self.view_box = TimeViewBox()
         self.date_axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
-        super().__init__(parent, viewBox=self.view_box, axisItems={"bottom": self.date_axis})
+        self.lane_axis = LaneAxis("left")
+        super().__init__(
+            parent,
+            viewBox=self.view_box,
+            axisItems={"bottom": self.date_axis, "left": self.lane_axis},
+        )
         self.setObjectName("timeline")
         self.setAccessibleName(self.tr("Plan timeline"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -1093,22 +1220,15 @@ class Timeline(pg.PlotWidget):
         self.view_box.invertY(True)
         self.view_box.disableAutoRange()
         self.view_box.setLimits(minXRange=MIN_SPAN_DAYS * DAY, maxXRange=MAX_SPAN_DAYS * DAY)
-        self.getPlotItem().showGrid(x=True, y=False, alpha=0.15)
         left = self.getPlotItem().getAxis("left")
-        left.setWidth(130)
+        left.setWidth(LANE_LABEL_PIXELS + 14)
         left.setStyle(tickLength=0)
-        # The bottom axis draws the grid over the whole plot: cached, a drag does not
-        # make it replay its drawing on every mouse move.
-        for name in ("left", "bottom"):
-            self.getPlotItem().getAxis(name).setCacheMode(
-                QGraphicsItem.CacheMode.DeviceCoordinateCache
-            )
         self.item = PlanItem()
+        # The plan item draws the date grid itself, in its cached layer: pyqtgraph's grid
+        # is redrawn by the axis over the whole plot on every repaint.
         self.addItem(self.item)
-        self.drag_layer = DragLayer(self.item)
+        self.drag_layer = DragLayer(self.item, self.view_box)
         self.item.drag_layer = self.drag_layer
-        self.addItem(self.drag_layer)
-        self.drag_layer.setZValue(self.item.zValue() + 1)
         self.today_line = pg.InfiniteLine(
             angle=90,
             movable=False,
@@ -1158,6 +1278,8 @@ class Timeline(pg.PlotWidget):
             self.item.update()
 
     def _set_lane_ticks(self) -> None:
+        axis = self.getPlotItem().getAxis("left")
+        metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
         ticks = []
         for key, first, count in self.item.lanes:
             kind, _, rest = key.partition(":")
@@ -1167,8 +1289,8 @@ class Timeline(pg.PlotWidget):
                 name = rest.partition(":")[2]
             else:
                 name = self.tr("Learning") if rest == "learning" else self.tr("Career history")
-            if len(name) > 20:
-                name = name[:19] + "…"
+            # pyqtgraph drops a tick label wider than the axis: elide it to fit instead.
+            name = metrics.elidedText(name, Qt.TextElideMode.ElideRight, LANE_LABEL_PIXELS)
             ticks.append((first + min(count, 1) * 0.5, name))
         self.getPlotItem().getAxis("left").setTicks([ticks, []])
 
