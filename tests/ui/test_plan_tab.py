@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from careerdesk.core import goals, plan
 from careerdesk.core import models as m
 from careerdesk.ui.context import AppContext
+from careerdesk.ui.formatting import format_date
 from careerdesk.ui.plan.tab import PlanTab
 from careerdesk.ui.plan.timeline import DAY, seconds
 
@@ -116,11 +117,11 @@ def test_drag_body_moves_goal_its_subgoals_steps_and_dependents_one_undo(tab, da
     assert tab.timeline.goal_rect(data["long"]).left() == pytest.approx(
         rect.left() + 10 * pixels_per_day(tab), abs=1.5
     )
-    assert tab.tree_text("goal", data["long"], 2) == "2026-03-11"
-    assert tab.tree_text("step", data["s3"], 3) == "2026-04-30"
+    assert tab.tree_text("goal", data["long"], 2) == format_date(D(2026, 3, 11))
+    assert tab.tree_text("step", data["s3"], 3) == format_date(D(2026, 4, 30))
     stack.undo()
-    assert tab.tree_text("goal", data["long"], 2) == "2026-03-01"
-    assert tab.tree_text("step", data["s3"], 3) == "2026-04-20"
+    assert tab.tree_text("goal", data["long"], 2) == format_date(D(2026, 3, 1))
+    assert tab.tree_text("step", data["s3"], 3) == format_date(D(2026, 4, 20))
     assert dates(data["long"]) == (D(2026, 3, 1), D(2026, 6, 30))
     assert dates(data["sub"]) == (D(2026, 3, 20), D(2026, 5, 15))
     assert (due(data["s1"]), due(data["s2"]), due(data["s3"])) == (

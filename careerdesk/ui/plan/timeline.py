@@ -189,6 +189,7 @@ class PlanItem(pg.GraphicsObject):
 
     def set_plan(self, view: plan.PlanView, lane_mode: str, today: dt.date) -> None:
         """Lay the plan out in lanes and rows (one goal per row) and repaint."""
+        self.today = today
         self.prepareGeometryChange()
         self._set_empty()
         lanes: dict[str, list[plan.GoalRow]] = {}
@@ -322,12 +323,14 @@ class PlanItem(pg.GraphicsObject):
         self.update()
 
     def _set_bounds(self) -> None:
-        xs = [a for a in (self.g_x0, self.p_x0) if len(a)]
-        xe = [a for a in (self.g_x1, self.p_x1) if len(a)]
-        today = seconds(dt.date.today())
+        # "Fit all" shows the plan (goals and their steps); learning and past roles are
+        # context, reached by zooming out, unless there is no goal yet.
+        xs = [a for a in (self.g_x0,) if len(a)] or [a for a in (self.p_x0,) if len(a)]
+        xe = [a for a in (self.g_x1,) if len(a)] or [a for a in (self.p_x1,) if len(a)]
+        today = seconds(getattr(self, "today", None) or dt.date.today())
         lo = min(float(a.min()) for a in xs) if xs else today
         hi = max(float(a.max()) for a in xe) if xe else today + DAY
-        self.data_range = (lo, hi)
+        self.data_range = (min(lo, today), max(hi, today + DAY))
         # Titles are drawn right of bars, beyond the data: leave room on both sides.
         margin = 20 * 365 * DAY
         bounds = QRectF(lo - margin, -1.0, (hi - lo) + 2 * margin, self.row_count + 2.0)

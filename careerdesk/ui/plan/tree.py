@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont
 
 from careerdesk.core import plan
 from careerdesk.ui import palette
+from careerdesk.ui.formatting import format_date
 from careerdesk.ui.plan.editor import status_name
 from careerdesk.ui.plan.timeline import health_name
 
@@ -31,8 +32,8 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("PlanTreeModel", text)
 
 
-def _iso(day: dt.date | None) -> str:
-    return day.isoformat() if day else ""
+def _date_text(day: dt.date | None) -> str:
+    return format_date(day)
 
 
 class PlanTreeModel(QAbstractItemModel):
@@ -171,7 +172,7 @@ class PlanTreeModel(QAbstractItemModel):
                 return g.title + (_tr(" (archived)") if g.archived else "")
             if column == COL_HEALTH:
                 return f"{palette.HEALTH_SYMBOL.get(g.health, '')} {health_name(g.health)}"
-            return _iso(g.start) if column == COL_START else _iso(g.target)
+            return _date_text(g.start) if column == COL_START else _date_text(g.target)
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_HEALTH:
             return palette.health_color(g.health)
         if role == Qt.ItemDataRole.FontRole and column == COL_TITLE and g.depth == 0:
@@ -190,7 +191,7 @@ class PlanTreeModel(QAbstractItemModel):
                 return ("◆ " if s.milestone else "") + s.title
             if column == COL_HEALTH:
                 return self._step_state(s)[0]
-            return _iso(s.due) if column == COL_END else ""
+            return _date_text(s.due) if column == COL_END else ""
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_HEALTH:
             colour = self._step_state(s)[1]
             return palette.color(colour) if colour else None
