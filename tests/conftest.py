@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -66,3 +67,14 @@ def window(qtbot, example_plan: Path):
 def today() -> dt.date:
     """The day the example plan of the tests is written for."""
     return TODAY
+
+
+@pytest.fixture(autouse=True)
+def _forget_ui_settings():
+    """Each test starts with no remembered window state, tab or view choice."""
+    yield
+    if "PySide6.QtCore" in sys.modules:  # core tests never load Qt
+        from PySide6.QtCore import QCoreApplication, QSettings
+
+        if QCoreApplication.organizationName():
+            QSettings().clear()

@@ -21,6 +21,9 @@ WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
 LAST_TAB = Setting("window/last_tab", int, 0)
 RECENT_FILES = Setting("files/recent", list, [])
+PLAN_LANES = Setting("plan/lanes", str, "category")
+PLAN_SHOW_BASELINE = Setting("plan/show_baseline", bool, False)
+GAP_IMPORTANCE_THRESHOLD = Setting("skills/importance_threshold", float, 3.0)
 
 
 def _store() -> QSettings:
@@ -37,6 +40,13 @@ def value(setting: Setting) -> Any:
             return [str(v) for v in raw] if isinstance(raw, list | tuple) else [str(raw)]
         if setting.type is int:
             return int(raw)
+        if setting.type is float:
+            return float(raw)
+        if setting.type is bool:
+            # Stored as a bool, but read back from an INI file as "true"/"false".
+            return raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1")
+        if setting.type is str:
+            return str(raw)
         if setting.type is QByteArray:
             return raw if isinstance(raw, QByteArray) else QByteArray(raw)
     except (TypeError, ValueError):

@@ -192,3 +192,19 @@ def test_interactive_widgets_have_names(window):
             if not widget.objectName():
                 unnamed.append(f"{type(widget).__name__} in {type(parent).__name__}")
     assert unnamed == [], "\n".join(unnamed)
+
+
+def test_plan_view_choices_are_remembered(qtbot, example_plan):
+    first = create_window(example_plan)
+    qtbot.addWidget(first)
+    tab = first.plan_tab
+    tab.lane_mode.setCurrentIndex(tab.lane_mode.findData("goal"))
+    tab.baseline_box.setChecked(True)
+    first.close()
+    cdb.close_database()
+    second = create_window(example_plan)
+    qtbot.addWidget(second)
+    assert second.plan_tab.lane_mode.currentData() == "goal"
+    assert second.plan_tab.baseline_box.isChecked()
+    second.close()
+    cdb.close_database()

@@ -11,20 +11,23 @@ from PySide6.QtWidgets import QApplication, QLabel, QTableView
 
 from careerdesk.core import catalogue, gaps, skills
 from careerdesk.core import models as m
+from careerdesk.ui import settings
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.formatting import format_date, format_percent
 from careerdesk.ui.skills import inventory
 from careerdesk.ui.skills.inventory import EvidenceDialog
 from careerdesk.ui.skills.learning import ActivityDialog, RaiseLevelsDialog
 from careerdesk.ui.skills.picker import RolePickerDialog
-from careerdesk.ui.skills.tab import THRESHOLD_KEY, SkillsTab
+from careerdesk.ui.skills.tab import SkillsTab
 
 from ..conftest import TODAY
 
 
 @pytest.fixture
 def tab(db_path, qtbot):
-    QSettings().remove(THRESHOLD_KEY)  # the user's threshold must not leak between tests
+    QSettings().remove(
+        settings.GAP_IMPORTANCE_THRESHOLD.key
+    )  # the user's threshold must not leak between tests
     ctx = AppContext(db_path)
     ctx.set_today(TODAY)
     widget = SkillsTab(ctx)
@@ -33,7 +36,7 @@ def tab(db_path, qtbot):
     widget.show()
     widget.load()
     yield widget
-    QSettings().remove(THRESHOLD_KEY)
+    QSettings().remove(settings.GAP_IMPORTANCE_THRESHOLD.key)
 
 
 def readiness_shown(tab) -> int:

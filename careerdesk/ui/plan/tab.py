@@ -26,7 +26,7 @@ from careerdesk.core import goals, plan, records
 from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
 from careerdesk.core.models import GOAL_CATEGORIES, GOAL_STATUSES
-from careerdesk.ui import palette
+from careerdesk.ui import palette, settings
 from careerdesk.ui.commands import FunctionCommand
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.plan.editor import Editor, status_name
@@ -165,11 +165,16 @@ class PlanTab(Tab):
         self.lane_mode.setAccessibleName(tr("Lanes"))
         self.lane_mode.addItem(tr("Lanes by category"), "category")
         self.lane_mode.addItem(tr("Lanes by long-term goal"), "goal")
-        self.lane_mode.currentIndexChanged.connect(lambda _i: self._show_view())
+        self.lane_mode.setCurrentIndex(
+            max(0, self.lane_mode.findData(settings.value(settings.PLAN_LANES)))
+        )
+        self.lane_mode.currentIndexChanged.connect(self._lanes_changed)
         self.baseline_box = QCheckBox(tr("Show &baseline"))
         self.baseline_box.setObjectName("plan_show_baseline")
         self.baseline_box.setAccessibleName(tr("Show baseline dates"))
-        self.baseline_box.toggled.connect(self.timeline.set_show_baseline)
+        self.baseline_box.setChecked(settings.value(settings.PLAN_SHOW_BASELINE))
+        self.timeline.set_show_baseline(self.baseline_box.isChecked())
+        self.baseline_box.toggled.connect(self._baseline_toggled)
         self.reset_baseline_button = self._button(
             "plan_reset_baseline",
             tr("Reset baseline"),
@@ -223,6 +228,14 @@ class PlanTab(Tab):
 
     def title(self) -> str:
         return self.tr("Plan")
+
+    def _lanes_changed(self, _index: int) -> None:
+        settings.set_value(settings.PLAN_LANES, self.lane_mode.currentData())
+        self._show_view()
+
+    def _baseline_toggled(self, shown: bool) -> None:
+        settings.set_value(settings.PLAN_SHOW_BASELINE, shown)
+        self.timeline.set_show_baseline(shown)
 
     def fit_all(self) -> None:
         """Fit all, and keep fitting when the window is resized, until the user zooms or pans."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from careerdesk.core import catalogue, gaps, skills
 from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
+from careerdesk.ui import settings
 from careerdesk.ui.commands import add_undoable, delete_record, edit_record
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.skills.gap_view import GapPanel, HeatmapTable
@@ -27,8 +28,6 @@ from careerdesk.ui.skills.levels import tr
 from careerdesk.ui.skills.picker import RolePickerDialog
 from careerdesk.ui.skills.roles import RequirementTable, RoleList
 from careerdesk.ui.tab import Tab
-
-THRESHOLD_KEY = "skills/importance_threshold"
 
 
 class SkillsTab(Tab):
@@ -101,14 +100,11 @@ class SkillsTab(Tab):
 
     def threshold(self) -> float:
         """The importance a requirement needs to count (the user's choice, kept in QSettings)."""
-        try:
-            value = float(QSettings().value(THRESHOLD_KEY, gaps.DEFAULT_IMPORTANCE_THRESHOLD))
-        except (TypeError, ValueError):
-            return gaps.DEFAULT_IMPORTANCE_THRESHOLD
+        value = settings.value(settings.GAP_IMPORTANCE_THRESHOLD)
         return min(5.0, max(1.0, value))
 
     def _threshold_changed(self, value: float) -> None:
-        QSettings().setValue(THRESHOLD_KEY, value)
+        settings.set_value(settings.GAP_IMPORTANCE_THRESHOLD, value)
         self._show_roles()
 
     def refresh(self, changes: Changes) -> None:
