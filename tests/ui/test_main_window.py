@@ -191,6 +191,14 @@ def test_interactive_widgets_have_names(window):
                 continue
             if not widget.objectName():
                 unnamed.append(f"{type(widget).__name__} in {type(parent).__name__}")
+            # A screen reader reads a button's text; other widgets need an accessible name.
+            spoken = widget.accessibleName() or (
+                isinstance(widget, QAbstractButton) and widget.text().strip()
+            )
+            if not spoken:
+                unnamed.append(
+                    f"{widget.objectName() or type(widget).__name__}: no accessible name"
+                )
     assert unnamed == [], "\n".join(unnamed)
 
 
