@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from careerdesk.core import models as m
-from careerdesk.core.goals import CLOSED_STATUSES, progress, progress_by_goal
+from careerdesk.core.goals import CLOSED_STATUSES, progress_by_goal
 
 ON_TRACK, AT_RISK, LATE, CLOSED = "on_track", "at_risk", "late", "closed"
 HEALTHS = (ON_TRACK, AT_RISK, LATE, CLOSED)
@@ -61,12 +61,10 @@ def health_by_goal(
         m.Step.done_date.is_null(), m.Step.due_date < today
     )
     goal_query = m.Goal.select(m.Goal.id, m.Goal.status, m.Goal.start_date, m.Goal.target_date)
-    if ids is None:
-        shares = progress_by_goal()
-    else:
+    shares = progress_by_goal(ids)
+    if ids is not None:
         overdue_query = overdue_query.where(m.Step.goal.in_(ids))
         goal_query = goal_query.where(m.Goal.id.in_(ids))
-        shares = _progress_of(ids)
     overdue = Counter(goal_id for (goal_id,) in overdue_query.tuples())
     return {
         goal_id: goal_health(
@@ -79,24 +77,4 @@ def health_by_goal(
             slack=slack,
         )
         for goal_id, status, start, target in goal_query.tuples()
-    }
-
-
-def _progress_of(goal_ids: list[int]) -> dict[int, float]:
-    """Progress of a few goals, by the rule of goals.progress."""
-    counts: dict[int, list[int]] = {gid: [0, 0] for gid in goal_ids}
-    rows = m.Step.select(m.Step.goal_id, m.Step.done_date).where(m.Step.goal.in_(goal_ids))
-    for goal_id, done_date in rows.tuples():
-        counts[goal_id][1] += 1
-        counts[goal_id][0] += done_date is not None
-    goals = m.Goal.select(
-        m.Goal.id,
-        m.Goal.status,
-        m.Goal.measure_start,
-        m.Goal.measure_target,
-        m.Goal.measure_current,
-    ).where(m.Goal.id.in_(goal_ids))
-    return {
-        gid: progress(status, (start, target, current), *counts[gid])
-        for gid, status, start, target, current in goals.tuples()
     }

@@ -77,6 +77,7 @@ def add_undoable(
     model: type[BaseModel],
     add: Callable[[], tuple[int, Changes]],
     parent: QWidget | None = None,
+    refused: Callable[[str], None] | None = None,
 ) -> int | None:
     """Run a core add (which checks its input) as one undo step; return the new id.
 
@@ -96,7 +97,8 @@ def add_undoable(
         state["deleted"], changes = records.delete(model, state["id"])
         return changes
 
-    return state["id"] if ctx.run(text, forward, backward, parent=parent) else None
+    done = ctx.run(text, forward, backward, parent=parent, refused=refused)
+    return state["id"] if done else None
 
 
 def create_record(ctx: AppContext, model: type[BaseModel], text: str, **values: Any) -> int | None:

@@ -48,12 +48,23 @@ class AppContext(QObject):
         backward: Callable[[], Changes],
         *,
         parent: QWidget | None = None,
+        refused: Callable[[str], None] | None = None,
     ) -> bool:
-        """Do one user action now and push it as one undo step; False if it failed."""
+        """Do one user action now and push it as one undo step; False if it failed.
+
+        Core refuses bad input with a ValueError (a one-line reason): `refused`
+        shows it where the user is working, else a message box does.
+        """
         from careerdesk.ui.commands import FunctionCommand
 
         try:
             changes = forward()
+        except ValueError as exc:
+            if refused is None:
+                self.report_error(exc, parent)
+            else:
+                refused(str(exc))
+            return False
         except Exception as exc:  # noqa: BLE001 - any failure is shown, nothing pushed
             log.warning("%s failed", text, exc_info=exc)
             self.report_error(exc, parent)

@@ -27,7 +27,7 @@ from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
 from careerdesk.core.models import GOAL_CATEGORIES, GOAL_STATUSES
 from careerdesk.ui import palette, settings
-from careerdesk.ui.commands import FunctionCommand
+from careerdesk.ui.commands import add_undoable
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.plan.editor import Editor, status_name
 from careerdesk.ui.plan.timeline import Timeline, category_name
@@ -423,17 +423,10 @@ class PlanTab(Tab):
         self, text: str, forward: Callable[[], Changes], backward: Callable[[], Changes]
     ) -> bool:
         """Do one edit now and push it as one undo step; a refused edit gets a one-line message."""
-        try:
-            changes = forward()
-        except (plan.PlanError, ValueError) as exc:
-            self.show_message(str(exc), error=True)
-            return False
-        except Exception as exc:  # noqa: BLE001 - any failure is shown, nothing pushed
-            self.ctx.report_error(exc, self)
-            return False
-        self.ctx.undo_stack.push(FunctionCommand(self.ctx, text, forward, backward, done=True))
-        self.ctx.apply(changes)
-        return True
+        return self.ctx.run(text, forward, backward, parent=self, refused=self._refused)
+
+    def _refused(self, reason: str) -> None:
+        self.show_message(reason, error=True)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         colour = palette.color("vermillion").name() if error else ""
@@ -524,21 +517,10 @@ class PlanTab(Tab):
     # --- tree actions --------------------------------------------------------------------
 
     def _create(self, text: str, create: Callable[[], tuple[int, Changes]], model: type) -> None:
-        state: dict[str, Any] = {}
-
-        def forward() -> Changes:
-            if "deleted" in state:  # redo after undo: the same row comes back
-                return records.restore(state.pop("deleted"))
-            state["id"], changes = create()
-            return changes
-
-        def backward() -> Changes:
-            state["deleted"], changes = records.delete(model, state["id"])
-            return changes
-
-        if self._run(text, forward, backward):
+        new_id = add_undoable(self.ctx, text, model, create, parent=self, refused=self._refused)
+        if new_id is not None:
             kind = "goal" if model is m.Goal else "step"
-            self.select(kind, state["id"])
+            self.select(kind, new_id)
             field = (self.editor.goal_form if kind == "goal" else self.editor.step_form).fields[
                 "title"
             ]
