@@ -2,8 +2,8 @@
 
 Run by hand: .venv/bin/python benchmarks/bench_contacts.py [--contacts N] [--words N] [--no-ui]
 Data: `careerdesk demo --contacts 50000` (written to a temporary file first).
-Per keystroke we time what the Network tab runs: contact_count(filter) plus the
-first page of contact_page(filter, "name", ...). Baseline in the same run: one
+Per keystroke we time what the Network tab runs: contact_list(filter, "name", ...),
+the count of matches and the first page. Baseline in the same run: one
 bare LIKE scan over the name and company columns (no tags, no sort, no page).
 Targets: p99 per keystroke under 30 ms; opening the tab under 150 ms.
 """
@@ -82,16 +82,11 @@ def measure_queries(args: argparse.Namespace) -> None:
     keystrokes = [w[:n] for w in words for n in range(1, len(w) + 1)]
     ours, base, sorted_company = [], [], []
     t0 = time.perf_counter()
-    network.contact_count("")
-    network.contact_page("", "name", False, 0, PAGE)
+    network.contact_list("", "name", False, PAGE)
     first_page = (time.perf_counter() - t0) * 1000
-    t0 = time.perf_counter()
-    network.prepare_contact_list()
-    prepare = (time.perf_counter() - t0) * 1000
     for text in keystrokes:
         t0 = time.perf_counter()
-        network.contact_count(text)
-        network.contact_page(text, "name", False, 0, PAGE)
+        network.contact_list(text, "name", False, PAGE)
         t1 = time.perf_counter()
         bare_scan(text)
         t2 = time.perf_counter()
@@ -117,14 +112,13 @@ def measure_queries(args: argparse.Namespace) -> None:
     row("baseline: bare LIKE count, 3 columns", base)
     row("a page deep in the list (scrolling)", scroll)
     row("reach_out_queue(today)", queue)
-    print(f"  first unfiltered page before the list is prepared: {first_page:.1f} ms")
-    print(f"  prepare_contact_list (once, after the tab is shown): {prepare:.1f} ms")
+    print(f"  count + first unfiltered page: {first_page:.1f} ms")
 
 
 def measure_tab(path: Path) -> None:
     """Build the Network tab and render it once (what the user sees first) on a fresh connection.
 
-    The list's filter index is built after that first paint (QTimer); it is timed apart.
+    The reach-out queue is filled right after that first paint (QTimer); it is timed apart.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication, QTableView
@@ -147,7 +141,7 @@ def measure_tab(path: Path) -> None:
             times.append((time.perf_counter() - t0) * 1000)
             assert tab.model.rowCount() > 0
             t0 = time.perf_counter()
-            tab._after_first_paint()  # what the tab runs right after: queue, filter index
+            tab._after_first_paint()  # what the tab runs right after: the queue
             prepare.append((time.perf_counter() - t0) * 1000)
             tab.close()
             tab.deleteLater()
@@ -159,7 +153,7 @@ def measure_tab(path: Path) -> None:
             empty.deleteLater()
             app.processEvents()
     row("open the Network tab (built, filled, painted)", times, OPEN_TARGET_MS)
-    row("then: reach-out queue + filter index", prepare)
+    row("then: reach-out queue", prepare)
     row("baseline: an empty QTableView, painted", baseline)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import peewee as pw
+
 from careerdesk.core import models as m
 
 
@@ -34,60 +36,81 @@ class ContactCadence:
     status: str  # "ok" | "due" | "overdue"
 
 
-# The cadences that apply to each contact: its own and its tags'. A missing
-# maximum means "overdue as soon as due"; a missing ideal means "due at the
-# maximum". "+c.archived" keeps SQLite scanning rather than reading row by row
-# through the archived index.
-_CANDIDATES = """
-    SELECT c.id AS contact_id,
-           COALESCE(c.cadence_ideal_days, c.cadence_max_days) AS ideal,
-           MAX(COALESCE(c.cadence_max_days, c.cadence_ideal_days),
-               COALESCE(c.cadence_ideal_days, c.cadence_max_days)) AS maximum,
-           '' AS source
-      FROM contact c
-     WHERE +c.archived = 0 {own}
-       AND (c.cadence_ideal_days IS NOT NULL OR c.cadence_max_days IS NOT NULL)
-    UNION ALL
-    SELECT ct.contact_id,
-           COALESCE(t.cadence_ideal_days, t.cadence_max_days),
-           MAX(COALESCE(t.cadence_max_days, t.cadence_ideal_days),
-               COALESCE(t.cadence_ideal_days, t.cadence_max_days)),
-           t.name
-      FROM tag t JOIN contact_tag ct ON ct.tag_id = t.id
-     WHERE (t.cadence_ideal_days IS NOT NULL OR t.cadence_max_days IS NOT NULL) {tagged}
-"""
-
-# One row per contact with a cadence. Several cadences: the shortest ideal
-# interval wins, then the shortest maximum, then the contact's own over a tag's;
-# MIN() over one number ordering them so, and SQLite returns the other columns
-# of that row. Counting starts at last_contacted, which logging an interaction
-# keeps (network.log_interaction), else at the date added; reading the newest
-# interaction of every contact instead would triple the time at 50,000 contacts.
-_SCHEDULE = f"""
-WITH candidates AS ({_CANDIDATES}),
-best AS (
-    SELECT contact_id, ideal, maximum, source,
-           MIN(ideal * 100000000 + maximum * 10000 + (source <> '')) AS rank
-      FROM candidates GROUP BY contact_id
-),
-schedule AS (
-    SELECT c.id AS contact_id, c.first_name, c.last_name, c.company,
-           b.ideal, b.maximum, b.source,
-           COALESCE(c.last_contacted, c.added_date) AS counted_from
-      FROM best b JOIN contact c ON c.id = b.contact_id
-     WHERE c.archived = 0
-)
-SELECT contact_id, first_name, last_name, company, ideal, maximum, source, counted_from,
-       date(counted_from, '+' || ideal || ' days') AS due_date,
-       date(counted_from, '+' || maximum || ' days') AS overdue_date
-  FROM schedule
-"""
-_ALL = _SCHEDULE.format(own="", tagged="")
-_ONE = _SCHEDULE.format(own="AND c.id = ?", tagged="AND ct.contact_id = ?")
+def _interval(ideal: pw.Field, maximum: pw.Field) -> tuple[pw.Node, pw.Node]:
+    """(ideal, maximum) days: a missing maximum means "overdue as soon as due", a
+    missing ideal "due at the maximum"."""
+    ideal_days = pw.fn.COALESCE(ideal, maximum)
+    # max() with two arguments is SQLite's scalar maximum.
+    return ideal_days, pw.fn.max(pw.fn.COALESCE(maximum, ideal), ideal_days)
 
 
-def _date(value: str) -> dt.date:
-    return dt.date.fromisoformat(value[:10])
+def _schedule(contact_id: int | None = None) -> pw.Select:
+    """One row per listed contact with a cadence: its interval, counted from, due dates.
+
+    Several cadences (its own, its tags'): the shortest ideal interval wins,
+    then the shortest maximum, then the contact's own over a tag's; SQLite
+    returns the other columns of the row where MIN() found its value.
+    Counting starts at last_contacted, which logging an interaction keeps
+    (network.log_interaction), else at the date added.
+    """
+    C, T, CT = m.Contact, m.Tag, m.ContactTag
+    own_ideal, own_max = _interval(C.cadence_ideal_days, C.cadence_max_days)
+    own = C.select(
+        C.id.alias("contact_id"),
+        own_ideal.alias("ideal"),
+        own_max.alias("maximum"),
+        pw.Value("").alias("source"),
+    ).where(C.cadence_ideal_days.is_null(False) | C.cadence_max_days.is_null(False))
+    tag_ideal, tag_max = _interval(T.cadence_ideal_days, T.cadence_max_days)
+    tagged = (
+        CT.select(CT.contact, tag_ideal, tag_max, T.name)
+        .join(T)
+        .where(T.cadence_ideal_days.is_null(False) | T.cadence_max_days.is_null(False))
+    )
+    if contact_id is not None:
+        own = own.where(C.id == contact_id)
+        tagged = tagged.where(CT.contact == contact_id)
+    candidates = (own + tagged).cte(
+        "candidates", columns=("contact_id", "ideal", "maximum", "source")
+    )
+    rank = candidates.c.ideal * 100_000_000 + candidates.c.maximum * 10_000
+    best = (
+        candidates.select_from(
+            candidates.c.contact_id,
+            candidates.c.ideal,
+            candidates.c.maximum,
+            candidates.c.source,
+            pw.fn.MIN(rank + (candidates.c.source != "")).alias("rank"),
+        )
+        .group_by(candidates.c.contact_id)
+        .cte("best")
+    )
+    counted_from = pw.fn.COALESCE(C.last_contacted, C.added_date)
+
+    def plus(days: pw.Node) -> pw.Node:
+        return pw.fn.date(counted_from, pw.Value("+").concat(days).concat(" days"))
+
+    return (
+        C.select(
+            C.id,
+            C.first_name,
+            C.last_name,
+            C.company,
+            best.c.ideal,
+            best.c.maximum,
+            best.c.source,
+            counted_from.alias("counted_from"),
+            plus(best.c.ideal).alias("due_date"),
+            plus(best.c.maximum).alias("overdue_date"),
+        )
+        .join(best, on=(best.c.contact_id == C.id))
+        .where(C.archived == False)  # noqa: E712 - peewee builds SQL from ==
+        .with_cte(candidates, best)
+    )
+
+
+def _date(value: str | dt.date) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value[:10])
 
 
 def _status(today: dt.date, due: dt.date, overdue: dt.date) -> str:
@@ -98,16 +121,20 @@ def _status(today: dt.date, due: dt.date, overdue: dt.date) -> str:
 
 def reach_out_queue(today: dt.date, limit: int = 50) -> list[DueContact]:
     """Contacts due or overdue on `today`, the most overdue first."""
-    sql = (
-        f"SELECT * FROM ({_ALL}) WHERE due_date <= ? "
-        "ORDER BY julianday(overdue_date) ASC, due_date ASC, last_name, first_name, contact_id "
-        "LIMIT ?"
+    schedule = _schedule().alias("schedule")
+    c = schedule.c
+    query = (
+        pw.Select(
+            [schedule], [c.id, c.first_name, c.last_name, c.company, c.due_date, c.overdue_date]
+        )
+        .where(c.due_date <= today.isoformat())
+        .order_by(c.overdue_date, c.due_date, c.last_name, c.first_name, c.id)
+        .limit(limit)
+        .tuples()
     )
     queue = []
-    for row in m.database_proxy.execute_sql(sql, (today.isoformat(), limit)):
-        contact_id, first, last, company, _ideal, _max, _source, _start, due, overdue = row
+    for contact_id, first, last, company, due, overdue in query.execute(m.database_proxy):
         due_date, overdue_date = _date(due), _date(overdue)
-        status = _status(today, due_date, overdue_date)
         queue.append(
             DueContact(
                 contact_id=contact_id,
@@ -116,7 +143,7 @@ def reach_out_queue(today: dt.date, limit: int = 50) -> list[DueContact]:
                 due_date=due_date,
                 overdue_date=overdue_date,
                 days_overdue=max(0, (today - overdue_date).days),
-                status=status,
+                status=_status(today, due_date, overdue_date),
             )
         )
     return queue
@@ -124,15 +151,23 @@ def reach_out_queue(today: dt.date, limit: int = 50) -> list[DueContact]:
 
 def due_count(today: dt.date) -> tuple[int, int]:
     """How many contacts are due (not yet overdue) and overdue on `today`."""
-    sql = f"SELECT SUM(overdue_date >= ?), SUM(overdue_date < ?) FROM ({_ALL}) WHERE due_date <= ?"
     iso = today.isoformat()
-    due, overdue = m.database_proxy.execute_sql(sql, (iso, iso, iso)).fetchone()
+    schedule = _schedule().alias("schedule")
+    c = schedule.c
+    query = pw.Select(
+        [schedule],
+        [
+            pw.fn.SUM(pw.Case(None, [(c.overdue_date >= iso, 1)], 0)),
+            pw.fn.SUM(pw.Case(None, [(c.overdue_date < iso, 1)], 0)),
+        ],
+    ).where(c.due_date <= iso)
+    due, overdue = query.tuples().execute(m.database_proxy)[0]
     return due or 0, overdue or 0
 
 
 def contact_cadence(contact_id: int, today: dt.date) -> ContactCadence | None:
     """The cadence that applies to one contact, or None when none does."""
-    row = m.database_proxy.execute_sql(_ONE, (contact_id, contact_id)).fetchone()
+    row = _schedule(contact_id).tuples().first()
     if row is None:
         return None
     _cid, _first, _last, _company, ideal, maximum, source, start, due, overdue = row

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -15,172 +16,42 @@ from careerdesk.core.changes import Changes
 
 # --- the contact list -------------------------------------------------------------------
 #
-# A scan of the wide contact table costs 40-80 ms per keystroke at 50,000
-# contacts, so a filtered list reads a narrow TEMP mirror of the listed columns
-# with a case-folded search text ("zoë" finds "ZOË"). TEMP triggers keep the
-# mirror in step with this connection's own writes (and roll back with them);
-# a commit by another connection (an import in a worker thread) changes
-# PRAGMA data_version, and the mirror is then rebuilt. Building it takes about
-# 200 ms at 50,000 contacts, so the unfiltered list, which a freshly opened tab
-# shows, is read from the contact table until `prepare_contact_list` has run.
+# A filter matches when every word is found, case-insensitively, in the name,
+# company, position, email or a tag. Counting the matches scans the narrow
+# `contact_search` index (m.CONTACT_SEARCH_TEXT) once. A page is read in one of
+# two ways: few matches are read by id and sorted, many by walking the
+# sort's index until the page is full (sorting tens of thousands of wide rows
+# per keystroke would cost 100 ms at 50,000 contacts).
 
-_FOLD = "careerdesk_fold"
-
-_MIRROR_COLUMNS = """
-    id INTEGER PRIMARY KEY, archived INTEGER, first_name TEXT, last_name TEXT,
-    company TEXT, position TEXT, email TEXT, relationship TEXT,
-    last_contacted TEXT, added_date TEXT, tags TEXT, search TEXT
-"""
-
-# A contact's tags as the list shows them, in name order.
-_TAGS_OF = """(SELECT group_concat(name, ', ') FROM (
-    SELECT t.name FROM main.contact_tag ct JOIN main.tag t ON t.id = ct.tag_id
-     WHERE ct.contact_id = {id} ORDER BY t.name))"""
-
-_NOCASE = "COLLATE NOCASE"
+C = m.Contact
+_NAME = (C.last_name.collate("NOCASE"), C.first_name.collate("NOCASE"))
 # Sort keys the contact list offers -> columns; every key ends with the id so
 # pages never overlap or skip a row when values repeat.
-SORTS = {
-    "name": ("last_name " + _NOCASE, "first_name " + _NOCASE),
-    "first_name": ("first_name " + _NOCASE, "last_name " + _NOCASE),
-    "last_name": ("last_name " + _NOCASE, "first_name " + _NOCASE),
-    "company": ("company " + _NOCASE, "last_name " + _NOCASE),
-    "position": ("position " + _NOCASE, "last_name " + _NOCASE),
-    "email": ("email " + _NOCASE,),
-    "relationship": ("relationship", "last_name " + _NOCASE),
+SORTS: dict[str, tuple[pw.Node, ...]] = {
+    "name": _NAME,
+    "first_name": (C.first_name.collate("NOCASE"), C.last_name.collate("NOCASE")),
+    "last_name": _NAME,
+    "company": (C.company.collate("NOCASE"), C.last_name.collate("NOCASE")),
+    "position": (C.position.collate("NOCASE"), C.last_name.collate("NOCASE")),
+    "email": (C.email.collate("NOCASE"),),
+    "relationship": (C.relationship, C.last_name.collate("NOCASE")),
     # NULL sorts first in SQLite: never contacted counts as the longest ago.
-    "last_contacted": ("last_contacted",),
-    "added_date": ("added_date",),
+    "last_contacted": (C.last_contacted,),
+    "added_date": (C.added_date,),
 }
 # Below this many matches, sorting them beats walking a sort index in order.
 _WALK_INDEX_FROM = 2000
 _LIST_COLUMNS = (
-    "id, first_name, last_name, company, position, email, relationship, last_contacted, tags"
+    C.id,
+    C.first_name,
+    C.last_name,
+    C.company,
+    C.position,
+    C.email,
+    C.relationship,
+    C.last_contacted,
 )
-
-
-def _search_text(table: str, tags: str) -> str:
-    text = (
-        f"{table}.first_name || ' ' || {table}.last_name || char(10) || {table}.company"
-        f" || char(10) || {table}.position || char(10) || COALESCE({tags}, '')"
-    )
-    return f"{_FOLD}({text})"
-
-
-def _trigger_refresh(contact: str) -> str:
-    """Statements of a trigger body that copy one contact into the mirror."""
-    tags = _TAGS_OF.format(id=contact)
-    return (
-        f"DELETE FROM contact_list WHERE id = {contact}; "
-        "INSERT INTO contact_list SELECT c.id, c.archived, c.first_name, c.last_name,"
-        " c.company, c.position, c.email, c.relationship, c.last_contacted, c.added_date,"
-        f" {tags}, {_search_text('c', tags)} FROM main.contact c WHERE c.id = {contact};"
-    )
-
-
-_TRIGGERS = {
-    "contact_list_insert": f"AFTER INSERT ON main.contact BEGIN {_trigger_refresh('NEW.id')} END",
-    "contact_list_update": f"AFTER UPDATE ON main.contact BEGIN {_trigger_refresh('NEW.id')} END",
-    "contact_list_delete": (
-        "AFTER DELETE ON main.contact BEGIN DELETE FROM contact_list WHERE id = OLD.id; END"
-    ),
-    "contact_list_tag_add": (
-        f"AFTER INSERT ON main.contact_tag BEGIN {_trigger_refresh('NEW.contact_id')} END"
-    ),
-    "contact_list_tag_remove": (
-        f"AFTER DELETE ON main.contact_tag BEGIN {_trigger_refresh('OLD.contact_id')} END"
-    ),
-    "contact_list_tag_move": (
-        "AFTER UPDATE ON main.contact_tag BEGIN "
-        f"{_trigger_refresh('OLD.contact_id')} {_trigger_refresh('NEW.contact_id')} END"
-    ),
-    # Renaming a tag is rare; refresh the whole mirror row by row of its contacts.
-    "contact_list_tag_rename": (
-        "AFTER UPDATE OF name ON main.tag BEGIN "
-        "UPDATE contact_list SET tags = "
-        + _TAGS_OF.format(id="contact_list.id")
-        + ", search = "
-        + _search_text("contact_list", _TAGS_OF.format(id="contact_list.id"))
-        + " WHERE id IN (SELECT contact_id FROM main.contact_tag WHERE tag_id = NEW.id); END"
-    ),
-}
-
-
-def _fold(text: str | None) -> str:
-    return (text or "").casefold()
-
-
-class _Mirror:
-    """Which connection the mirror lives on, the data_version it reflects, its indexes."""
-
-    def __init__(self) -> None:
-        self.connection: object = None
-        self.version = -1
-        self.indexes: set[str] = set()
-        self.counted: tuple[object, ...] = ()
-        self.count = 0
-        self.few = False  # the counted filter matched few contacts: these
-        self.ids: list[int] = []
-
-
-_mirror = _Mirror()
-
-
-def _mirror_is_current(conn: object) -> bool:
-    (version,) = conn.execute("PRAGMA data_version").fetchone()
-    if _mirror.connection is not conn or _mirror.version != version:
-        return False
-    # Built inside a transaction that was rolled back: gone again.
-    return bool(
-        conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'contact_list'").fetchone()
-    )
-
-
-def prepare_contact_list() -> None:
-    """Build the list's mirror now (about 200 ms at 50,000 contacts) rather than on a keystroke."""
-    conn = m.database_proxy.connection()
-    if _mirror_is_current(conn):
-        return
-    conn.create_function(_FOLD, 1, _fold, deterministic=True)
-    with m.database_proxy.atomic():
-        for name in _TRIGGERS:
-            conn.execute(f"DROP TRIGGER IF EXISTS temp.{name}")
-        conn.execute("DROP TABLE IF EXISTS temp.contact_list")
-        conn.execute("DROP TABLE IF EXISTS temp.contact_list_tags")
-        conn.execute(f"CREATE TEMP TABLE contact_list ({_MIRROR_COLUMNS})")
-        # Tags first, keyed by contact: a join per contact would be slower.
-        conn.execute("CREATE TEMP TABLE contact_list_tags (id INTEGER PRIMARY KEY, names TEXT)")
-        conn.execute(
-            "INSERT INTO temp.contact_list_tags SELECT contact_id, group_concat(name, ', ')"
-            " FROM (SELECT ct.contact_id, t.name FROM main.contact_tag ct"
-            " JOIN main.tag t ON t.id = ct.tag_id ORDER BY ct.contact_id, t.name)"
-            " GROUP BY contact_id"
-        )
-        conn.execute(
-            "INSERT INTO temp.contact_list SELECT c.id, c.archived, c.first_name, c.last_name,"
-            " c.company, c.position, c.email, c.relationship, c.last_contacted, c.added_date,"
-            f" tg.names, {_search_text('c', 'tg.names')} FROM main.contact c"
-            " LEFT JOIN temp.contact_list_tags tg ON tg.id = c.id"
-        )
-        conn.execute("DROP TABLE temp.contact_list_tags")
-        # Matching scans this narrow index instead of the table's wider rows.
-        conn.execute("CREATE INDEX temp.contact_list_search ON contact_list (archived, search)")
-        for name, body in _TRIGGERS.items():
-            conn.execute(f"CREATE TEMP TRIGGER {name} {body}")
-    (_mirror.version,) = conn.execute("PRAGMA data_version").fetchone()
-    _mirror.connection, _mirror.indexes, _mirror.counted = conn, set(), ()
-
-
-def _sort_index(sort: str) -> str:
-    """The mirror's index for a sort, created the first time that sort is used."""
-    name = f"contact_list_{sort}"
-    if name not in _mirror.indexes:
-        m.database_proxy.execute_sql(
-            f"CREATE INDEX IF NOT EXISTS temp.{name} ON contact_list "
-            f"({', '.join(SORTS[sort])}, id)"
-        )
-        _mirror.indexes.add(name)
-    return name
+_CASEFOLD = "careerdesk_casefold"
 
 
 class ContactRow(NamedTuple):
@@ -201,81 +72,123 @@ class ContactRow(NamedTuple):
         return " ".join(p for p in (self.first_name, self.last_name) if p)
 
 
-def _where(filter_text: str) -> tuple[str, list[object]]:
-    """Each word of the filter must appear in the name, company, position or a tag."""
-    words = filter_text.casefold().split()
-    # "+archived" keeps SQLite scanning rather than reading through a sort index.
-    clauses = ["+archived = 0", *["instr(search, ?) > 0"] * len(words)]
-    return " AND ".join(clauses), list(words)
+def _casefold(text: str | None) -> str:
+    return (text or "").casefold()
 
 
-def _rows(rows: list[tuple]) -> list[ContactRow]:
-    return [
-        ContactRow(*row[:7], dt.date.fromisoformat(row[7]) if row[7] else None, row[8] or "")
-        for row in rows
-    ]
+def _word_matches(word: str) -> pw.Expression:
+    """One (case-folded) word of the filter found in a contact's search text or a tag."""
+    if word.isascii():  # SQLite's lower() folds ASCII only: enough here, and indexed
+        fold, text = pw.fn.lower, m.CONTACT_SEARCH_TEXT
+    else:  # "zoë" must find "ZOË": Python folds the text (slower, without the index)
+        m.database_proxy.register_function(_casefold, _CASEFOLD, 1, deterministic=True)
+        fold = getattr(pw.fn, _CASEFOLD)
+        text = fold(m.CONTACT_SEARCH_FIELDS)
+    found = pw.fn.instr(text, word) > 0
+    # Tags are few: find the matching ones first, so that a word no tag has
+    # (the usual case) costs no lookup per contact.
+    tags = m.Tag.select(m.Tag.id).where(pw.fn.instr(fold(m.Tag.name), word) > 0)
+    tag_ids = [tag_id for (tag_id,) in tags.tuples()]
+    if tag_ids:
+        link = m.ContactTag.alias()
+        tagged = link.select(pw.SQL("1")).where((link.contact == C.id) & link.tag.in_(tag_ids))
+        found |= pw.fn.EXISTS(tagged)
+    return found
+
+
+def _matching(filter_text: str, *, use_search_index: bool) -> pw.Expression:
+    """Contacts listed (not archived) that match every word of the filter."""
+    # `archived = 0` lets SQLite pick the search index (which starts with
+    # archived); `archived + 0` keeps it off that index so it walks a sort index.
+    listed = (C.archived == False) if use_search_index else (C.archived + 0 == 0)  # noqa: E712
+    for word in filter_text.casefold().split():
+        listed &= _word_matches(word)
+    return listed
+
+
+def _matching_ids(filter_text: str) -> list[int]:
+    """The ids of the contacts the filter matches, in one scan (as one JSON text)."""
+    query = C.select(pw.fn.json_group_array(C.id)).where(
+        _matching(filter_text, use_search_index=True)
+    )
+    return json.loads(query.scalar())
+
+
+def _among(ids: list[int]) -> pw.Expression:
+    """Contacts with these ids; the ids go to SQLite as one JSON text, since Peewee
+    takes about 5 µs to bind each of a long list of parameters."""
+    return C.id.in_(pw.Select([pw.fn.json_each(json.dumps(ids))], [pw.SQL("value")]))
+
+
+def _order(sort: str, descending: bool) -> list[pw.Node]:
+    if sort not in SORTS:
+        raise ValueError(f"Cannot sort contacts by '{sort}'; use one of: {', '.join(SORTS)}.")
+    return [key.desc() if descending else key.asc() for key in (*SORTS[sort], C.id)]
+
+
+def _tags_of(ids: list[int]) -> dict[int, str]:
+    """Each contact's tags as the list shows them: in name order, comma-separated."""
+    names: dict[int, list[str]] = {}
+    query = (
+        m.ContactTag.select(m.ContactTag.contact, m.Tag.name)
+        .join(m.Tag)
+        .where(m.ContactTag.contact.in_(ids))
+        .order_by(m.Tag.name)
+        .tuples()
+    )
+    for contact_id, name in query:
+        names.setdefault(contact_id, []).append(name)
+    return {contact_id: ", ".join(tags) for contact_id, tags in names.items()}
+
+
+def _page(where: pw.Expression, sort: str, descending: bool, offset: int, limit: int) -> list:
+    rows = list(
+        C.select(*_LIST_COLUMNS)
+        .where(where)
+        .order_by(*_order(sort, descending))
+        .limit(limit)
+        .offset(offset)
+        .tuples()
+    )
+    tags = _tags_of([row[0] for row in rows])
+    return [ContactRow(*row, tags.get(row[0], "")) for row in rows]
+
+
+def contact_list(
+    filter: str, sort: str, descending: bool, limit: int
+) -> tuple[int, list[ContactRow]]:
+    """How many contacts match the filter and their first page: what one keystroke shows."""
+    _order(sort, descending)  # an unknown sort fails before any query
+    if not filter.strip():
+        total = C.select().where(C.archived == False).count()  # noqa: E712
+        return total, _page(C.archived + 0 == 0, sort, descending, 0, limit)
+    ids = _matching_ids(filter)
+    return len(ids), _filtered_page(filter, ids, sort, descending, 0, limit)
+
+
+def _filtered_page(
+    filter: str, ids: list[int], sort: str, descending: bool, offset: int, limit: int
+) -> list[ContactRow]:
+    if not ids:
+        return []
+    if len(ids) < _WALK_INDEX_FROM:
+        return _page(_among(ids), sort, descending, offset, limit)
+    return _page(_matching(filter, use_search_index=False), sort, descending, offset, limit)
 
 
 def contact_page(
     filter: str, sort: str, descending: bool, offset: int, limit: int
 ) -> list[ContactRow]:
     """One page of the filtered, sorted contact list (filtering and sorting run in SQL)."""
-    if sort not in SORTS:
-        raise ValueError(f"Cannot sort contacts by '{sort}'; use one of: {', '.join(SORTS)}.")
-    direction = " DESC" if descending else ""
-    order = ", ".join(f"{key}{direction}" for key in (*SORTS[sort], "id"))
-    db = m.database_proxy
-    if not filter.strip() and not _mirror_is_current(db.connection()):
-        sql = (
-            f"SELECT {_LIST_COLUMNS.replace('tags', _TAGS_OF.format(id='contact.id'))}"
-            f" FROM main.contact WHERE archived = 0 ORDER BY {order} LIMIT ? OFFSET ?"
-        )
-        return _rows(db.execute_sql(sql, (limit, offset)).fetchall())
-    matches = contact_count(filter)
-    if matches == 0:
-        return []
-    if _mirror.few:  # sort just the matched rows
-        marks = ", ".join("?" * len(_mirror.ids))
-        sql = (
-            f"SELECT {_LIST_COLUMNS} FROM temp.contact_list WHERE id IN ({marks})"
-            f" ORDER BY {order} LIMIT ? OFFSET ?"
-        )
-        return _rows(db.execute_sql(sql, [*_mirror.ids, limit, offset]).fetchall())
-    # Many matches: walk the sort index and stop after a page.
-    where, params = _where(filter)
-    sql = (
-        f"SELECT {_LIST_COLUMNS} FROM temp.contact_list INDEXED BY {_sort_index(sort)}"
-        f" WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
-    )
-    return _rows(db.execute_sql(sql, [*params, limit, offset]).fetchall())
+    _order(sort, descending)
+    if not filter.strip():
+        return _page(C.archived + 0 == 0, sort, descending, offset, limit)
+    return _filtered_page(filter, _matching_ids(filter), sort, descending, offset, limit)
 
 
 def contact_count(filter: str) -> int:
     """How many contacts match the filter."""
-    db = m.database_proxy
-    conn = db.connection()
-    if not filter.strip() and not _mirror_is_current(conn):
-        return db.execute_sql("SELECT COUNT(*) FROM main.contact WHERE archived = 0").fetchone()[0]
-    prepare_contact_list()
-    # The table asks for the count, then for pages of the same filter: match once.
-    words = filter.casefold().split()
-    if _mirror.counted == (words, conn.total_changes, _mirror.version):
-        return _mirror.count
-    where, params = _where(filter)
-    # Keep the ids while they are few (one scan); past that, count them.
-    table = "temp.contact_list INDEXED BY contact_list_search"
-    cursor = db.execute_sql(f"SELECT id FROM {table} WHERE {where}", params)
-    ids = cursor.fetchmany(_WALK_INDEX_FROM) if _WALK_INDEX_FROM else []
-    _mirror.few = bool(words) and len(ids) < _WALK_INDEX_FROM
-    _mirror.ids = [row[0] for row in ids] if _mirror.few else []
-    if _mirror.few:
-        _mirror.count = len(ids)
-    else:  # counting in SQL beats fetching tens of thousands of ids
-        cursor.close()
-        sql = f"SELECT COUNT(*) FROM {table} WHERE {where}"
-        _mirror.count = db.execute_sql(sql, params).fetchone()[0]
-    _mirror.counted = (words, conn.total_changes, _mirror.version)
-    return _mirror.count
+    return C.select().where(_matching(filter, use_search_index=True)).count()
 
 
 # --- details ------------------------------------------------------------------------------
@@ -445,6 +358,13 @@ class LoggedInteraction:
     previous_last_contacted: dt.date | None
 
 
+def _check_interaction(date: dt.date, kind: str, follow_up_date: dt.date | None) -> None:
+    if kind not in m.INTERACTION_KINDS:
+        raise ValueError(f"'{kind}' is not an interaction kind: {', '.join(m.INTERACTION_KINDS)}.")
+    if follow_up_date is not None and follow_up_date < date:
+        raise ValueError("The follow-up date cannot be before the interaction.")
+
+
 def log_interaction(
     contact_id: int,
     date: dt.date,
@@ -454,10 +374,7 @@ def log_interaction(
     notes: str = "",
 ) -> tuple[LoggedInteraction, Changes]:
     """Record an interaction; a later date becomes "last contacted", restarting the cadence."""
-    if kind not in m.INTERACTION_KINDS:
-        raise ValueError(f"'{kind}' is not an interaction kind: {', '.join(m.INTERACTION_KINDS)}.")
-    if follow_up_date is not None and follow_up_date < date:
-        raise ValueError("The follow-up date cannot be before the interaction.")
+    _check_interaction(date, kind, follow_up_date)
     with m.database_proxy.atomic():
         contact = m.Contact.get_by_id(contact_id)
         previous = contact.last_contacted
@@ -479,9 +396,96 @@ def unlog_interaction(logged: LoggedInteraction) -> Changes:
     """Undo `log_interaction`: remove the interaction and put "last contacted" back."""
     with m.database_proxy.atomic():
         m.Interaction.delete_by_id(logged.interaction_id)
-        m.Contact.update(
-            last_contacted=logged.previous_last_contacted, updated_at=m.utc_now()
-        ).where(m.Contact.id == logged.contact_id).execute()
+        _set_last_contacted(logged.contact_id, logged.previous_last_contacted)
+    return _INTERACTION_CHANGES
+
+
+@dataclass(frozen=True)
+class InteractionChange:
+    """What editing or deleting an interaction did, enough to take it back."""
+
+    interaction_id: int
+    contact_id: int
+    previous_last_contacted: dt.date | None
+    before: dict[str, object] = field(default_factory=dict)  # the edited fields as they were
+    deleted: records.DeletedRecords | None = None
+
+
+_INTERACTION_FIELDS = ("date", "kind", "summary", "follow_up_date", "follow_up_done", "notes")
+
+
+def _set_last_contacted(contact_id: int, day: dt.date | None) -> None:
+    m.Contact.update(last_contacted=day, updated_at=m.utc_now()).where(
+        m.Contact.id == contact_id
+    ).execute()
+
+
+def _recount_last_contacted(contact_id: int, previous: dt.date | None, old_date: dt.date) -> None:
+    """After the interaction of `old_date` changed or went, "last contacted" is the newest
+    interaction left; a later date it had (a later interaction, an import) stays."""
+    latest = (
+        m.Interaction.select(m.Interaction.date)
+        .where(m.Interaction.contact == contact_id)
+        .order_by(m.Interaction.date.desc())
+        .first()
+    )
+    newest = latest.date if latest else None
+    if previous is None or previous <= old_date or (newest is not None and newest > previous):
+        _set_last_contacted(contact_id, newest)
+
+
+def edit_interaction(
+    interaction_id: int,
+    date: dt.date,
+    kind: str,
+    summary: str = "",
+    follow_up_date: dt.date | None = None,
+    notes: str = "",
+) -> tuple[InteractionChange, Changes]:
+    """Change a logged interaction; "last contacted" follows its new date."""
+    _check_interaction(date, kind, follow_up_date)
+    with m.database_proxy.atomic():
+        interaction = m.Interaction.get_by_id(interaction_id)
+        contact_id = interaction.contact_id
+        previous = m.Contact.get_by_id(contact_id).last_contacted
+        before = records.values_of(interaction, list(_INTERACTION_FIELDS))
+        old_date = interaction.date
+        records.update(
+            m.Interaction,
+            interaction_id,
+            date=date,
+            kind=kind,
+            summary=summary,
+            follow_up_date=follow_up_date,
+            notes=notes,
+        )
+        _recount_last_contacted(contact_id, previous, old_date)
+    return InteractionChange(interaction_id, contact_id, previous, before=before), (
+        _INTERACTION_CHANGES
+    )
+
+
+def delete_interaction(interaction_id: int) -> tuple[InteractionChange, Changes]:
+    """Delete a logged interaction; "last contacted" becomes the newest one left."""
+    with m.database_proxy.atomic():
+        interaction = m.Interaction.get_by_id(interaction_id)
+        contact_id, old_date = interaction.contact_id, interaction.date
+        previous = m.Contact.get_by_id(contact_id).last_contacted
+        deleted, _changes = records.delete(m.Interaction, interaction_id)
+        _recount_last_contacted(contact_id, previous, old_date)
+    return InteractionChange(interaction_id, contact_id, previous, deleted=deleted), (
+        _INTERACTION_CHANGES
+    )
+
+
+def undo_interaction_change(change: InteractionChange) -> Changes:
+    """Put an edited or deleted interaction back as it was, with "last contacted"."""
+    with m.database_proxy.atomic():
+        if change.deleted is not None:
+            records.restore(change.deleted)
+        else:
+            records.update(m.Interaction, change.interaction_id, **change.before)
+        _set_last_contacted(change.contact_id, change.previous_last_contacted)
     return _INTERACTION_CHANGES
 
 
@@ -562,6 +566,22 @@ def set_tag_cadence(name: str, ideal_days: int | None, max_days: int | None) -> 
         return records.update(
             m.Tag, tag.id, cadence_ideal_days=ideal_days, cadence_max_days=max_days
         )
+
+
+def set_tag_cadences(
+    cadences: dict[str, tuple[int | None, int | None]],
+) -> dict[str, tuple[int | None, int | None]]:
+    """Set several tags' (ideal, maximum) cadences in one transaction; return what they were."""
+    for ideal_days, max_days in cadences.values():
+        check_cadence(ideal_days, max_days)
+    before = {}
+    with m.database_proxy.atomic():
+        for name, (ideal_days, max_days) in cadences.items():
+            tag = m.Tag.get(m.Tag.name == name)
+            before[name] = (tag.cadence_ideal_days, tag.cadence_max_days)
+            tag.cadence_ideal_days, tag.cadence_max_days = ideal_days, max_days
+            tag.save()
+    return before
 
 
 def set_cadence(contact_id: int, ideal_days: int | None, max_days: int | None) -> Changes:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import tempfile
 from collections.abc import Iterator
@@ -17,33 +16,41 @@ from careerdesk.io.vcard import card_text
 KINDS = ("vcard", "csv")
 
 
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value[:10]) if value else None
-
-
 def contact_records() -> Iterator[tuple[ContactRecord, str]]:
     """Every contact that is not archived as a record with its uuid, ordered by name."""
-    db = m.database_proxy
+    C, T, CT, E = m.Contact, m.Tag, m.ContactTag, m.Employment
     tags: dict[int, list[str]] = {}
-    for contact_id, name in db.execute_sql(
-        "SELECT ct.contact_id, t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
-        "ORDER BY t.name"
-    ):
+    for contact_id, name in CT.select(CT.contact, T.name).join(T).order_by(T.name).tuples():
         tags.setdefault(contact_id, []).append(name)
     jobs: dict[int, list[PastJob]] = {}
-    for contact_id, company, position, start, end in db.execute_sql(
-        "SELECT contact_id, company, position, start_date, end_date FROM employment "
-        "ORDER BY start_date IS NULL, start_date, id"
-    ):
-        jobs.setdefault(contact_id, []).append(
-            PastJob(company, position, _date(start), _date(end))
-        )
-    cursor = db.execute_sql(
-        "SELECT id, uuid, first_name, last_name, company, position, email, phone, linkedin_url,"
-        " urls, relationship, how_met, notes, connected_on, last_contacted FROM contact"
-        " WHERE archived = 0 ORDER BY last_name, first_name, id"
+    job_query = E.select(E.contact, E.company, E.position, E.start_date, E.end_date).order_by(
+        E.start_date.is_null(), E.start_date, E.id
     )
-    for row in cursor:
+    for contact_id, company, position, start, end in job_query.tuples():
+        jobs.setdefault(contact_id, []).append(PastJob(company, position, start, end))
+    query = (
+        C.select(
+            C.id,
+            C.uuid,
+            C.first_name,
+            C.last_name,
+            C.company,
+            C.position,
+            C.email,
+            C.phone,
+            C.linkedin_url,
+            C.urls,
+            C.relationship,
+            C.how_met,
+            C.notes,
+            C.connected_on,
+            C.last_contacted,
+        )
+        .where(C.archived == False)  # noqa: E712 - peewee builds SQL from ==
+        .order_by(C.last_name, C.first_name, C.id)
+        .tuples()
+    )
+    for row in query.iterator():
         (cid, uid, first, last, company, position, email, phone, linkedin, urls) = row[:10]
         relationship, how_met, notes, connected_on, last_contacted = row[10:]
         yield (
@@ -60,8 +67,8 @@ def contact_records() -> Iterator[tuple[ContactRecord, str]]:
                 relationship=relationship,
                 how_met=how_met,
                 notes=notes,
-                connected_on=_date(connected_on),
-                last_contacted=_date(last_contacted),
+                connected_on=connected_on,
+                last_contacted=last_contacted,
                 employment=jobs.get(cid, []),
             ),
             uid,

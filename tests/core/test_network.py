@@ -256,12 +256,11 @@ def test_every_way_to_read_the_list_gives_the_same_rows(
         ]
 
     for descending in (False, True):
-        close_database()  # a fresh connection has no mirror yet
+        close_database()  # a fresh connection: nothing left from the last round
         open_database(db_path)
         from_contact_table = whole("", descending)
         assert len(from_contact_table) == network.contact_count("") == 56
-        network.prepare_contact_list()
-        assert whole("", descending) == from_contact_table
+        assert network.contact_list("", sort, descending, 7) == (56, from_contact_table[:7])
         expected = [
             r
             for r in from_contact_table
@@ -272,3 +271,76 @@ def test_every_way_to_read_the_list_gives_the_same_rows(
         ]
         assert whole("A  E", descending) == expected
         assert network.contact_count("a e") == len(expected)
+        total, first = network.contact_list("a e", sort, descending, 7)
+        assert (total, first) == (len(expected), expected[:7])
+
+
+def test_edit_and_delete_an_interaction_recount_last_contacted(people):
+    ada = people["ada"]
+
+    def last():
+        return m.Contact.get_by_id(ada).last_contacted
+
+    (first, _), (second, _) = (
+        network.log_interaction(ada, dt.date(2026, 9, 1), "call", "First call"),
+        network.log_interaction(ada, dt.date(2026, 10, 1), "coffee", "Coffee"),
+    )
+    assert last() == dt.date(2026, 10, 1)
+    # The newest moves back before the other: the other is now the last contact.
+    change, changes = network.edit_interaction(
+        second.interaction_id, dt.date(2026, 8, 1), "meeting", "Met", notes="n"
+    )
+    assert changes.interactions
+    assert last() == dt.date(2026, 9, 1)
+    edited = m.Interaction.get_by_id(second.interaction_id)
+    assert (edited.kind, edited.summary, edited.notes) == ("meeting", "Met", "n")
+    network.undo_interaction_change(change)
+    edited = m.Interaction.get_by_id(second.interaction_id)
+    assert (edited.date, edited.kind, edited.summary) == (dt.date(2026, 10, 1), "coffee", "Coffee")
+    assert last() == dt.date(2026, 10, 1)
+    # Deleting the newest: the one before counts; deleting both: never contacted.
+    deleted, _ = network.delete_interaction(second.interaction_id)
+    assert last() == dt.date(2026, 9, 1)
+    network.delete_interaction(first.interaction_id)
+    assert last() is None
+    assert [i.summary for i in network.interactions(ada)] == []
+    network.undo_interaction_change(deleted)
+    assert [i.summary for i in network.interactions(ada)] == ["Coffee"]
+    assert last() == dt.date(2026, 10, 1)
+    with pytest.raises(ValueError, match="follow-up"):
+        network.edit_interaction(
+            second.interaction_id, dt.date(2026, 10, 1), "call", follow_up_date=dt.date(2026, 1, 1)
+        )
+    assert m.Interaction.get_by_id(second.interaction_id).kind == "coffee"
+
+
+def test_an_imported_last_contacted_later_than_any_interaction_is_kept(people):
+    grace = people["grace"]
+    logged, _ = network.log_interaction(grace, dt.date(2026, 3, 1), "call")
+    m.Contact.update(last_contacted=dt.date(2026, 6, 1)).where(m.Contact.id == grace).execute()
+    network.delete_interaction(logged.interaction_id)
+    assert m.Contact.get_by_id(grace).last_contacted == dt.date(2026, 6, 1)
+
+
+def test_tag_cadences_set_together_in_one_step(people):
+    before = network.set_tag_cadences({"Math": (14, 30), "crypto": (None, 60)})
+    assert before == {"Math": (None, None), "crypto": (None, None)}
+    assert [t for t in network.all_tags() if t[0] in ("Math", "crypto")] == [
+        ("Math", 14, 30, 2),
+        ("crypto", None, 60, 1),
+    ]
+    assert network.contact_details(people["ada"], TODAY).cadence.source == "Math"
+    with pytest.raises(ValueError, match="shorter"):
+        network.set_tag_cadences({"crypto": (7, 7), "Math": (30, 7)})
+    assert network.all_tags()[-1] == ("crypto", None, 60, 1)  # nothing of it written
+    network.set_tag_cadences(before)
+    assert all(t[1:3] == (None, None) for t in network.all_tags())
+
+
+def test_filter_finds_email_and_tags_beyond_ascii(people):
+    assert names(page("a@X")) == ["Ada Lovelace"]  # the email address
+    network.set_tags(people["grace"], ["Ölçek"])
+    assert names(page("ÖLÇEK")) == ["Grace Hopper"]
+    assert names(page("ölç navy")) == ["Grace Hopper"]
+    assert network.contact_list("ölç", "name", False, 10) == (1, page("ölç"))
+    assert network.contact_count("ölçek lovelace") == 0

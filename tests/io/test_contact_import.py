@@ -297,3 +297,49 @@ def test_progress_reaches_the_total(db_path, tmp_path):
     apply(preview(read_file("linkedin", path)), today=TODAY, progress=lambda d, t: seen.append(d))
     assert seen == [500, 1000, 1200]
     assert contact_import.NEW == "new"
+
+
+def test_an_import_undoes_and_redoes_with_the_same_ids(db_path, tmp_path):
+    import_file("linkedin", FIXTURES / "linkedin_connections.csv")
+    grace = m.Contact.get(m.Contact.last_name == "Hopper")
+    m.Contact.update(notes="Met at the Navy ball").where(m.Contact.id == grace.id).execute()
+    before = snapshot()
+    # Grace moves job (an update with a job added) and two new people come, one tagged.
+    vcards = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nN:Hopper;Grace;;;\r\n"
+        "URL:https://www.linkedin.com/in/gracehopper\r\nEMAIL:grace@example.com\r\n"
+        "ORG:Remington Rand\r\nTITLE:Mathematician\r\n"
+        "CATEGORIES:navy\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jean Sammet\r\nN:Sammet;Jean;;;\r\n"
+        "ORG:IBM\r\nCATEGORIES:languages\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Frances Allen\r\nN:Allen;Frances;;;\r\nEND:VCARD\r\n"
+    )
+    plan = preview(read_file("vcard", write(tmp_path, "more.vcf", vcards)))
+    assert plan.summary() == "2 new, 1 updated, 0 duplicate, 0 rejected"
+    applied, changes = contact_import.apply_undoable(plan, today=TODAY)
+    assert changes.contacts
+    after = snapshot()
+    assert len(after["Contact"]) == len(before["Contact"]) + 2
+    assert m.Contact.get_by_id(grace.id).company == "Remington Rand"
+
+    assert contact_import.undo_import(applied).contacts
+    assert snapshot() == before  # new people, their tags, Grace's job and tag: all gone
+
+    contact_import.redo_import(applied)
+    assert snapshot() == after  # the same rows, ids and uuids
+    contact_import.undo_import(applied)
+    assert snapshot() == before
+
+
+def test_undo_of_a_large_import_in_chunks(db_path, tmp_path):
+    rows = "".join(
+        f"P{i},Q{i},https://www.linkedin.com/in/p{i},,Co{i % 7},Dev,01 Jan 2020\r\n"
+        for i in range(1800)
+    )
+    before = snapshot()
+    plan = preview(read_file("linkedin", write(tmp_path, "big.csv", LINKEDIN_HEADER + rows)))
+    applied, _changes = contact_import.apply_undoable(plan, today=TODAY)
+    assert m.Contact.select().count() == 1800
+    contact_import.undo_import(applied)
+    assert snapshot() == before
+    assert contact_import.undo_import(contact_import.AppliedImport()) == NOTHING

@@ -215,6 +215,73 @@ def test_log_interaction_updates_last_contacted_and_undoes(tab, people, monkeypa
     assert m.Contact.get_by_id(people["grace"]).last_contacted is None
 
 
+def test_edit_and_delete_an_interaction_each_one_undo_step(tab, people, monkeypatch):
+    grace = people["grace"]
+    network.log_interaction(grace, TODAY - dt.timedelta(days=20), "call", "Old call")
+    network.log_interaction(grace, TODAY - dt.timedelta(days=5), "coffee", "Coffee")
+    tab.ctx.apply(network.Changes(interactions=True))
+    select(tab, grace)
+    tree = tab.details.interactions
+    assert [tree.topLevelItem(i).text(2) for i in range(2)] == ["Coffee", "Old call"]
+
+    def move_back_and_accept(dialog: LogInteractionDialog) -> int:
+        assert dialog.summary_edit.text() == "Coffee"  # the dialog shows the interaction
+        dialog.date_edit.setDate(dialog.date_edit.date().addDays(-30))
+        dialog.summary_edit.setText("Coffee, moved")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LogInteractionDialog, "exec", move_back_and_accept)
+    tree.setCurrentItem(tree.topLevelItem(0))
+    tab.details.findChild(QAbstractButton, "edit_interaction_button").click()
+    assert [tree.topLevelItem(i).text(2) for i in range(2)] == ["Old call", "Coffee, moved"]
+    assert m.Contact.get_by_id(grace).last_contacted == TODAY - dt.timedelta(days=20)
+    tab.ctx.undo_stack.undo()
+    assert tree.topLevelItem(0).text(2) == "Coffee"
+    assert m.Contact.get_by_id(grace).last_contacted == TODAY - dt.timedelta(days=5)
+
+    tree.setCurrentItem(tree.topLevelItem(0))
+    tab.details.findChild(QAbstractButton, "delete_interaction_button").click()
+    assert [tree.topLevelItem(i).text(2) for i in range(tree.topLevelItemCount())] == ["Old call"]
+    assert m.Contact.get_by_id(grace).last_contacted == TODAY - dt.timedelta(days=20)
+    assert tab.ctx.undo_stack.undoText() == "Delete interaction"
+    tab.ctx.undo_stack.undo()
+    assert [i.summary for i in m.Interaction.select().order_by(m.Interaction.date)] == [
+        "Old call",
+        "Coffee",
+    ]
+    assert m.Contact.get_by_id(grace).last_contacted == TODAY - dt.timedelta(days=5)
+    tab.ctx.undo_stack.redo()
+    assert m.Interaction.select().count() == 1
+
+
+def test_tag_cadences_dialog_sets_a_cadence_as_one_undo_step(tab, people, monkeypatch):
+    def set_crypto_and_accept(dialog) -> int:
+        assert dialog.table.item(0, 0).text() == "crypto"
+        assert dialog.table.item(0, 1).text() == "1"  # one contact has it
+        ideal, maximum = dialog.spins[0]
+        ideal.setValue(7)
+        maximum.setValue(3)  # shorter than the ideal: refused, the dialog stays
+        dialog.accept()
+        assert "shorter" in dialog.error_label.text()
+        maximum.setValue(9)
+        assert dialog.changed() == {"crypto": (7, 9)}
+        dialog.accept()
+        return QDialog.DialogCode.Accepted
+
+    from careerdesk.ui.network.dialogs import TagCadenceDialog
+
+    monkeypatch.setattr(TagCadenceDialog, "exec", set_crypto_and_accept)
+    tab.tags_button.click()
+    tag = m.Tag.get(m.Tag.name == "crypto")
+    assert (tag.cadence_ideal_days, tag.cadence_max_days) == (7, 9)
+    # Alan (tagged crypto, added 10 days ago) is now due.
+    assert "Alan Turing" in queue_names(tab)
+    tab.ctx.undo_stack.undo()
+    tag = m.Tag.get(m.Tag.name == "crypto")
+    assert (tag.cadence_ideal_days, tag.cadence_max_days) == (None, None)
+    assert "Alan Turing" not in queue_names(tab)
+
+
 def queue_names(tab):
     tree = tab.reach_out.queue
     return [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
@@ -315,6 +382,28 @@ def test_linkedin_import_previews_then_writes_off_the_ui_thread(tab, qtbot, acce
     qtbot.waitUntil(lambda: len(accept_import) == 2, timeout=10_000)
     assert not accept_import[1].import_button.isEnabled()
     assert m.Contact.select().count() == 7
+
+
+def test_an_import_is_one_undo_step(tab, qtbot, accept_import, people):
+    def everything():
+        return {
+            model.__name__: [tuple(r.values()) for r in model.select().order_by(model.id).dicts()]
+            for model in (m.Contact, m.Tag, m.ContactTag, m.Employment)
+        }
+
+    before = everything()
+    tab.start_import("linkedin", FIXTURES / "linkedin_connections.csv")
+    qtbot.waitUntil(lambda: "Imported" in tab.status_label.text(), timeout=10_000)
+    after = everything()
+    assert m.Contact.select().count() == 7
+    stack = tab.ctx.undo_stack
+    assert (stack.count(), stack.undoText()) == (1, "Import contacts")
+    stack.undo()
+    assert everything() == before  # the new people gone, Grace Hopper as she was
+    assert tab.model.total() == 3 and "Jürgen Müller" not in shown_names(tab)
+    stack.redo()
+    assert everything() == after  # the same rows, ids and uuids
+    assert tab.model.total() == 7 and "Jürgen Müller" in shown_names(tab)
 
 
 def test_csv_import_with_column_mapping(tab, qtbot, accept_import, tmp_path, monkeypatch):

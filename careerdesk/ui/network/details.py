@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,7 +28,13 @@ from careerdesk.core.changes import Changes
 from careerdesk.ui import commands
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.formatting import days_from, format_date, label
-from careerdesk.ui.network.dialogs import JobDialog, LinkGoalDialog, LogInteractionDialog, named
+from careerdesk.ui.network.dialogs import (
+    JobDialog,
+    LinkGoalDialog,
+    LogInteractionDialog,
+    days_spin,
+    named,
+)
 from careerdesk.ui.text_edit import PlainTextField
 
 # Contact fields edited in single-line fields: (field, label).
@@ -183,8 +189,16 @@ class ContactDetailsPanel(QScrollArea):
             "contact_interactions",
             self.tr("Interactions"),
             [self.tr("Date"), self.tr("Kind"), self.tr("Summary"), self.tr("Follow up")],
-            [],
+            [
+                ("edit_interaction_button", self.tr("&Edit interaction…"), self.edit_interaction),
+                (
+                    "delete_interaction_button",
+                    self.tr("Delete interaction"),
+                    self.delete_interaction,
+                ),
+            ],
         )
+        self.interactions.itemActivated.connect(lambda *_: self.edit_interaction())
         self.jobs.setMaximumHeight(130)
         self.goals.setMaximumHeight(130)
         self.interactions.setMinimumHeight(160)
@@ -194,11 +208,7 @@ class ContactDetailsPanel(QScrollArea):
         self.show_contact(None)
 
     def _days_spin(self, name: str, accessible: str) -> QSpinBox:
-        spin = QSpinBox(self.form_box)
-        named(spin, name, accessible)
-        spin.setRange(0, 3650)
-        spin.setSpecialValueText(self.tr("—"))  # 0: no cadence of its own
-        spin.setSuffix(self.tr(" days"))
+        spin = days_spin(self.form_box, name, accessible, None)  # "—": no cadence of its own
         spin.editingFinished.connect(self._save_cadence)
         return spin
 
@@ -314,7 +324,9 @@ class ContactDetailsPanel(QScrollArea):
             else self.tr("from tag “{tag}”").format(tag=c.source)
         )
         rule = self.tr("Every {ideal} days, at most {maximum} ({source}).").format(
-            ideal=c.ideal_days, maximum=c.max_days, source=source
+            ideal=QLocale().toString(c.ideal_days),
+            maximum=QLocale().toString(c.max_days),
+            source=source,
         )
         if c.status == "overdue":
             state = self.tr("Overdue since {when}.").format(when=format_date(c.overdue_date))
@@ -424,6 +436,53 @@ class ContactDetailsPanel(QScrollArea):
             return
         values = dialog.values()
         log_undoable(self.ctx, d.id, self.tr("Log interaction"), parent=self, **values)
+
+    def _interaction(self) -> network.InteractionEntry | None:
+        chosen = self._selected_id(self.interactions)
+        d = self.details
+        if d is None or chosen is None:
+            return None
+        return next((i for i in d.interactions if i.id == chosen), None)
+
+    def edit_interaction(self) -> None:
+        """Change the selected interaction as one undo step."""
+        entry, d = self._interaction(), self.details
+        if entry is None or d is None:
+            return
+        dialog = LogInteractionDialog(d.name or d.email, self.ctx.today(), self, entry=entry)
+        if dialog.exec() != LogInteractionDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        state: dict[str, network.InteractionChange] = {}
+
+        def forward() -> Changes:
+            state["change"], changes = network.edit_interaction(entry.id, **values)
+            return changes
+
+        self.ctx.run(
+            self.tr("Edit interaction"),
+            forward,
+            lambda: network.undo_interaction_change(state["change"]),
+            parent=self,
+        )
+
+    def delete_interaction(self) -> None:
+        """Delete the selected interaction as one undo step ("last contacted" follows)."""
+        entry = self._interaction()
+        if entry is None:
+            return
+        state: dict[str, network.InteractionChange] = {}
+
+        def forward() -> Changes:
+            state["change"], changes = network.delete_interaction(entry.id)
+            return changes
+
+        self.ctx.run(
+            self.tr("Delete interaction"),
+            forward,
+            lambda: network.undo_interaction_change(state["change"]),
+            parent=self,
+        )
 
     def _contacted_today(self) -> None:
         if self.contact_id is not None:

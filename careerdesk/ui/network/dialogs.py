@@ -1,10 +1,10 @@
-"""Small dialogs of the Network tab: log an interaction, add a past job, link a goal."""
+"""Small dialogs of the Network tab: interactions, past jobs, goal links, tag cadences."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -12,11 +12,19 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
+    QLabel,
     QLineEdit,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
 from careerdesk.core import models as m
+from careerdesk.core.cadence import check_cadence
+from careerdesk.core.network import InteractionEntry
 from careerdesk.ui.formatting import label, qdate
 from careerdesk.ui.text_edit import PlainTextField
 
@@ -65,10 +73,19 @@ class _FormDialog(QDialog):
 
 
 class LogInteractionDialog(_FormDialog):
-    """What happened with a contact, when, and whether to follow up."""
+    """What happened with a contact, when, and whether to follow up; or an edit of that."""
 
-    def __init__(self, contact_name: str, today: dt.date, parent: QWidget | None = None) -> None:
-        title = self.tr("Log interaction with {name}").format(name=contact_name)
+    def __init__(
+        self,
+        contact_name: str,
+        today: dt.date,
+        parent: QWidget | None = None,
+        entry: InteractionEntry | None = None,
+    ) -> None:
+        if entry is None:
+            title = self.tr("Log interaction with {name}").format(name=contact_name)
+        else:
+            title = self.tr("Edit interaction with {name}").format(name=contact_name)
         super().__init__(parent, "log_interaction_dialog", title)
         self.date_edit = _date_edit(self, "interaction_date", self.tr("Date"), today)
         self.date_edit.setMaximumDate(qdate(today + dt.timedelta(days=365)))
@@ -95,6 +112,14 @@ class LogInteractionDialog(_FormDialog):
         self.form.addRow(self.follow_up_check, self.follow_up_edit)
         self.form.addRow(self.tr("&Notes"), self.notes_edit)
         self.finish_form()
+        if entry is not None:
+            self.date_edit.setDate(qdate(entry.date))
+            self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(entry.kind)))
+            self.summary_edit.setText(entry.summary)
+            if entry.follow_up_date is not None:
+                self.follow_up_check.setChecked(True)
+                self.follow_up_edit.setDate(qdate(entry.follow_up_date))
+            self.notes_edit.setPlainText(entry.notes)
 
     def values(self) -> dict[str, object]:
         return {
@@ -167,3 +192,121 @@ class LinkGoalDialog(_FormDialog):
 
     def values(self) -> dict[str, object]:
         return {"goal_id": self.goal_combo.currentData(), "role": self.role_edit.text().strip()}
+
+
+def days_spin(parent: QWidget, name: str, accessible: str, days: int | None) -> QSpinBox:
+    """Days of a keep-in-touch interval; 0 shows "—" (none)."""
+    spin = QSpinBox(parent)
+    named(spin, name, accessible)
+    spin.setRange(0, 3650)
+    spin.setSpecialValueText(QCoreApplication.translate("network", "—"))
+    spin.setSuffix(QCoreApplication.translate("network", " days"))
+    spin.setValue(days or 0)
+    return spin
+
+
+class TagCadenceDialog(QDialog):
+    """Every tag with its keep-in-touch cadence (ideal and maximum days), editable."""
+
+    def __init__(
+        self, tags: list[tuple[str, int | None, int | None, int]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("tag_cadence_dialog")
+        self.setWindowTitle(self.tr("Tags and cadences"))
+        self.setAccessibleName(self.tr("Tags and cadences"))
+        self._tags = tags
+        intro = QLabel(
+            self.tr(
+                "Contacts with a tag are due for a message at its ideal interval and "
+                "overdue past its maximum. With several cadences, the shortest wins."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.table = QTableWidget(len(tags), 4, self)
+        named(self.table, "tag_cadence_table", self.tr("Tags and cadences"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Tag"), self.tr("Contacts"), self.tr("Ideal"), self.tr("Maximum")]
+        )
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.spins: list[tuple[QSpinBox, QSpinBox]] = []
+        for row, (name, ideal, maximum, uses) in enumerate(tags):
+            for column, text in ((0, name), (1, QLocale().toString(uses))):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                if column == 1:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, column, item)
+            spins = (
+                days_spin(
+                    self,
+                    f"tag_ideal_{row}",
+                    self.tr("Ideal interval for {tag}").format(tag=name),
+                    ideal,
+                ),
+                days_spin(
+                    self,
+                    f"tag_max_{row}",
+                    self.tr("Maximum interval for {tag}").format(tag=name),
+                    maximum,
+                ),
+            )
+            self.table.setCellWidget(row, 2, spins[0])
+            self.table.setCellWidget(row, 3, spins[1])
+            self.spins.append(spins)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("tag_cadence_error")
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        named(self.ok_button, "tag_cadence_dialog_ok", self.tr("OK"))
+        named(
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+            "tag_cadence_dialog_cancel",
+            self.tr("Cancel"),
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        if tags:
+            layout.addWidget(self.table)
+        else:
+            self.table.hide()
+            empty = QLabel(self.tr("No tags yet: give a contact a tag first."), self)
+            empty.setObjectName("tag_cadence_empty")
+            layout.addWidget(empty)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.resize(520, 420)
+
+    def changed(self) -> dict[str, tuple[int | None, int | None]]:
+        """The tags whose cadence the user changed: name -> (ideal, maximum) days."""
+        out = {}
+        for (name, ideal, maximum, _uses), (ideal_spin, max_spin) in zip(
+            self._tags, self.spins, strict=True
+        ):
+            wanted = (ideal_spin.value() or None, max_spin.value() or None)
+            if wanted != (ideal, maximum):
+                out[name] = wanted
+        return out
+
+    def accept(self) -> None:
+        """Stay open with the reason when a cadence cannot work."""
+        for name, (ideal, maximum) in self.changed().items():
+            try:
+                check_cadence(ideal, maximum)
+            except ValueError as exc:
+                self.error_label.setText(f"{name}: {exc}")
+                return
+        super().accept()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -285,14 +286,16 @@ class ImportDialog(QDialog):
                 "{new} new, {updated} updated, {duplicate} duplicate (no change), "
                 "{rejected} rejected."
             ).format(
-                new=p.count(NEW),
-                updated=p.count(UPDATED),
-                duplicate=p.count(DUPLICATE),
-                rejected=p.count(REJECTED),
+                new=QLocale().toString(p.count(NEW)),
+                updated=QLocale().toString(p.count(UPDATED)),
+                duplicate=QLocale().toString(p.count(DUPLICATE)),
+                rejected=QLocale().toString(p.count(REJECTED)),
             )
         )
         self.import_button.setText(
-            self.tr("Import {n} contacts").format(n=writes) if writes else self.tr("Import")
+            self.tr("Import {n} contacts").format(n=QLocale().toString(writes))
+            if writes
+            else self.tr("Import")
         )
         self.import_button.setEnabled(writes > 0)
         self._filter_rows()

@@ -1,4 +1,4 @@
-"""A lazy contact table model: pages of core.network.contact_page, filtered and sorted in SQL."""
+"""A lazy contact table model: pages of core.network.contact_list, filtered and sorted in SQL."""
 
 from __future__ import annotations
 
@@ -39,8 +39,9 @@ class ContactTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Reload from the first page (after a data change, a new filter or sort)."""
         self.beginResetModel()
-        self._total = network.contact_count(self._filter)
-        self._rows = network.contact_page(self._filter, self._sort, self._descending, 0, self.PAGE)
+        self._total, self._rows = network.contact_list(
+            self._filter, self._sort, self._descending, self.PAGE
+        )
         self.endResetModel()
 
     def set_filter(self, text: str) -> None:

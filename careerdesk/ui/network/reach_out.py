@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -81,7 +81,7 @@ class ReachOutPanel(QGroupBox):
             item = QTreeWidgetItem([self.tr("Nobody to reach out to today."), "", ""])
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.queue.addTopLevelItem(item)
-        self.setTitle(self.tr("Reach out ({count})").format(count=len(due)))
+        self.setTitle(self.tr("Reach out ({count})").format(count=QLocale().toString(len(due))))
         for column in range(2):
             self.queue.resizeColumnToContents(column)
             self.queue.setColumnWidth(column, max(140, self.queue.columnWidth(column) + 16))
@@ -90,7 +90,7 @@ class ReachOutPanel(QGroupBox):
     def _status(self, person: cadence.DueContact) -> str:
         # Words, not only colour, say how urgent it is.
         if person.status == "overdue":
-            return self.tr("overdue by {n} days").format(n=person.days_overdue)
+            return self.tr("overdue by {n} days").format(n=QLocale().toString(person.days_overdue))
         # Overdue starts the day after the maximum interval ends.
         overdue_from = person.overdue_date + dt.timedelta(days=1)
         return self.tr("due · overdue {when}").format(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,14 +29,21 @@ from careerdesk.core import db, network, records
 from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
 from careerdesk.io import contact_export, contact_import
-from careerdesk.io.contact_import import DUPLICATE, NEW, REJECTED, UPDATED, ImportPreview
+from careerdesk.io.contact_import import (
+    DUPLICATE,
+    NEW,
+    REJECTED,
+    UPDATED,
+    AppliedImport,
+    ImportPreview,
+)
 from careerdesk.io.contact_record import ImportFileError
 from careerdesk.io.csv_contacts import automatic_mapping, csv_headers
 from careerdesk.ui import commands
 from careerdesk.ui.background import BackgroundTask, run_in_background
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.network.details import ContactDetailsPanel, log_undoable
-from careerdesk.ui.network.dialogs import named
+from careerdesk.ui.network.dialogs import TagCadenceDialog, named
 from careerdesk.ui.network.import_dialog import ImportDialog
 from careerdesk.ui.network.model import COLUMNS, ContactTableModel
 from careerdesk.ui.network.reach_out import ReachOutPanel
@@ -74,6 +81,8 @@ class NetworkTab(Tab):
         self.new_button.clicked.connect(self.ask_new_contact)
         self.delete_button = self._button("delete_contact_button", self.tr("Delete contact"))
         self.delete_button.clicked.connect(self.delete_contact)
+        self.tags_button = self._button("tag_cadences_button", self.tr("Tags and &cadences…"))
+        self.tags_button.clicked.connect(self.edit_tag_cadences)
         self.import_button = self._menu_button(
             "network_import_button",
             self.tr("&Import"),
@@ -97,7 +106,7 @@ class NetworkTab(Tab):
         bar.addWidget(self.filter_edit, 2)
         bar.addWidget(self.count_label)
         bar.addStretch(1)
-        for widget in (self.new_button, self.delete_button, self.import_button):
+        for widget in (self.new_button, self.delete_button, self.tags_button, self.import_button):
             bar.addWidget(widget)
         bar.addWidget(self.export_button)
 
@@ -196,8 +205,7 @@ class NetworkTab(Tab):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if not self._first_paint_done:
-            # At 50,000 contacts the queue and the filter's index take a moment
-            # each: the table is painted first, they follow.
+            # At 50,000 contacts the queue takes a moment: the table is painted first.
             QTimer.singleShot(0, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
@@ -205,14 +213,13 @@ class NetworkTab(Tab):
             return
         self._first_paint_done = True
         self.reach_out.refresh()
-        network.prepare_contact_list()
 
     def focus_search(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
 
     def _show_count(self) -> None:
-        total = self.model.total()
+        total = QLocale().toString(self.model.total())
         if self.filter_edit.text().strip():
             text = self.tr("{n} matching").format(n=total)
         else:
@@ -318,6 +325,26 @@ class NetworkTab(Tab):
         if answer == QMessageBox.StandardButton.Yes:
             commands.delete_record(self.ctx, m.Contact, d.id, self.tr("Delete contact"))
 
+    def edit_tag_cadences(self) -> None:
+        """The tags' keep-in-touch cadences, changed together as one undo step."""
+        dialog = TagCadenceDialog(network.all_tags(), self)
+        if dialog.exec() != TagCadenceDialog.DialogCode.Accepted:
+            return
+        wanted = dialog.changed()
+        if not wanted:
+            return
+        state: dict[str, dict[str, tuple[int | None, int | None]]] = {}
+
+        def forward() -> Changes:
+            state["before"] = network.set_tag_cadences(wanted)
+            return Changes(contacts=True)
+
+        def backward() -> Changes:
+            network.set_tag_cadences(state["before"])
+            return Changes(contacts=True)
+
+        self.ctx.run(self.tr("Change tag cadences"), forward, backward, parent=self)
+
     def mark_contacted_today(self, contact_id: int) -> None:
         log_undoable(
             self.ctx,
@@ -385,22 +412,35 @@ class NetworkTab(Tab):
             self.apply_import(dialog.preview)
 
     def apply_import(self, preview: ImportPreview) -> None:
-        """Write a previewed import off the UI thread, in one transaction, with progress."""
+        """Write a previewed import off the UI thread with progress; then it is one undo step."""
         today = self.ctx.today()
         summary = self.tr("Imported {new} new and updated {updated} contacts.").format(
-            new=preview.count(NEW), updated=preview.count(UPDATED)
+            new=QLocale().toString(preview.count(NEW)),
+            updated=QLocale().toString(preview.count(UPDATED)),
         )
         skipped = preview.count(DUPLICATE) + preview.count(REJECTED)
 
-        def work(report: object) -> Changes:
-            return contact_import.apply(preview, today=today, progress=report)
+        def work(report: object) -> tuple[AppliedImport, Changes]:
+            return contact_import.apply_undoable(preview, today=today, progress=report)
 
-        def done(changes: Changes) -> None:
+        def done(result: tuple[AppliedImport, Changes]) -> None:
+            applied, changes = result
             self.status_label.setText(
-                summary + " " + self.tr("{n} rows left out.").format(n=skipped)
+                summary + " " + self.tr("{n} rows left out.").format(n=QLocale().toString(skipped))
                 if skipped
                 else summary
             )
+            if applied:
+                # Undo deletes what the import wrote; redo writes the same rows again.
+                self.ctx.undo_stack.push(
+                    commands.FunctionCommand(
+                        self.ctx,
+                        self.tr("Import contacts"),
+                        lambda: contact_import.redo_import(applied),
+                        lambda: contact_import.undo_import(applied),
+                        done=True,
+                    )
+                )
             self.ctx.apply(changes)
 
         self._task = run_in_background(
@@ -425,7 +465,9 @@ class NetworkTab(Tab):
 
         def done(count: int) -> None:
             self.status_label.setText(
-                self.tr("Exported {n} contacts to {file}.").format(n=count, file=path)
+                self.tr("Exported {n} contacts to {file}.").format(
+                    n=QLocale().toString(count), file=path
+                )
             )
 
         def failed(exc: BaseException) -> None:
