@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         for tab in self.all_tabs():
             self.tabs.addTab(tab, tab.title())
         self.setCentralWidget(self.tabs)
-        self.overview_tab.go_to_tab.connect(self.show_tab)
+        self.overview_tab.go_to.connect(self.show_record)
 
         self._build_menus()
         self.statusBar().setObjectName("status_bar")
@@ -85,6 +85,15 @@ class MainWindow(QMainWindow):
         for tab in self.all_tabs():
             if tab.objectName() == name:
                 self.tabs.setCurrentWidget(tab)
+
+    def show_record(self, kind: str, record_id: int) -> None:
+        """Show a goal or step in the Plan tab, or a contact in the Network tab."""
+        if kind == "contact":
+            self.tabs.setCurrentWidget(self.network_tab)
+            self.network_tab.select_contact(record_id)
+        else:
+            self.tabs.setCurrentWidget(self.plan_tab)
+            self.plan_tab.select(kind, record_id)
 
     # --- menus --------------------------------------------------------------------
 

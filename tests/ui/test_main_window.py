@@ -216,3 +216,22 @@ def test_plan_view_choices_are_remembered(qtbot, example_plan):
     assert second.plan_tab.baseline_box.isChecked()
     second.close()
     cdb.close_database()
+
+
+def test_overview_items_open_the_step_goal_or_contact(window, qtbot):
+    overdue = window.findChild(QListWidget, "overdue_steps")
+    row = next(i for i in range(overdue.count()) if overdue.item(i).text().startswith("Find a"))
+    overdue.itemActivated.emit(overdue.item(row))
+    step = m.Step.get(m.Step.title == "Find a second mentee")
+    assert window.tabs.currentWidget() is window.plan_tab
+    assert window.plan_tab.selected == ("step", step.id)
+
+    window.show_tab("overview_tab")
+    due = window.findChild(QListWidget, "contacts_due")
+    due.itemActivated.emit(due.item(0))
+    assert window.tabs.currentWidget() is window.network_tab
+    name = due.item(0).text().split(" (")[0]
+    assert (
+        window.network_tab.details.contact_id
+        == m.Contact.get((m.Contact.first_name + " " + m.Contact.last_name) == name).id
+    )

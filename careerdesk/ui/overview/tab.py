@@ -26,8 +26,8 @@ from careerdesk.ui.tab import Tab
 class OverviewTab(Tab):
     """Lists of overdue and upcoming steps, goals at risk, contacts due, the next check-in."""
 
-    # The objectName of the tab an activated item belongs to.
-    go_to_tab = Signal(str)
+    # An activated item: what it is ("goal", "step" or "contact") and its id.
+    go_to = Signal(str, int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -38,12 +38,10 @@ class OverviewTab(Tab):
         font = self.headline.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.headline.setFont(font)
-        self.overdue = self._list("overdue_steps", self.tr("Overdue steps"), "plan_tab")
-        self.upcoming = self._list(
-            "upcoming_steps", self.tr("Coming up (next 14 days)"), "plan_tab"
-        )
-        self.at_risk = self._list("goals_at_risk", self.tr("Goals needing attention"), "plan_tab")
-        self.reach_out = self._list("contacts_due", self.tr("Reach out"), "network_tab")
+        self.overdue = self._list("overdue_steps", self.tr("Overdue steps"))
+        self.upcoming = self._list("upcoming_steps", self.tr("Coming up (next 14 days)"))
+        self.at_risk = self._list("goals_at_risk", self.tr("Goals needing attention"))
+        self.reach_out = self._list("contacts_due", self.tr("Reach out"))
         grid = QGridLayout()
         for index, (box, _list) in enumerate(
             (self.overdue, self.upcoming, self.at_risk, self.reach_out)
@@ -53,18 +51,24 @@ class OverviewTab(Tab):
         layout.addWidget(self.headline)
         layout.addLayout(grid)
 
-    def _list(self, name: str, title: str, target: str) -> tuple[QGroupBox, QListWidget]:
+    def _list(self, name: str, title: str) -> tuple[QGroupBox, QListWidget]:
         box = QGroupBox(title, self)
         box.setObjectName(f"{name}_box")
         items = QListWidget(box)
         items.setObjectName(name)
         items.setAccessibleName(title)
-        items.itemActivated.connect(lambda _item: self.go_to_tab.emit(target))
+        items.setToolTip(self.tr("Double-click or press Enter to open"))
+        items.itemActivated.connect(self._activated)
         QVBoxLayout(box).addWidget(items)
         return box, items
 
     def title(self) -> str:
         return self.tr("Overview")
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        target = item.data(Qt.ItemDataRole.UserRole)
+        if target:
+            self.go_to.emit(*target)
 
     def refresh(self, changes: Changes) -> None:
         today = self.ctx.today()
@@ -73,7 +77,10 @@ class OverviewTab(Tab):
             self._fill(
                 self.overdue[1],
                 [
-                    f"{s.title} — {s.goal.title} ({days_from(today, s.due_date)})"
+                    (
+                        f"{s.title} — {s.goal.title} ({days_from(today, s.due_date)})",
+                        ("step", s.id),
+                    )
                     for s in news.overdue_steps
                 ],
                 self.tr("Nothing overdue."),
@@ -81,7 +88,7 @@ class OverviewTab(Tab):
             self._fill(
                 self.upcoming[1],
                 [
-                    f"{format_date(s.due_date)}  {s.title} — {s.goal.title}"
+                    (f"{format_date(s.due_date)}  {s.title} — {s.goal.title}", ("step", s.id))
                     for s in news.upcoming_steps
                 ],
                 self.tr("Nothing due in the next two weeks."),
@@ -89,8 +96,11 @@ class OverviewTab(Tab):
             self._fill(
                 self.at_risk[1],
                 [
-                    self.tr("{health}: {title} (target {date})").format(
-                        health=label(g.health), title=g.title, date=format_date(g.target_date)
+                    (
+                        self.tr("{health}: {title} (target {date})").format(
+                            health=label(g.health), title=g.title, date=format_date(g.target_date)
+                        ),
+                        ("goal", g.goal_id),
                     )
                     for g in news.goals_at_risk
                 ],
@@ -113,7 +123,7 @@ class OverviewTab(Tab):
             due = cadence.reach_out_queue(today, limit=20)
             self._fill(
                 self.reach_out[1],
-                [self._due_line(d, today) for d in due],
+                [(self._due_line(d, today), ("contact", d.contact_id)) for d in due],
                 self.tr("Nobody to reach out to today."),
             )
 
@@ -127,10 +137,14 @@ class OverviewTab(Tab):
             who=who, when=days_from(today, overdue_from)
         )
 
-    def _fill(self, widget: QListWidget, lines: list[str], empty: str) -> None:
+    def _fill(
+        self, widget: QListWidget, lines: list[tuple[str, tuple[str, int]]], empty: str
+    ) -> None:
         widget.clear()
-        for line in lines:
-            widget.addItem(QListWidgetItem(line))
+        for line, target in lines:
+            item = QListWidgetItem(line)
+            item.setData(Qt.ItemDataRole.UserRole, target)
+            widget.addItem(item)
         if not lines:
             item = QListWidgetItem(empty)
             item.setFlags(Qt.ItemFlag.NoItemFlags)
