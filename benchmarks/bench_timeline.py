@@ -166,7 +166,7 @@ def main() -> None:
         ours_build, base_build = [], []
         for _ in range(3):
             t0 = time.perf_counter()
-            timeline = Timeline()
+            timeline = Timeline(lambda: today)
             timeline.resize(1200, 800)
             timeline.set_plan(view, "category", today)
             timeline.show()
@@ -282,6 +282,7 @@ def main() -> None:
         from careerdesk.ui.plan.tab import PlanTab
 
         ctx = AppContext(path)
+        ctx.set_today(today)
         tab = PlanTab(ctx)
         tab.resize(1400, 850)
         tab.show()

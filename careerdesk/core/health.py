@@ -55,7 +55,7 @@ def goal_health(
 def health_by_goal(
     today: dt.date, slack: float = DEFAULT_SLACK, goal_ids: Iterable[int] | None = None
 ) -> dict[int, str]:
-    """The health of every goal (or of `goal_ids` only), in three queries."""
+    """The health of every goal (or of `goal_ids` only), in four queries."""
     ids = None if goal_ids is None else list(goal_ids)
     overdue_query = m.Step.select(m.Step.goal_id).where(
         m.Step.done_date.is_null(), m.Step.due_date < today

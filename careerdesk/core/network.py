@@ -133,7 +133,7 @@ def _tags_of(ids: list[int]) -> dict[int, str]:
         m.ContactTag.select(m.ContactTag.contact, m.Tag.name)
         .join(m.Tag)
         .where(m.ContactTag.contact.in_(ids))
-        .order_by(m.Tag.name)
+        .order_by(m.Tag.name.collate("NOCASE"), m.Tag.name)
         .tuples()
     )
     for contact_id, name in query:
@@ -264,7 +264,7 @@ def contact_tags(contact_id: int) -> list[str]:
         m.Tag.select(m.Tag.name)
         .join(m.ContactTag)
         .where(m.ContactTag.contact == contact_id)
-        .order_by(m.Tag.name)
+        .order_by(m.Tag.name.collate("NOCASE"), m.Tag.name)
     )
     return [tag.name for tag in query]
 
@@ -552,7 +552,7 @@ def all_tags() -> list[tuple[str, int | None, int | None, int]]:
         )
         .join(m.ContactTag, pw.JOIN.LEFT_OUTER)
         .group_by(m.Tag.id)
-        .order_by(m.Tag.name)
+        .order_by(m.Tag.name.collate("NOCASE"), m.Tag.name)
         .tuples()
     )
     return list(query)
@@ -560,12 +560,8 @@ def all_tags() -> list[tuple[str, int | None, int | None, int]]:
 
 def set_tag_cadence(name: str, ideal_days: int | None, max_days: int | None) -> Changes:
     """Give every contact with this tag a keep-in-touch cadence (None, None removes it)."""
-    check_cadence(ideal_days, max_days)
-    with m.database_proxy.atomic():
-        tag = m.Tag.get(m.Tag.name == name)
-        return records.update(
-            m.Tag, tag.id, cadence_ideal_days=ideal_days, cadence_max_days=max_days
-        )
+    set_tag_cadences({name: (ideal_days, max_days)})
+    return _CONTACT_CHANGES
 
 
 def set_tag_cadences(

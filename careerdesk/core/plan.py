@@ -248,6 +248,23 @@ def move_goal_edge(goal_id: int, edge: str, day: dt.date) -> Moved:
     return set_goal_dates(goal_id, goal.start_date, day)
 
 
+def shift_goal_edge(goal_id: int, edge: str, days: int) -> Moved:
+    """Move a goal's start or target date (`edge`) by `days` (a drag of that edge)."""
+    if edge not in GOAL_EDGES:
+        raise PlanError(f"Unknown edge {edge!r}; use 'start' or 'target'.")
+    goal = _goal(goal_id)
+    day = goal.start_date if edge == "start" else goal.target_date
+    return move_goal_edge(goal_id, edge, day + dt.timedelta(days=days))
+
+
+def shift_step(step_id: int, days: int) -> Moved:
+    """Move a step's due date by `days` (a drag of its marker); dependents follow."""
+    step = _step(step_id)
+    if step.due_date is None:
+        raise PlanError(f"The step “{step.title}” has no due date to move; give it one first.")
+    return move_step(step_id, step.due_date + dt.timedelta(days=days))
+
+
 def move_step(step_id: int, due: dt.date) -> Moved:
     """Give a step a new due date; when it moves later, steps depending on it follow."""
     saved = SavedDates()
@@ -441,6 +458,33 @@ def _stored(row: m.BaseModel, names: Iterable[str]) -> dict[str, object]:
     return {k: data.get(k[:-3] if k[:-3] in _FOREIGN_KEYS else k) for k in names}
 
 
+def _fields(row: m.BaseModel, editable: frozenset[str]) -> dict[str, object]:
+    names = [n for n in editable if not (n in _FOREIGN_KEYS and f"{n}_id" in editable)]
+    return {"id": row.id, **_stored(row, names)}
+
+
+def goal_fields(goal_id: int) -> dict[str, object] | None:
+    """Every editable field of a goal (foreign keys as `parent_id`), or None if it is gone."""
+    goal = m.Goal.get_or_none(m.Goal.id == goal_id)
+    return None if goal is None else _fields(goal, _GOAL_EDITABLE)
+
+
+def step_fields(step_id: int) -> dict[str, object] | None:
+    """Every editable field of a step (`goal_id`, `depends_on_id`), or None if it is gone."""
+    step = m.Step.get_or_none(m.Step.id == step_id)
+    return None if step is None else _fields(step, _STEP_EDITABLE)
+
+
+def changed_fields(kind: str, record_id: int, values: dict[str, object]) -> dict[str, object]:
+    """Of `values` for a goal or step, those that differ from what is stored."""
+    stored = goal_fields(record_id) if kind == "goal" else step_fields(record_id)
+    if stored is None:
+        raise PlanError(f"There is no {kind} {record_id} (was it deleted?).")
+    editable = _GOAL_EDITABLE if kind == "goal" else _STEP_EDITABLE
+    wanted = _normalise(values, editable, kind)
+    return {k: v for k, v in wanted.items() if stored.get(k) != v}
+
+
 def update_goal(goal_id: int, **values: object) -> tuple[dict[str, object], Changes]:
     """Change fields of a goal in one transaction; return their previous values and Changes.
 
@@ -478,6 +522,11 @@ def update_step(step_id: int, **values: object) -> tuple[dict[str, object], Chan
         before = _stored(step, values)
         if "title" in values and not str(values["title"]).strip():
             raise PlanError("A step needs a title.")
+        currency = values.get("currency")
+        if currency is not None and not (
+            len(str(currency)) == 3 and str(currency).isascii() and str(currency).isalpha()
+        ):
+            raise PlanError(f"“{currency}” is not a currency code; use three letters, like EUR.")
         changed = {k: v for k, v in values.items() if before[k] != v}
         if not changed:
             return {}, Changes()
@@ -487,6 +536,43 @@ def update_step(step_id: int, **values: object) -> tuple[dict[str, object], Chan
         if changed:
             m.Step.update(**changed, updated_at=m.utc_now()).where(m.Step.id == step_id).execute()
     return previous, Changes(goals=True, steps=True)
+
+
+@dataclass(frozen=True)
+class StepEdit:
+    """What `edit_step` did: the step's previous values and the dates of steps that followed."""
+
+    before: dict[str, object]
+    followed: SavedDates
+    changes: Changes
+
+    @property
+    def followers(self) -> frozenset[int]:
+        return frozenset(self.followed.steps)
+
+
+def edit_step(step_id: int, **values: object) -> StepEdit:
+    """`update_step`, and when the due date moves later, steps waiting for it follow.
+
+    One transaction; `undo_step_edit` puts back exactly what it changed.
+    """
+    saved = SavedDates()
+    with m.database_proxy.atomic():
+        old_due = _step(step_id).due_date
+        before, changes = update_step(step_id, **values)
+        new_due = values.get("due_date", old_due)
+        if "due_date" in before and old_due is not None and new_due is not None:
+            _follow([step_id], (new_due - old_due).days, saved)  # type: ignore[operator]
+    return StepEdit(before, saved, changes | _changes(saved))
+
+
+def undo_step_edit(step_id: int, edit: StepEdit) -> Changes:
+    """Undo `edit_step`: the step's previous values and its followers' previous dates."""
+    with m.database_proxy.atomic():
+        changes = restore_dates(edit.followed)
+        if edit.before:
+            changes |= update_step(step_id, **edit.before)[1]
+    return changes
 
 
 # --- What the Plan tab draws ----------------------------------------------------------

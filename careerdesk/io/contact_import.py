@@ -109,6 +109,9 @@ def _fold(text: str) -> str:
     return folded
 
 
+_SAME_NAME = "same name and company"
+
+
 def _keys(record: ContactRecord) -> Iterator[tuple[str, object]]:
     """The identities a record can be matched by, strongest first."""
     if record.email:
@@ -117,13 +120,19 @@ def _keys(record: ContactRecord) -> Iterator[tuple[str, object]]:
         yield "same LinkedIn URL", url_key(record.linkedin_url)
     if record.first_name or record.last_name:
         yield (
-            "same name and company",
+            _SAME_NAME,
             (
                 _fold(record.first_name),
                 _fold(record.last_name),
                 _fold(record.company),
             ),
         )
+
+
+def _may_match(why: str, url: str, other_url: str) -> bool:
+    """Two people may share a name (and an empty company), never a LinkedIn profile:
+    a match by name alone is refused when both have different profile URLs."""
+    return why != _SAME_NAME or not (url and other_url) or url_key(url) == url_key(other_url)
 
 
 def _fill(target: ContactRecord, other: ContactRecord) -> None:
@@ -227,6 +236,9 @@ def _plan_update(
     moved_position = (
         record.position and old_position and _fold(record.position) != _fold(old_position)
     )
+    if (_fold(record.company or old_company), _fold(record.position)) in jobs:
+        # The file shows a job the history already holds: an older file, not a new job.
+        moved_company = moved_position = False
     if moved_company or moved_position:
         old_job = (_fold(old_company), _fold(old_position))
         if old_job not in jobs:
@@ -285,25 +297,38 @@ def preview(result: ParseResult) -> ImportPreview:
     cluster_of: dict[tuple[str, object], int] = {}
     rows: dict[int, PreviewRow] = {}  # position in result.records -> row, if decided now
     members: list[int] = []  # cluster number of each record
+
+    def merged_into(number: int) -> ContactRecord:
+        """A cluster's record to merge into: a copy, so merging never edits the parse."""
+        if number not in copied:
+            original = clusters[number]
+            clusters[number] = replace(
+                original,
+                urls=list(original.urls),
+                tags=list(original.tags),
+                employment=list(original.employment),
+            )
+            copied.add(number)
+        return clusters[number]
+
     for position, record in enumerate(result.records):
         keys = list(_keys(record))
-        found = next(((key[0], cluster_of[key]) for key in keys if key in cluster_of), None)
+        found = next(
+            (
+                (key[0], cluster_of[key])
+                for key in keys
+                if key in cluster_of
+                and _may_match(key[0], record.linkedin_url, clusters[cluster_of[key]].linkedin_url)
+            ),
+            None,
+        )
         if found is None:
             number = len(clusters)
             clusters.append(record)
             cluster_keys.append(keys)
         else:
             why, number = found
-            if number not in copied:
-                original = clusters[number]
-                clusters[number] = replace(
-                    original,
-                    urls=list(original.urls),
-                    tags=list(original.tags),
-                    employment=list(original.employment),
-                )
-                copied.add(number)
-            _fill(clusters[number], record)
+            _fill(merged_into(number), record)
             cluster_keys[number] = list(_keys(clusters[number]))
             rows[position] = PreviewRow(
                 record.line,
@@ -320,23 +345,24 @@ def preview(result: ParseResult) -> ImportPreview:
     target: dict[int, int | None] = {}
     first_cluster_of_contact: dict[int, int] = {}
     for number, record in enumerate(clusters):
-        hit = next((index[key] for key in cluster_keys[number] if key in index), None)
+        hit = next(
+            (
+                index[key]
+                for key in cluster_keys[number]
+                if key in index
+                and _may_match(
+                    key[0], record.linkedin_url, str(contacts[index[key]]["linkedin_url"])
+                )
+            ),
+            None,
+        )
         if hit is None:
             target[number] = None
             continue
         contact_id = hit
         owner = first_cluster_of_contact.setdefault(contact_id, number)
         if owner != number:
-            if owner not in copied:
-                original = clusters[owner]
-                clusters[owner] = replace(
-                    original,
-                    urls=list(original.urls),
-                    tags=list(original.tags),
-                    employment=list(original.employment),
-                )
-                copied.add(owner)
-            _fill(clusters[owner], record)
+            _fill(merged_into(owner), record)
         target[number] = contact_id
     matched = sorted(first_cluster_of_contact)
     tags, jobs = _existing_tags_and_jobs(matched)

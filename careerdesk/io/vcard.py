@@ -19,7 +19,7 @@ from careerdesk.io.contact_record import (
     is_linkedin_profile,
     parse_date,
 )
-from careerdesk.io.csv_contacts import decode_text
+from careerdesk.io.csv_contacts import decode_text, relationship_key
 
 # A content line starts with NAME or group.NAME, then parameters, then ":".
 _PROPERTY = re.compile(r"^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?(?:;[^:]*)?:")
@@ -209,7 +209,7 @@ def record_from_card(card: vobject.base.Component, line: int) -> ContactRecord:
             if tag and tag not in record.tags and tag.casefold() != "mycontacts":
                 record.tags.append(tag)
     record.notes = "\n".join(str(p.value) for p in props.get("NOTE", []) if str(p.value).strip())
-    record.relationship = _preferred(props.get(_X + "RELATIONSHIP", []))
+    record.relationship = relationship_key(_preferred(props.get(_X + "RELATIONSHIP", [])))
     record.how_met = _preferred(props.get(_X + "HOW-MET", []))
     record.connected_on = parse_date(_preferred(props.get(_X + "CONNECTED-ON", [])))
     record.last_contacted = parse_date(_preferred(props.get(_X + "LAST-CONTACTED", [])))

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -75,8 +75,13 @@ class AppContext(QObject):
 
     def report_error(self, exc: BaseException, parent: QWidget | None = None) -> None:
         """Show a failed action to the user in one clear sentence."""
-        QMessageBox.warning(
-            parent,
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
             self.tr("CareerDesk"),
             self.tr("That did not work: {reason}").format(reason=str(exc) or type(exc).__name__),
+            QMessageBox.StandardButton.Ok,
+            parent,
         )
+        box.setObjectName("error_message")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the reason may quote user text
+        box.exec()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
@@ -39,6 +40,44 @@ def format_money(minor: int | None, currency: str | None) -> str:
     return QLocale().toCurrencyString(
         float(money.from_minor(minor, currency)), currency or "", places
     )
+
+
+def parse_number(text: str, what: str) -> float | None:
+    """A number typed the user's way ("1,5" in German); a point always works too.
+
+    Empty text is None; anything else that is not a finite number raises
+    ValueError with a sentence naming `what`.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    value, ok = QLocale().toDouble(text)
+    if not ok:
+        try:
+            value = float(text.replace(",", "."))
+        except ValueError:
+            value = math.nan
+    if not math.isfinite(value):  # "nan", "inf" or not a number at all
+        raise ValueError(
+            QCoreApplication.translate(
+                "formatting", "{what} must be a number, not “{text}”."
+            ).format(what=what, text=text)
+        )
+    return value
+
+
+def number_text(value: float | None) -> str:
+    """A number as the user would type it back into a field ("" for none)."""
+    if value is None:
+        return ""
+    return QLocale().toString(float(value), "g", 12)
+
+
+def money_text(minor: int | None, currency: str | None) -> str:
+    """Minor units as the amount the user types ("12.50"), in their locale."""
+    if minor is None:
+        return ""
+    return format_number(float(money.from_minor(minor, currency)), money.decimals(currency))
 
 
 def days_from(today: dt.date, day: dt.date) -> str:

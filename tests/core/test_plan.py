@@ -272,3 +272,65 @@ def test_health_of_some_goals_matches_health_of_all(tree):
     some = health.health_by_goal(D(2026, 2, 1), goal_ids=[tree["long"], tree["other"]])
     assert some == {k: everything[k] for k in (tree["long"], tree["other"])}
     assert some[tree["long"]] == health.AT_RISK
+
+
+def test_fields_of_goal_and_step_and_what_an_edit_would_change(tree):
+    goal = plan.goal_fields(tree["sub"])
+    assert (goal["id"], goal["title"], goal["parent_id"]) == (
+        tree["sub"],
+        "Lead a project",
+        tree["long"],
+    )
+    assert "parent" not in goal
+    step = plan.step_fields(tree["s3"])
+    assert (step["goal_id"], step["depends_on_id"], step["due_date"]) == (
+        tree["other"],
+        tree["s2"],
+        D(2026, 5, 10),
+    )
+    assert plan.goal_fields(999) is None and plan.step_fields(999) is None
+    changed = plan.changed_fields(
+        "step", tree["s3"], {"title": "Submit talk", "depends_on_id": None, "effort_hours": 2.0}
+    )
+    assert changed == {"depends_on_id": None, "effort_hours": 2.0}
+    with pytest.raises(plan.PlanError, match="no goal 999"):
+        plan.changed_fields("goal", 999, {"title": "x"})
+
+
+def test_shift_by_days_moves_edges_and_steps_and_refuses_a_step_without_date(tree):
+    plan.shift_goal_edge(tree["other"], "target", -1)
+    assert dates(tree["other"]) == (D(2026, 5, 1), D(2026, 9, 29))
+    moved = plan.shift_step(tree["s3"], 3)
+    assert (due(tree["s3"]), due(tree["s4"])) == (D(2026, 5, 13), D(2026, 8, 4))
+    assert moved.followers == {tree["s4"]}
+    undated, _ = goals.create_step(tree["other"], "Someday", None)
+    with pytest.raises(plan.PlanError, match="no due date"):
+        plan.shift_step(undated, 1)
+    assert due(undated) is None
+
+
+def test_update_step_refuses_a_currency_that_is_not_a_code(tree):
+    with pytest.raises(plan.PlanError, match="three letters"):
+        plan.update_step(tree["s5"], cost_minor=1200, currency="EURO")
+    step = m.Step.get_by_id(tree["s5"])
+    assert (step.cost_minor, step.currency) == (None, None)
+    plan.update_step(tree["s5"], cost_minor=1200, currency="JPY")
+    assert m.Step.get_by_id(tree["s5"]).cost_minor == 1200
+
+
+def test_edit_step_due_later_pulls_dependents_and_undo_restores_all(tree):
+    edit = plan.edit_step(tree["s3"], title="Submit the talk", due_date=D(2026, 5, 20))
+    step = m.Step.get_by_id(tree["s3"])
+    assert (step.title, step.due_date) == ("Submit the talk", D(2026, 5, 20))
+    assert due(tree["s4"]) == D(2026, 8, 11)
+    assert edit.followers == {tree["s4"]} and edit.changes.steps
+    plan.undo_step_edit(tree["s3"], edit)
+    step = m.Step.get_by_id(tree["s3"])
+    assert (step.title, step.due_date, due(tree["s4"])) == (
+        "Submit talk",
+        D(2026, 5, 10),
+        D(2026, 8, 1),
+    )
+    # Earlier: nothing waiting for it moves.
+    edit = plan.edit_step(tree["s3"], due_date=D(2026, 5, 1))
+    assert due(tree["s4"]) == D(2026, 8, 1) and not edit.followers

@@ -296,7 +296,6 @@ def test_progress_reaches_the_total(db_path, tmp_path):
     seen = []
     apply(preview(read_file("linkedin", path)), today=TODAY, progress=lambda d, t: seen.append(d))
     assert seen == [500, 1000, 1200]
-    assert contact_import.NEW == "new"
 
 
 def test_an_import_undoes_and_redoes_with_the_same_ids(db_path, tmp_path):
@@ -343,3 +342,42 @@ def test_undo_of_a_large_import_in_chunks(db_path, tmp_path):
     contact_import.undo_import(applied)
     assert snapshot() == before
     assert contact_import.undo_import(contact_import.AppliedImport()) == NOTHING
+
+
+def test_same_name_with_different_linkedin_profiles_are_two_people(db_path, tmp_path):
+    rows = (
+        'Notes:\r\n"..."\r\n\r\n'
+        + LINKEDIN_HEADER
+        + "Michael,Smith,https://www.linkedin.com/in/msmith1,,,,01 Jan 2020\r\n"
+        "Michael,Smith,https://www.linkedin.com/in/msmith2,,,,02 Jan 2020\r\n"
+        "Michael,Smith,,,,,03 Jan 2020\r\n"  # no profile: the same name is a duplicate
+    )
+    plan, _changes = import_file("linkedin", write(tmp_path, "Connections.csv", rows))
+    assert statuses(plan) == [(5, "new"), (6, "new"), (7, "duplicate")]
+    urls = sorted(c.linkedin_url for c in m.Contact.select())
+    assert urls == ["https://www.linkedin.com/in/msmith1", "https://www.linkedin.com/in/msmith2"]
+    later = write(
+        tmp_path,
+        "later.csv",
+        LINKEDIN_HEADER + "Michael,Smith,https://www.linkedin.com/in/msmith3,,,,04 Jan 2020\r\n",
+    )
+    plan, _changes = import_file("linkedin", later)
+    assert statuses(plan) == [(2, "new")]
+    assert m.Contact.select().count() == 3
+
+
+def test_an_older_file_after_a_job_change_does_not_move_the_job_back(db_path, tmp_path):
+    import_file("linkedin", FIXTURES / "linkedin_connections.csv")
+    later = write(
+        tmp_path,
+        "Connections.csv",
+        LINKEDIN_HEADER + "Grace,Hopper,https://www.linkedin.com/in/gracehopper,,"
+        "Remington Rand,Senior Mathematician,02 Jan 2020\r\n",
+    )
+    import_file("linkedin", later)
+    before = snapshot()
+    plan, changes = import_file("linkedin", FIXTURES / "linkedin_connections.csv")
+    assert plan.count("updated") == 0 and changes == NOTHING
+    assert snapshot() == before
+    grace = m.Contact.get(m.Contact.last_name == "Hopper")
+    assert (grace.company, grace.position) == ("Remington Rand", "Senior Mathematician")

@@ -167,3 +167,17 @@ def test_export_card_is_vcard_30_and_reads_back_equal():
     assert card.version.value == "3.0"
     (back,) = parse_vcard(text.encode("utf-8")).records
     assert back == record
+
+
+def test_a_relationship_we_do_not_know_rejects_the_card_with_the_reason():
+    data = (
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nN:Lee;Ann;;;\r\n"
+        b"X-CAREERDESK-RELATIONSHIP:Mentor\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Ng\r\nN:Ng;Bo;;;\r\n"
+        b"X-CAREERDESK-RELATIONSHIP:colleague\r\nEND:VCARD\r\n"
+    )
+    result = parse_vcard(data)
+    assert [(r.full_name, r.relationship) for r in result.records] == [("Ann Lee", "mentor")]
+    (rejected,) = result.rejected
+    assert rejected.line == 7
+    assert rejected.reason.startswith("relationship 'colleague' is not one of mentor")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -235,3 +235,22 @@ def test_overview_items_open_the_step_goal_or_contact(window, qtbot):
         window.network_tab.details.contact_id
         == m.Contact.get((m.Contact.first_name + " " + m.Contact.last_name) == name).id
     )
+
+
+def test_find_goes_to_the_search_field_of_the_tab(window, qtbot):
+    find = window.findChild(QAction, "action_find")
+    for tab, field in (("plan_tab", "plan_search"), ("network_tab", "contact_filter")):
+        window.show_tab(tab)
+        search = window.findChild(QLineEdit, field)
+        window.tabs.tabBar().setFocus()
+        assert search is not None and not search.hasFocus()
+        find.trigger()
+        assert window.focusWidget() is search, tab
+
+
+def test_errors_are_shown_as_plain_text(window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
+    window.ctx.report_error(ValueError("<b>Ada</b> is not a date"), window)
+    assert shown[0].textFormat() == Qt.TextFormat.PlainText
+    assert shown[0].text() == "That did not work: <b>Ada</b> is not a date"

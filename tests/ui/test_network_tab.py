@@ -179,7 +179,9 @@ def test_tags_and_cadence_edits_undo(tab, people):
 
 def test_a_bad_tag_is_refused_with_a_message_and_nothing_changes(tab, people, monkeypatch):
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    monkeypatch.setattr(
+        tab.ctx, "report_error", lambda exc, parent=None: warnings.append(str(exc))
+    )
     select(tab, people["alan"])
     tab.details.tags_edit.setText("crypto, " + " " * 3)
     tab.details.tags_edit.editingFinished.emit()
@@ -307,8 +309,21 @@ def test_new_and_delete_contact_are_undoable(tab, monkeypatch):
     tab.new_button.click()
     new = m.Contact.get(m.Contact.last_name == "Johnson")
     assert tab.details.title_label.text() == "Katherine Johnson"
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    asked = []
+
+    def answer_yes(box: QMessageBox) -> int:
+        asked.append((box.text(), box.textFormat()))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "exec", answer_yes)
     tab.delete_button.click()
+    assert asked == [
+        (
+            "Delete Katherine Johnson with their interactions and history? "
+            "(Edit ▸ Undo brings them back.)",
+            Qt.TextFormat.PlainText,
+        )
+    ]
     assert not m.Contact.select().where(m.Contact.id == new.id).exists()
     tab.ctx.undo_stack.undo()
     assert m.Contact.get_by_id(new.id).first_name == "Katherine"
@@ -432,7 +447,7 @@ def test_csv_import_with_column_mapping(tab, qtbot, accept_import, tmp_path, mon
 
 def test_an_unreadable_file_is_refused_with_a_message(tab, qtbot, tmp_path, monkeypatch):
     messages = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: messages.append(args[2]))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: messages.append(box.text()) or 0)
     path = tmp_path / "Connections.csv"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 50)
     tab.start_import("linkedin", path)
@@ -447,3 +462,52 @@ def test_export_from_the_tab(tab, qtbot, tmp_path):
     tab.start_export("vcard", out)
     qtbot.waitUntil(lambda: "Exported 3 contacts" in tab.status_label.text(), timeout=10_000)
     assert out.read_text("utf-8").count("BEGIN:VCARD") == 3
+
+
+def test_a_file_name_in_a_message_is_plain_text(tab, qtbot, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: shown.append((box.text(), box.textFormat())) or 0
+    )
+    path = tmp_path / "<b>bold<b>.csv"
+    path.write_bytes(b"\x00\x01\x02" * 50)
+    tab.start_import("linkedin", path)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert shown == [
+        ("<b>bold<b>.csv: The file holds binary data, not text.", Qt.TextFormat.PlainText)
+    ]
+
+
+def test_the_tag_dialog_lists_tags_case_insensitively(tab, people, monkeypatch):
+    network.set_tags(people["ada"], ["beta", "Alpha", "Zeta"])
+    seen = []
+
+    def look(dialog) -> int:
+        seen.extend(dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount()))
+        return QDialog.DialogCode.Rejected
+
+    from careerdesk.ui.network.dialogs import TagCadenceDialog
+
+    monkeypatch.setattr(TagCadenceDialog, "exec", look)
+    tab.tags_button.click()
+    assert seen == ["Alpha", "beta", "crypto", "Zeta"]
+    select(tab, people["ada"])
+    assert tab.details.tags_edit.text() == "Alpha, beta, Zeta"
+
+
+def test_a_contact_with_a_relationship_we_do_not_know_still_shows(tab, people):
+    m.Contact.update(relationship="colleague").where(m.Contact.id == people["ada"]).execute()
+    select(tab, people["ada"])
+    assert tab.details.title_label.text() == "Ada Lovelace"
+    assert tab.details.relationship_combo.currentData() == "mentor"  # the first choice
+
+
+def test_overdue_starts_the_day_after_the_maximum_interval(tab, people):
+    from careerdesk.ui.formatting import format_date
+
+    select(tab, people["grace"])  # added 100 days ago, every 30 days, at most 60
+    text = tab.details.cadence_label.text()
+    first_overdue_day = TODAY - dt.timedelta(days=100) + dt.timedelta(days=61)
+    assert f"Overdue since {format_date(first_overdue_day)}." in text
+    status = tab.reach_out.queue.topLevelItem(0).text(2)
+    assert status == "overdue by 40 days"  # day 61 is the first of them, today day 100

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from careerdesk.core import goals, plan
 from careerdesk.core import models as m
 from careerdesk.ui.context import AppContext
-from careerdesk.ui.formatting import format_date
+from careerdesk.ui.formatting import format_date, format_number
 from careerdesk.ui.plan.tab import PlanTab
 from careerdesk.ui.plan.timeline import DAY, seconds
 
@@ -416,3 +416,89 @@ def test_wheel_zooms_time_only(tab, data, qtbot):
     after = tab.timeline.goal_rect(data["long"])
     assert after.width() > before.width() * 1.1
     assert after.height() == pytest.approx(before.height(), abs=0.5)
+
+
+def test_step_cost_is_stored_in_minor_units_of_its_currency(tab, data, qtbot):
+    tab.select("step", data["s1"])
+    form = tab.editor.step_form.fields
+    form["cost"].setText("1200")
+    form["currency"].setText("jpy")
+    qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+    step = m.Step.get_by_id(data["s1"])
+    assert (step.cost_minor, step.currency) == (1200, "JPY")  # yen have no cents
+    form["cost"].setText("12.5")
+    form["currency"].setText("EUR")
+    qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+    assert m.Step.get_by_id(data["s1"]).cost_minor == 1250
+    tab.select("goal", data["long"])
+    tab.select("step", data["s1"])
+    assert form["cost"].text() == format_number(12.5, 2)
+    qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+    assert tab.message.text() == "No changes to save."
+    form["currency"].setText("E1R")
+    qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+    assert "three letters" in tab.message.text()
+    assert m.Step.get_by_id(data["s1"]).currency == "EUR"
+    tab.ctx.undo_stack.undo()
+    assert m.Step.get_by_id(data["s1"]).cost_minor == 1200
+
+
+def test_nudging_a_step_without_due_date_is_refused_in_place(tab, data, qtbot):
+    undated, _ = goals.create_step(data["other"], "Someday", None)
+    tab.refresh(plan.Changes(steps=True))
+    tab.select("step", undated)
+    tab.nudge(1)
+    assert "no due date" in tab.message.text()
+    assert tab.ctx.undo_stack.count() == 0
+
+
+def test_delete_question_shows_the_title_as_plain_text(tab, data, qtbot, monkeypatch):
+    plan.update_goal(data["other"], title="Talk <b>big</b>")
+    tab.refresh(plan.Changes(goals=True))
+    tab.select("goal", data["other"])
+    asked = []
+
+    def question(_parent, _title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
+    assert "Talk &lt;b&gt;big&lt;/b&gt;" in asked[0]
+    assert m.Goal.get_or_none(m.Goal.id == data["other"]) is not None
+
+
+def test_timeline_uses_the_tab_day_not_the_clock(db_path, qtbot):
+    ctx = AppContext(db_path)
+    ctx.set_today(D(2031, 6, 1))
+    widget = PlanTab(ctx)
+    qtbot.addWidget(widget)
+    # Before anything is loaded, an empty plan is shown around the tab's day.
+    assert widget.timeline.today_line.value() == seconds(D(2031, 6, 1)) + DAY / 2
+    lo, hi = widget.timeline.item.data_range
+    assert lo <= seconds(D(2031, 6, 1)) <= hi
+
+
+def test_editor_due_date_later_moves_dependent_steps_in_one_undo(tab, data, qtbot):
+    rehearse = m.Step.get(m.Step.title == "Rehearse").id
+    tab.select("step", data["s3"])
+    tab.editor.step_form.fields["due_date"].set_value(D(2026, 4, 27))
+    qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+    assert (due(data["s3"]), due(rehearse)) == (D(2026, 4, 27), D(2026, 6, 8))
+    assert "1 dependent steps followed" in tab.message.text()
+    assert tab.tree_text("step", rehearse, 3) == format_date(D(2026, 6, 8))
+    assert tab.ctx.undo_stack.count() == 1
+    tab.ctx.undo_stack.undo()
+    assert (due(data["s3"]), due(rehearse)) == (D(2026, 4, 20), D(2026, 6, 1))
+    tab.ctx.undo_stack.redo()
+    assert (due(data["s3"]), due(rehearse)) == (D(2026, 4, 27), D(2026, 6, 8))
+
+
+@pytest.mark.parametrize("typed", ["lots", "inf", "nan"])
+def test_a_cost_that_is_not_a_finite_number_is_refused(tab, data, qtbot, typed):
+    tab.select("step", data["s1"])
+    tab.editor.step_form.fields["cost"].setText(typed)
+    qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+    assert "must be a number" in tab.message.text()
+    assert m.Step.get_by_id(data["s1"]).cost_minor is None
+    assert tab.ctx.undo_stack.count() == 0

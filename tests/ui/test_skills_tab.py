@@ -305,7 +305,7 @@ def test_a_bad_number_in_the_activity_editor_is_refused_with_a_message(tab, qtbo
 
     monkeypatch.setattr(ActivityDialog, "exec", activity_exec)
     qtbot.mouseClick(tab.learning.add_button, Qt.MouseButton.LeftButton)
-    assert messages == ["'a lot' is not a number."]
+    assert messages == ["Cost must be a number, not “a lot”."]
     assert m.LearningActivity.select().count() == 0
 
 

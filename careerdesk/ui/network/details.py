@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -266,7 +267,9 @@ class ContactDetailsPanel(QScrollArea):
         for field, edit in self.edits.items():
             edit.setText(getattr(d, field))
             edit.setCursorPosition(0)
-        self.relationship_combo.setCurrentIndex(max(0, m.RELATIONSHIPS.index(d.relationship)))
+        self.relationship_combo.setCurrentIndex(
+            max(0, self.relationship_combo.findData(d.relationship))
+        )
         self.tags_edit.setText(", ".join(d.tags))
         self.ideal_spin.setValue(d.cadence_ideal_days or 0)
         self.max_spin.setValue(d.cadence_max_days or 0)
@@ -329,7 +332,9 @@ class ContactDetailsPanel(QScrollArea):
             source=source,
         )
         if c.status == "overdue":
-            state = self.tr("Overdue since {when}.").format(when=format_date(c.overdue_date))
+            # overdue_date is the last day of the maximum interval; overdue starts after it.
+            overdue_from = c.overdue_date + dt.timedelta(days=1)
+            state = self.tr("Overdue since {when}.").format(when=format_date(overdue_from))
         elif c.status == "due":
             state = self.tr("Due since {when}.").format(when=format_date(c.due_date))
         else:

@@ -183,7 +183,7 @@ class ImportDialog(QDialog):
             self.tr(
                 "Nothing is written until you press Import. Duplicates are merged into the "
                 "contact they match: empty fields are filled, what you wrote is kept. "
-                "An import cannot be undone with Edit ▸ Undo."
+                "Edit ▸ Undo takes the whole import back."
             ),
             self,
         )

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import db, network, records
+from careerdesk.core import db, network
 from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
 from careerdesk.io import contact_export, contact_import
@@ -56,6 +56,20 @@ IMPORT_FILTERS = {
 }
 EXPORT_FILTERS = {"vcard": "vCard (*.vcf)", "csv": "CSV (*.csv)"}
 EXPORT_NAMES = {"vcard": "contacts.vcf", "csv": "contacts.csv"}
+
+
+def message(
+    parent: QWidget,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+) -> QMessageBox.StandardButton:
+    """A message box that shows names and file names as written, never as HTML."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setObjectName("network_message")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return QMessageBox.StandardButton(box.exec())
 
 
 class NetworkTab(Tab):
@@ -291,36 +305,31 @@ class NetworkTab(Tab):
         first, _sep, last = name.strip().rpartition(" ")
         first, last = (first, last) if first else (last, "")
         today = self.ctx.today()
-        state: dict[str, object] = {}
-
-        def forward() -> Changes:
-            if "deleted" in state:
-                return records.restore(state.pop("deleted"))
-            state["id"], changes = network.new_contact(first, last, today)
-            return changes
-
-        def backward() -> Changes:
-            state["deleted"], changes = records.delete(m.Contact, state["id"])
-            return changes
-
-        if not self.ctx.run(self.tr("New contact"), forward, backward, parent=self):
-            return None
-        contact_id = state["id"]
-        self.select_contact(contact_id)
-        self.details.edits["company"].setFocus()
+        contact_id = commands.add_undoable(
+            self.ctx,
+            self.tr("New contact"),
+            m.Contact,
+            lambda: network.new_contact(first, last, today),
+            parent=self,
+        )
+        if contact_id is not None:
+            self.select_contact(contact_id)
+            self.details.edits["company"].setFocus()
         return contact_id
 
     def delete_contact(self) -> None:
         d = self.details.details
         if d is None:
             return
-        answer = QMessageBox.question(
+        answer = message(
             self,
+            QMessageBox.Icon.Question,
             self.tr("Delete contact"),
             self.tr(
                 "Delete {name} with their interactions and history? (Edit ▸ Undo brings "
                 "them back.)"
             ).format(name=d.name or d.email),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
             commands.delete_record(self.ctx, m.Contact, d.id, self.tr("Delete contact"))
@@ -448,7 +457,7 @@ class NetworkTab(Tab):
         )
 
     def _import_failed(self, exc: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("Import"), str(exc) or type(exc).__name__)
+        message(self, QMessageBox.Icon.Warning, self.tr("Import"), str(exc) or type(exc).__name__)
         self.status_label.setText(self.tr("Nothing was imported."))
 
     def start_export(self, kind: str, path: Path | None = None) -> None:
@@ -471,7 +480,9 @@ class NetworkTab(Tab):
             )
 
         def failed(exc: BaseException) -> None:
-            QMessageBox.warning(self, self.tr("Export"), str(exc) or type(exc).__name__)
+            message(
+                self, QMessageBox.Icon.Warning, self.tr("Export"), str(exc) or type(exc).__name__
+            )
 
         self._task = run_in_background(
             self,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,25 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import models as m
+from careerdesk.core import money
 from careerdesk.core.models import GOAL_CATEGORIES, GOAL_HORIZONS, GOAL_STATUSES
-from careerdesk.ui.plan.timeline import category_name
+from careerdesk.ui.formatting import label, money_text, number_text, parse_number
 
 NO_DATE = QDate(1900, 1, 1)  # shown as "—": the field is empty
 
 
-def status_name(status: str) -> str:
-    names = {
-        "not_started": QCoreApplication.translate("plan", "Not started"),
-        "active": QCoreApplication.translate("plan", "Active"),
-        "on_hold": QCoreApplication.translate("plan", "On hold"),
-        "done": QCoreApplication.translate("plan", "Done"),
-        "abandoned": QCoreApplication.translate("plan", "Abandoned"),
-    }
-    return names.get(status, status)
-
-
 def horizon_name(horizon: str) -> str:
+    """ "Short-term" or "Long-term"."""
     names = {
         "short": QCoreApplication.translate("plan", "Short-term"),
         "long": QCoreApplication.translate("plan", "Long-term"),
@@ -56,7 +46,11 @@ class OptionalDate(QDateEdit):
         self.setCalendarPopup(True)
         self.setMinimumDate(NO_DATE)
         self.setSpecialValueText("—")
-        self.setDisplayFormat("yyyy-MM-dd")
+        # The user's date order, always with four-digit years (a two-digit one is ambiguous).
+        shown = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+        if "yyyy" not in shown:
+            shown = shown.replace("yy", "yyyy")
+        self.setDisplayFormat(shown)
 
     def value(self) -> dt.date | None:
         q = self.date()
@@ -73,26 +67,6 @@ class RequiredDate(OptionalDate):
         super().__init__(parent)
         self.setMinimumDate(QDate(1901, 1, 1))
         self.setSpecialValueText("")
-
-
-def _number(text: str, what: str) -> float | None:
-    text = text.strip().replace(",", ".")
-    if not text:
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        raise ValueError(
-            QCoreApplication.translate("plan", "{what} must be a number, not “{text}”.").format(
-                what=what, text=text
-            )
-        ) from None
-
-
-def _fmt_number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:g}"
 
 
 class _Form(QWidget):
@@ -120,8 +94,8 @@ class _Form(QWidget):
 
 def _combo(items: list[tuple[str, Any]]) -> QComboBox:
     box = QComboBox()
-    for label, value in items:
-        box.addItem(label, value)
+    for text, value in items:
+        box.addItem(text, value)
     return box
 
 
@@ -137,10 +111,8 @@ class GoalForm(_Form):
         self.add("title", tr("Title"), QLineEdit())
         self.add("description", tr("Description"), QPlainTextEdit())
         self.add("horizon", tr("Horizon"), _combo([(horizon_name(h), h) for h in GOAL_HORIZONS]))
-        self.add(
-            "category", tr("Category"), _combo([(category_name(c), c) for c in GOAL_CATEGORIES])
-        )
-        self.add("status", tr("Status"), _combo([(status_name(s), s) for s in GOAL_STATUSES]))
+        self.add("category", tr("Category"), _combo([(label(c), c) for c in GOAL_CATEGORIES]))
+        self.add("status", tr("Status"), _combo([(label(s), s) for s in GOAL_STATUSES]))
         self.add("start_date", tr("Start date"), RequiredDate())
         self.add("target_date", tr("Target date"), RequiredDate())
         self.add("done_date", tr("Done on"), OptionalDate())
@@ -159,17 +131,19 @@ class GoalForm(_Form):
         self._parent_rows: dict[int, int] = {}
         self._disabled: set[int] = set()
 
-    def load(self, goal: m.Goal, parents: list[tuple[str, int]], excluded: set[int]) -> None:
-        """Fill the form; `excluded` goals (itself, its sub-goals) cannot be its parent."""
+    def load(
+        self, goal: dict[str, Any], parents: list[tuple[str, int]], excluded: set[int]
+    ) -> None:
+        """Fill the form from `plan.goal_fields`; `excluded` goals cannot be its parent."""
         f = self.fields
-        f["title"].setText(goal.title)
-        f["description"].setPlainText(goal.description)
-        _set_combo(f["horizon"], goal.horizon)
-        _set_combo(f["category"], goal.category)
-        _set_combo(f["status"], goal.status)
-        f["start_date"].set_value(goal.start_date)
-        f["target_date"].set_value(goal.target_date)
-        f["done_date"].set_value(goal.done_date)
+        f["title"].setText(goal["title"])
+        f["description"].setPlainText(goal["description"])
+        _set_combo(f["horizon"], goal["horizon"])
+        _set_combo(f["category"], goal["category"])
+        _set_combo(f["status"], goal["status"])
+        f["start_date"].set_value(goal["start_date"])
+        f["target_date"].set_value(goal["target_date"])
+        f["done_date"].set_value(goal["done_date"])
         box: QComboBox = f["parent"]
         if parents != self._parents:
             # Thousands of goals: the list is rebuilt only when the goals change.
@@ -185,13 +159,13 @@ class GoalForm(_Form):
             if row is not None:
                 model.item(row).setEnabled(gid not in excluded)
         self._disabled = set(excluded)
-        _set_combo(box, goal.parent_id)
+        _set_combo(box, goal["parent_id"])
         for key in ("measure_name", "measure_unit"):
-            f[key].setText(getattr(goal, key))
+            f[key].setText(goal[key])
         for key in ("measure_start", "measure_target", "measure_current"):
-            f[key].setText(_fmt_number(getattr(goal, key)))
+            f[key].setText(number_text(goal[key]))
         for key in ("obstacles", "obstacle_plan", "notes"):
-            f[key].setPlainText(getattr(goal, key))
+            f[key].setPlainText(goal[key])
 
     def values(self) -> dict[str, Any]:
         f = self.fields
@@ -204,7 +178,7 @@ class GoalForm(_Form):
             "start_date": f["start_date"].value(),
             "target_date": f["target_date"].value(),
             "done_date": f["done_date"].value(),
-            "parent": f["parent"].currentData(),
+            "parent_id": f["parent"].currentData(),
             "measure_name": self.text("measure_name"),
             "measure_unit": self.text("measure_unit"),
             "obstacles": self.text("obstacles"),
@@ -216,8 +190,8 @@ class GoalForm(_Form):
             "measure_target": self.tr("Measure target"),
             "measure_current": self.tr("Measure now"),
         }
-        for key, label in labels.items():
-            values[key] = _number(self.text(key), label)
+        for key, name in labels.items():
+            values[key] = parse_number(self.text(key), name)
         return values
 
 
@@ -240,28 +214,29 @@ class StepForm(_Form):
         for key in ("description", "resources", "notes"):
             self.fields[key].setMaximumHeight(70)
 
-    def load(self, step: m.Step, others: list[tuple[str, int]]) -> None:
+    def load(self, step: dict[str, Any], others: list[tuple[str, int]]) -> None:
+        """Fill the form from `plan.step_fields`; `others` are the steps it may wait for."""
         f = self.fields
-        f["title"].setText(step.title)
-        f["description"].setPlainText(step.description)
-        f["due_date"].set_value(step.due_date)
-        f["done_date"].set_value(step.done_date)
-        f["milestone"].setChecked(step.milestone)
-        f["effort_hours"].setText(_fmt_number(step.effort_hours))
-        f["cost"].setText("" if step.cost_minor is None else f"{step.cost_minor / 100:.2f}")
-        f["currency"].setText(step.currency or "")
-        f["resources"].setPlainText(step.resources)
+        f["title"].setText(step["title"])
+        f["description"].setPlainText(step["description"])
+        f["due_date"].set_value(step["due_date"])
+        f["done_date"].set_value(step["done_date"])
+        f["milestone"].setChecked(bool(step["milestone"]))
+        f["effort_hours"].setText(number_text(step["effort_hours"]))
+        f["cost"].setText(money_text(step["cost_minor"], step["currency"]))
+        f["currency"].setText(step["currency"] or "")
+        f["resources"].setPlainText(step["resources"])
         box: QComboBox = f["depends_on"]
         box.clear()
         box.addItem(self.tr("(nothing)"), None)
         for title, sid in others:
             box.addItem(title, sid)
-        _set_combo(box, step.depends_on_id)
-        f["notes"].setPlainText(step.notes)
+        _set_combo(box, step["depends_on_id"])
+        f["notes"].setPlainText(step["notes"])
 
     def values(self) -> dict[str, Any]:
         f = self.fields
-        cost = _number(self.text("cost"), self.tr("Cost"))
+        cost = parse_number(self.text("cost"), self.tr("Cost"))
         currency = self.text("currency").strip().upper() or None
         return {
             "title": self.text("title").strip(),
@@ -269,11 +244,12 @@ class StepForm(_Form):
             "due_date": f["due_date"].value(),
             "done_date": f["done_date"].value(),
             "milestone": f["milestone"].isChecked(),
-            "effort_hours": _number(self.text("effort_hours"), self.tr("Effort")),
-            "cost_minor": None if cost is None else round(cost * 100),
+            "effort_hours": parse_number(self.text("effort_hours"), self.tr("Effort")),
+            # Stored as whole minor units of its currency (cents, or yen), never a float.
+            "cost_minor": None if cost is None else money.to_minor(str(cost), currency),
             "currency": currency,
             "resources": self.text("resources"),
-            "depends_on": f["depends_on"].currentData(),
+            "depends_on_id": f["depends_on"].currentData(),
             "notes": self.text("notes"),
         }
 
@@ -291,6 +267,7 @@ class Editor(QWidget):
         self.stack = QStackedWidget()
         self.empty = QLabel(self.tr("Select a goal or a step to see and edit its details."))
         self.empty.setWordWrap(True)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.empty.setObjectName("plan_editor_empty")
         self.goal_form = GoalForm()
@@ -327,15 +304,17 @@ class Editor(QWidget):
         self.save_button.setEnabled(False)
         self.revert_button.setEnabled(False)
 
-    def show_goal(self, goal: m.Goal, parents: list[tuple[str, int]], excluded: set[int]) -> None:
-        self.kind, self.record_id = "goal", goal.id
+    def show_goal(
+        self, goal: dict[str, Any], parents: list[tuple[str, int]], excluded: set[int]
+    ) -> None:
+        self.kind, self.record_id = "goal", int(goal["id"])
         self.goal_form.load(goal, parents, excluded)
         self.stack.setCurrentWidget(self.goal_form)
         self.save_button.setEnabled(True)
         self.revert_button.setEnabled(True)
 
-    def show_step(self, step: m.Step, others: list[tuple[str, int]]) -> None:
-        self.kind, self.record_id = "step", step.id
+    def show_step(self, step: dict[str, Any], others: list[tuple[str, int]]) -> None:
+        self.kind, self.record_id = "step", int(step["id"])
         self.step_form.load(step, others)
         self.stack.setCurrentWidget(self.step_form)
         self.save_button.setEnabled(True)

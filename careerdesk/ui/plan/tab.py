@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 from typing import Any
 
@@ -22,15 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import goals, plan, records
+from careerdesk.core import goals, plan
 from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
 from careerdesk.core.models import GOAL_CATEGORIES, GOAL_STATUSES
 from careerdesk.ui import palette, settings
-from careerdesk.ui.commands import add_undoable
+from careerdesk.ui.commands import add_undoable, delete_record
 from careerdesk.ui.context import AppContext
-from careerdesk.ui.plan.editor import Editor, status_name
-from careerdesk.ui.plan.timeline import Timeline, category_name
+from careerdesk.ui.formatting import format_number, label
+from careerdesk.ui.plan.editor import Editor
+from careerdesk.ui.plan.timeline import Timeline
 from careerdesk.ui.plan.tree import COL_HEALTH, COL_START, COL_TITLE, PlanTreeModel
 from careerdesk.ui.tab import Tab
 
@@ -79,13 +81,13 @@ class PlanTab(Tab):
         self.status_filter.addItem(tr("All statuses"), None)
         self.status_filter.addItem(tr("Open (not done or abandoned)"), "open")
         for status in GOAL_STATUSES:
-            self.status_filter.addItem(status_name(status), status)
+            self.status_filter.addItem(label(status), status)
         self.category_filter = QComboBox()
         self.category_filter.setObjectName("plan_category_filter")
         self.category_filter.setAccessibleName(tr("Show goals of category"))
         self.category_filter.addItem(tr("All categories"), None)
         for category in GOAL_CATEGORIES:
-            self.category_filter.addItem(category_name(category), category)
+            self.category_filter.addItem(label(category), category)
         self.show_archived = QCheckBox(tr("Show archived"))
         self.show_archived.setObjectName("plan_show_archived")
         self.show_archived.setAccessibleName(tr("Show archived goals"))
@@ -155,7 +157,7 @@ class PlanTab(Tab):
         left.setSizes([500, 400])
 
         # Timeline and its controls.
-        self.timeline = Timeline()
+        self.timeline = Timeline(self.ctx.today)
         self.timeline.selection_changed.connect(self._timeline_selected)
         self.timeline.moved.connect(self.drop)
         self.fit_button = self._button("plan_fit_all", tr("&Fit all"), self.fit_all)
@@ -225,6 +227,11 @@ class PlanTab(Tab):
             action.triggered.connect(lambda _c=False, d=days: self.nudge(d))
             self.addAction(action)
         self._update_buttons()
+
+    def focus_search(self) -> None:
+        """Edit > Find (Ctrl+F): type to filter goals and steps."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def title(self) -> str:
         return self.tr("Plan")
@@ -378,7 +385,7 @@ class PlanTab(Tab):
             return
         kind, record_id = self.selected
         if kind == "goal":
-            goal = m.Goal.get_or_none(m.Goal.id == record_id)
+            goal = plan.goal_fields(record_id)
             if goal is None:
                 self.editor.show_nothing()
                 return
@@ -386,12 +393,12 @@ class PlanTab(Tab):
             parents = [(g.title, g.id) for g in self.view.goals]
             self.editor.show_goal(goal, parents, excluded)
         else:
-            step = m.Step.get_or_none(m.Step.id == record_id)
+            step = plan.step_fields(record_id)
             if step is None:
                 self.editor.show_nothing()
                 return
             roots = {g.id: g.root_id for g in self.view.goals}
-            root = roots.get(step.goal_id)
+            root = roots.get(step["goal_id"])
             titles = {g.id: g.title for g in self.view.goals}
             # Any step may wait for any other; a huge plan lists its own tree's steps only.
             everything = len(self.view.steps) <= STEP_CHOICES_MAX
@@ -399,7 +406,7 @@ class PlanTab(Tab):
                 (f"{s.title} ({titles.get(s.goal_id, '')})", s.id)
                 for s in self.view.steps
                 if s.id != record_id
-                and (everything or roots.get(s.goal_id) == root or s.id == step.depends_on_id)
+                and (everything or roots.get(s.goal_id) == root or s.id == step["depends_on_id"])
             ]
             self.editor.show_step(step, others)
 
@@ -411,7 +418,7 @@ class PlanTab(Tab):
             b.setEnabled(kind is not None)
         self.archive_button.setEnabled(kind == "goal")
         if kind == "goal":
-            row = self.tree_model.goals.get(self.selected[1])
+            row = self._goal_row(self.selected[1])
             archived = bool(row and row.archived)
             self.archive_button.setText(
                 self.tr("Bring &back") if archived else self.tr("&Archive")
@@ -433,8 +440,15 @@ class PlanTab(Tab):
         self.message.setStyleSheet(f"color: {colour}" if colour else "")
         self.message.setText(text)
 
-    def _goal_title(self, goal_id: int) -> str:
-        row = next((g for g in self.view.goals if g.id == goal_id), None)
+    def _goal_row(self, goal_id: int) -> plan.GoalRow | None:
+        """The goal as the plan shows it (already read: no query)."""
+        return next((g for g in self.view.goals if g.id == goal_id), None)
+
+    def _step_row(self, step_id: int) -> plan.StepRow | None:
+        return next((s for s in self.view.steps if s.id == step_id), None)
+
+    def _title(self, kind: str, record_id: int) -> str:
+        row = self._goal_row(record_id) if kind == "goal" else self._step_row(record_id)
         return row.title if row else ""
 
     def _move(self, text: str, move: Callable[[], plan.Moved]) -> bool:
@@ -454,11 +468,15 @@ class PlanTab(Tab):
         moved: plan.Moved = state["moved"]
         notes = []
         if moved.followers:
-            notes.append(self.tr("{n} dependent steps followed.").format(n=len(moved.followers)))
+            notes.append(
+                self.tr("{n} dependent steps followed.").format(
+                    n=format_number(len(moved.followers))
+                )
+            )
         if moved.outside:
             notes.append(
                 self.tr("{n} steps lie outside their goal's dates (marked !).").format(
-                    n=len(moved.outside)
+                    n=format_number(len(moved.outside))
                 )
             )
         self.show_message(" ".join(notes))
@@ -466,32 +484,26 @@ class PlanTab(Tab):
 
     def drop(self, kind: str, record_id: int, zone: str, days: int) -> None:
         """A drag on the timeline ended: save it as one undoable move."""
+        title = self._title(kind, record_id)
         if kind == "step":
-            step = m.Step.get_by_id(record_id)
-            due = step.due_date + dt.timedelta(days=days)
             self._move(
-                self.tr("Move step “{title}”").format(title=step.title),
-                lambda: plan.move_step(record_id, due),
+                self.tr("Move step “{title}”").format(title=title),
+                lambda: plan.shift_step(record_id, days),
             )
-            return
-        goal = m.Goal.get_by_id(record_id)
-        title = goal.title
-        if zone == "body":
+        elif zone == "body":
             self._move(
                 self.tr("Move goal “{title}”").format(title=title),
                 lambda: plan.move_goal(record_id, days),
             )
         elif zone == "start":
-            day = goal.start_date + dt.timedelta(days=days)
             self._move(
                 self.tr("Change start of “{title}”").format(title=title),
-                lambda: plan.move_goal_edge(record_id, "start", day),
+                lambda: plan.shift_goal_edge(record_id, "start", days),
             )
         else:
-            day = goal.target_date + dt.timedelta(days=days)
             self._move(
                 self.tr("Change target date of “{title}”").format(title=title),
-                lambda: plan.move_goal_edge(record_id, "target", day),
+                lambda: plan.shift_goal_edge(record_id, "target", days),
             )
 
     def nudge(self, days: int) -> None:
@@ -516,7 +528,9 @@ class PlanTab(Tab):
 
     # --- tree actions --------------------------------------------------------------------
 
-    def _create(self, text: str, create: Callable[[], tuple[int, Changes]], model: type) -> None:
+    def _create(
+        self, text: str, create: Callable[[], tuple[int, Changes]], model: type[m.BaseModel]
+    ) -> None:
         new_id = add_undoable(self.ctx, text, model, create, parent=self, refused=self._refused)
         if new_id is not None:
             kind = "goal" if model is m.Goal else "step"
@@ -533,18 +547,18 @@ class PlanTab(Tab):
         kind, record_id = self.selected
         if kind == "goal":
             return record_id
-        step = m.Step.get_or_none(m.Step.id == record_id)
+        step = self._step_row(record_id)
         return step.goal_id if step else None
 
     def add_goal(self, *, parent_id: int | None = None) -> None:
         today = self.ctx.today()
         category = self.category_filter.currentData() or "expertise"
         values: dict[str, Any] = {"category": category}
-        if parent_id is not None:
-            parent = m.Goal.get_by_id(parent_id)
-            values.update(parent=parent_id, category=parent.category)
-            start = max(today, parent.start_date)
-            target = max(start, min(start + dt.timedelta(days=89), parent.target_date))
+        parent = None if parent_id is None else self._goal_row(parent_id)
+        if parent is not None:
+            values.update(parent=parent.id, category=parent.category)
+            start = max(today, parent.start)
+            target = max(start, min(start + dt.timedelta(days=89), parent.target))
         else:
             start, target = today, today + dt.timedelta(days=89)
         title = self.tr("New goal")
@@ -560,10 +574,10 @@ class PlanTab(Tab):
 
     def add_step(self) -> None:
         goal_id = self._selected_goal_id()
-        if goal_id is None:
+        goal = None if goal_id is None else self._goal_row(goal_id)
+        if goal is None:
             return
-        goal = m.Goal.get_by_id(goal_id)
-        due = min(max(self.ctx.today() + dt.timedelta(days=7), goal.start_date), goal.target_date)
+        due = min(max(self.ctx.today() + dt.timedelta(days=7), goal.start), goal.target)
         title = self.tr("New step")
         self._create(self.tr("Add step"), lambda: goals.create_step(goal_id, title, due), m.Step)
 
@@ -582,26 +596,42 @@ class PlanTab(Tab):
         )
 
     def _update(self, text: str, kind: str, record_id: int, values: dict[str, Any]) -> bool:
-        update = plan.update_goal if kind == "goal" else plan.update_step
+        """Save the fields that differ as one undo step; False when none did or it failed."""
+        try:
+            values = plan.changed_fields(kind, record_id, values)
+        except plan.PlanError as exc:
+            self._refused(str(exc))
+            return False
+        if not values:
+            return False  # nothing changed: no empty undo step
         state: dict[str, Any] = {}
 
-        def forward() -> Changes:
-            state["before"], changes = update(record_id, **values)
-            return changes
+        if kind == "goal":
 
-        def backward() -> Changes:
-            return update(record_id, **state["before"])[1]
+            def forward() -> Changes:
+                state["before"], changes = plan.update_goal(record_id, **values)
+                return changes
 
-        model = m.Goal if kind == "goal" else m.Step
-        row = model.get_or_none(model.id == record_id)
-        if row is None:
+            def backward() -> Changes:
+                return plan.update_goal(record_id, **state["before"])[1]
+
+            return self._run(text, forward, backward)
+
+        def forward_step() -> Changes:
+            state["edit"] = plan.edit_step(record_id, **values)
+            return state["edit"].changes
+
+        if not self._run(
+            text, forward_step, lambda: plan.undo_step_edit(record_id, state["edit"])
+        ):
             return False
-        stored = {
-            k: getattr(row, f"{k}_id" if k in ("parent", "depends_on") else k) for k in values
-        }
-        if stored == values:
-            return False  # nothing changed: no empty undo step
-        return self._run(text, forward, backward)
+        if state["edit"].followers:
+            self.show_message(
+                self.tr("{n} dependent steps followed.").format(
+                    n=format_number(len(state["edit"].followers))
+                )
+            )
+        return True
 
     def toggle_done(self) -> None:
         if not self.selected:
@@ -609,7 +639,9 @@ class PlanTab(Tab):
         kind, record_id = self.selected
         today = self.ctx.today()
         if kind == "goal":
-            goal = m.Goal.get_by_id(record_id)
+            goal = self._goal_row(record_id)
+            if goal is None:
+                return
             if goal.status == "done":
                 values = {"status": "active", "done_date": None}
                 text = self.tr("Reopen goal “{title}”")
@@ -618,11 +650,13 @@ class PlanTab(Tab):
                 text = self.tr("Mark goal “{title}” done")
             self._update(text.format(title=goal.title), "goal", record_id, values)
         else:
-            step = m.Step.get_by_id(record_id)
-            done = None if step.done_date else today
+            step = self._step_row(record_id)
+            if step is None:
+                return
+            done = None if step.done else today
             text = (
                 self.tr("Reopen step “{title}”")
-                if step.done_date
+                if step.done
                 else self.tr("Mark step “{title}” done")
             )
             self._update(text.format(title=step.title), "step", record_id, {"done_date": done})
@@ -630,7 +664,9 @@ class PlanTab(Tab):
     def toggle_archived(self) -> None:
         if not self.selected or self.selected[0] != "goal":
             return
-        goal = m.Goal.get_by_id(self.selected[1])
+        goal = self._goal_row(self.selected[1])
+        if goal is None:
+            return
         text = self.tr("Bring back “{title}”") if goal.archived else self.tr("Archive “{title}”")
         self._update(
             text.format(title=goal.title), "goal", goal.id, {"archived": not goal.archived}
@@ -640,28 +676,21 @@ class PlanTab(Tab):
         if not self.selected:
             return
         kind, record_id = self.selected
-        model = m.Goal if kind == "goal" else m.Step
-        row = model.get_or_none(model.id == record_id)
-        if row is None:
-            return
+        title = self._title(kind, record_id)
         question = (
             self.tr("Delete the goal “{title}” with its steps for good? (Archive keeps it.)")
             if kind == "goal"
             else self.tr("Delete the step “{title}” for good?")
-        ).format(title=row.title)
-        answer = QMessageBox.question(self, self.tr("Delete permanently"), question)
+        ).format(title=title)
+        # A message box guesses rich text: escape the title and say it is HTML.
+        answer = QMessageBox.question(
+            self, self.tr("Delete permanently"), f"<p>{html.escape(question)}</p>"
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        state: dict[str, Any] = {}
-
-        def forward() -> Changes:
-            state["deleted"], changes = records.delete(model, record_id)
-            return changes
-
-        if self._run(
-            self.tr("Delete “{title}”").format(title=row.title),
-            forward,
-            lambda: records.restore(state["deleted"]),
+        model = m.Goal if kind == "goal" else m.Step
+        if delete_record(
+            self.ctx, model, record_id, self.tr("Delete “{title}”").format(title=title)
         ):
             self.selected = None
             self.editor.show_nothing()
@@ -678,5 +707,8 @@ class PlanTab(Tab):
             return
         kind, record_id = self.editor.kind, self.editor.record_id
         text = self.tr("Edit goal") if kind == "goal" else self.tr("Edit step")
+        self.show_message("")
         if self._update(text, kind, record_id, values):
-            self.show_message(self.tr("Saved."))
+            self.show_message(" ".join(filter(None, (self.tr("Saved."), self.message.text()))))
+        elif not self.message.text():  # not refused: nothing differed
+            self.show_message(self.tr("No changes to save."))

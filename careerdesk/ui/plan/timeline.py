@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import PySide6  # noqa: F401 - imported before pyqtgraph, which then uses this binding
@@ -12,7 +13,7 @@ import PySide6  # noqa: F401 - imported before pyqtgraph, which then uses this b
 # isort: split
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from careerdesk.core import plan
 from careerdesk.core.models import GOAL_CATEGORIES
 from careerdesk.ui import palette
+from careerdesk.ui.formatting import format_number, format_percent, label
 
 DAY = 86400.0
 EPOCH = dt.date(1970, 1, 1)
@@ -97,6 +99,17 @@ def band_for(row_pixels: float) -> Band:
 
 
 @dataclass(frozen=True)
+class Frame:
+    """One paint pass: the exposed area in item coordinates and the item-to-device transform."""
+
+    x_lo: float
+    x_hi: float
+    y_lo: float
+    y_hi: float
+    tr: QTransform
+
+
+@dataclass(frozen=True)
 class Hit:
     kind: str  # "goal" | "step" | "span"
     index: int
@@ -140,8 +153,10 @@ class PlanItem(pg.GraphicsObject):
     dropped = Signal(str, int, str, int)  # kind, id, zone, days
     drag_started = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, today: Callable[[], dt.date]) -> None:
         super().__init__()
+        # The tab's day (tests and the demo fix it), never the clock's.
+        self.today = today()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.drag: Drag | None = None
         self.drag_layer: DragLayer | None = None
@@ -184,7 +199,7 @@ class PlanItem(pg.GraphicsObject):
         self.lanes: list[tuple[str, int, int]] = []  # name, first row, row count
         self.row_count = 0
         self.bounds = QRectF(0, 0, 1, 1)
-        today = seconds(dt.date.today())
+        today = seconds(self.today)
         self.data_range = (today - 90 * DAY, today + 90 * DAY)
 
     def set_plan(self, view: plan.PlanView, lane_mode: str, today: dt.date) -> None:
@@ -327,7 +342,7 @@ class PlanItem(pg.GraphicsObject):
         # context, reached by zooming out, unless there is no goal yet.
         xs = [a for a in (self.g_x0,) if len(a)] or [a for a in (self.p_x0,) if len(a)]
         xe = [a for a in (self.g_x1,) if len(a)] or [a for a in (self.p_x1,) if len(a)]
-        today = seconds(getattr(self, "today", None) or dt.date.today())
+        today = seconds(self.today)
         lo = min(float(a.min()) for a in xs) if xs else today
         hi = max(float(a.max()) for a in xe) if xe else today + DAY
         self.data_range = (min(lo, today), max(hi, today + DAY))
@@ -437,6 +452,7 @@ class PlanItem(pg.GraphicsObject):
         view_w = visible.right() * sx + ox
         x_lo, x_hi = exposed.left(), exposed.right()
         y_lo, y_hi = exposed.top() - 1, exposed.bottom()
+        frame = Frame(x_lo, x_hi, y_lo, y_hi, tr)
         moving_goals, moving_steps = self.moving()
         if layer == BASE:
             g0 = g1 = np.zeros(len(self.g_x0))
@@ -458,10 +474,8 @@ class PlanItem(pg.GraphicsObject):
             return y * sy + oy
 
         if layer == DRAG:
-            self._draw_goals(painter, layer, moving_goals, gx0, gx1, x_lo, x_hi, y_lo, y_hi, tr)
-            self._draw_steps(
-                painter, layer, moving_steps, s_off, gx0, gx1, x_lo, x_hi, y_lo, y_hi, tr
-            )
+            self._draw_goals(painter, layer, moving_goals, gx0, gx1, frame)
+            self._draw_steps(painter, layer, moving_steps, s_off, gx0, gx1, frame)
             self._paint_drag_label(painter, X, Y, view_w, text, gx0, band, s_off)
             painter.restore()
             return
@@ -511,8 +525,8 @@ class PlanItem(pg.GraphicsObject):
                     limit = X(self.p_next[i]) if np.isfinite(self.p_next[i]) else view_w
                     self._label(painter, rect, s.title, text, limit, row_px)
 
-        self._draw_goals(painter, layer, moving_goals, gx0, gx1, x_lo, x_hi, y_lo, y_hi, tr)
-        self._draw_steps(painter, layer, moving_steps, s_off, gx0, gx1, x_lo, x_hi, y_lo, y_hi, tr)
+        self._draw_goals(painter, layer, moving_goals, gx0, gx1, frame)
+        self._draw_steps(painter, layer, moving_steps, s_off, gx0, gx1, frame)
         painter.restore()
 
     def _draw_goals(
@@ -522,15 +536,12 @@ class PlanItem(pg.GraphicsObject):
         moving: np.ndarray,
         gx0: np.ndarray,
         gx1: np.ndarray,
-        x_lo: float,
-        x_hi: float,
-        y_lo: float,
-        y_hi: float,
-        tr: QTransform,
+        frame: Frame,
     ) -> None:
         """Goal bars, one drawRects call per colour; moving ones as ghosts in the base layer."""
         if not len(gx0):
             return
+        x_lo, x_hi, y_lo, y_hi, tr = frame.x_lo, frame.x_hi, frame.y_lo, frame.y_hi, frame.tr
         sx, ox, sy, oy = tr.m11(), tr.m31(), tr.m22(), tr.m32()
         px, row_px = abs(1 / sx), abs(sy)
         band = band_for(row_px)
@@ -540,6 +551,12 @@ class PlanItem(pg.GraphicsObject):
         ghosts = np.nonzero(shown & moving)[0] if layer == BASE else np.zeros(0, dtype=np.int64)
         vis = np.nonzero(shown & (~moving if layer == BASE else moving))[0]
         bar_h = max(1.0, (band.bar_bottom - band.bar_top) * row_px)
+
+        def bar_rect(i: int) -> QRectF:
+            """Goal i's bar in device pixels (as dragged, in the drag layer)."""
+            top = (self.g_y[i] + band.bar_top) * sy + oy
+            return QRectF(gx0[i] * sx + ox, top, width_of(gx0[i], gx1[i], sx), bar_h)
+
         if self.show_baseline and len(vis):
             ghost = QColor(text)
             ghost.setAlpha(45)
@@ -592,26 +609,13 @@ class PlanItem(pg.GraphicsObject):
             if i is not None and i in set(vis.tolist()):
                 painter.setPen(QPen(QColor(text), 2.5))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRect(
-                    QRectF(
-                        gx0[i] * sx + ox,
-                        (self.g_y[i] + band.bar_top) * sy + oy,
-                        width_of(gx0[i], gx1[i], sx),
-                        bar_h,
-                    )
-                )
+                painter.drawRect(bar_rect(i))
         if band.labels:
             for i in vis.tolist():
                 g = self.goal_rows[i]
-                rect = QRectF(
-                    gx0[i] * sx + ox,
-                    (self.g_y[i] + band.bar_top) * sy + oy,
-                    width_of(gx0[i], gx1[i], sx),
-                    bar_h,
-                )
-                label = f"{palette.HEALTH_SYMBOL.get(g.health, '')} {g.title}"
+                title = f"{palette.HEALTH_SYMBOL.get(g.health, '')} {g.title}"
                 self._label(
-                    painter, rect, label, text, self._view_right, row_px, bold=g.depth == 0
+                    painter, bar_rect(i), title, text, self._view_right, row_px, bold=g.depth == 0
                 )
 
     def _draw_steps(
@@ -622,15 +626,12 @@ class PlanItem(pg.GraphicsObject):
         s_off: np.ndarray,
         gx0: np.ndarray,
         gx1: np.ndarray,
-        x_lo: float,
-        x_hi: float,
-        y_lo: float,
-        y_hi: float,
-        tr: QTransform,
+        frame: Frame,
     ) -> None:
         """Step markers: circles, diamonds for milestones, filled when done, "!" when outside."""
         if not len(self.s_x):
             return
+        x_lo, x_hi, y_lo, y_hi, tr = frame.x_lo, frame.x_hi, frame.y_lo, frame.y_hi, frame.tr
         sx, ox, sy, oy = tr.m11(), tr.m31(), tr.m22(), tr.m32()
         px, row_px = abs(1 / sx), abs(sy)
         band = band_for(row_px)
@@ -732,8 +733,8 @@ class PlanItem(pg.GraphicsObject):
     def _paint_drag_label(
         self,
         painter: QPainter,
-        X: object,  # noqa: N803 - the coordinate mappers of paint()
-        Y: object,  # noqa: N803
+        X: Callable[[float], float],  # noqa: N803 - the coordinate mappers of paint()
+        Y: Callable[[float], float],  # noqa: N803
         view_w: float,
         text: QColor,
         gx0: np.ndarray,
@@ -773,12 +774,12 @@ class PlanItem(pg.GraphicsObject):
         moved = ""
         n_followers = len(d.followers) if days > 0 else 0
         if n_followers:
-            moved = self.tr(" · {n} dependent steps follow").format(n=n_followers)
+            moved = self.tr(" · {n} dependent steps follow").format(n=format_number(n_followers))
         if d.kind == "step":
             step = self.step_rows[d.index]
             return (
-                self.tr("{title}: due {due} ({days:+d} d)").format(
-                    title=_short(step.title), due=_fmt(step.due + shift), days=days
+                self.tr("{title}: due {due} ({days} d)").format(
+                    title=_short(step.title), due=_fmt(step.due + shift), days=_signed(days)
                 )
                 + moved
             )
@@ -791,7 +792,10 @@ class PlanItem(pg.GraphicsObject):
         length = (target - start).days + 1
         return (
             self.tr("{title}: {start} – {target} ({n} days)").format(
-                title=_short(g.title), start=_fmt(start), target=_fmt(target), n=length
+                title=_short(g.title),
+                start=_fmt(start),
+                target=_fmt(target),
+                n=format_number(length),
             )
             + moved
         )
@@ -850,11 +854,11 @@ class PlanItem(pg.GraphicsObject):
             lines = [
                 f"<b>{esc(g.title)}</b>",
                 esc(
-                    self.tr("{start} – {target} · {health} · {progress:.0%} done").format(
+                    self.tr("{start} – {target} · {health} · {progress} done").format(
                         start=_fmt(g.start),
                         target=_fmt(g.target),
-                        health=health_name(g.health),
-                        progress=g.progress,
+                        health=label(g.health),
+                        progress=format_percent(g.progress),
                     )
                 ),
             ]
@@ -1188,14 +1192,11 @@ def _fmt(day: dt.date | None) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
 
 
-def health_name(health: str) -> str:
-    names = {
-        "on_track": QCoreApplication.translate("health", "on track"),
-        "at_risk": QCoreApplication.translate("health", "at risk"),
-        "late": QCoreApplication.translate("health", "late"),
-        "closed": QCoreApplication.translate("health", "closed"),
-    }
-    return names.get(health, health)
+def _signed(days: int) -> str:
+    """+3 or −3 with the locale's digits and signs."""
+    locale = QLocale()
+    sign = locale.positiveSign() if days >= 0 else locale.negativeSign()
+    return sign + locale.toString(abs(days))
 
 
 class Timeline(pg.PlotWidget):
@@ -1205,7 +1206,7 @@ class Timeline(pg.PlotWidget):
     # kind ("goal" | "step"), id, zone ("body" | "start" | "target" | "step"), days
     moved = Signal(str, int, str, int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         self.view_box = TimeViewBox()
         self.date_axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
         self.lane_axis = LaneAxis("left")
@@ -1226,7 +1227,7 @@ class Timeline(pg.PlotWidget):
         left = self.getPlotItem().getAxis("left")
         left.setWidth(LANE_LABEL_PIXELS + 14)
         left.setStyle(tickLength=0)
-        self.item = PlanItem()
+        self.item = PlanItem(today)
         # The plan item draws the date grid itself, in its cached layer: pyqtgraph's grid
         # is redrawn by the axis over the whole plot on every repaint.
         self.addItem(self.item)
@@ -1243,7 +1244,8 @@ class Timeline(pg.PlotWidget):
         self.item.clicked.connect(self._clicked)
         self.item.dropped.connect(self.moved)
         self.item.drag_started.connect(self.setFocus)
-        self.today = dt.date.today()
+        self.today = today()
+        self.today_line.setPos(seconds(self.today) + DAY / 2)
         # Until the user zooms or pans, the view follows the widget's size (fit all).
         self.auto_fit = True
         self._fitting = False
@@ -1287,7 +1289,7 @@ class Timeline(pg.PlotWidget):
         for key, first, count in self.item.lanes:
             kind, _, rest = key.partition(":")
             if kind == "category":
-                name = category_name(rest)
+                name = label(rest)
             elif kind == "goal":
                 name = rest.partition(":")[2]
             else:
@@ -1393,20 +1395,3 @@ class Timeline(pg.PlotWidget):
             return None
         point = self._to_viewport(rect.x(), rect.y())
         return point if QRectF(self.viewport().rect()).contains(point) else None
-
-
-def category_name(category: str) -> str:
-    """A goal category in the user's words."""
-    names = {
-        "job_title": "Job title",
-        "income": "Income",
-        "skill": "Skills",
-        "company": "Company / industry",
-        "leadership": "Leadership",
-        "expertise": "Expertise",
-        "business": "Own business",
-        "education": "Education",
-        "network": "Network",
-        "work_life": "Work-life balance",
-    }
-    return QCoreApplication.translate("category", names.get(category, category))

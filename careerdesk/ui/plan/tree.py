@@ -16,9 +16,7 @@ from PySide6.QtGui import QFont
 
 from careerdesk.core import plan
 from careerdesk.ui import palette
-from careerdesk.ui.formatting import format_date
-from careerdesk.ui.plan.editor import status_name
-from careerdesk.ui.plan.timeline import health_name
+from careerdesk.ui.formatting import format_date, format_percent, label
 
 COL_TITLE, COL_HEALTH, COL_START, COL_END = range(4)
 KIND_ROLE = Qt.ItemDataRole.UserRole
@@ -30,10 +28,6 @@ Index = QModelIndex | QPersistentModelIndex
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("PlanTreeModel", text)
-
-
-def _date_text(day: dt.date | None) -> str:
-    return format_date(day)
 
 
 class PlanTreeModel(QAbstractItemModel):
@@ -171,8 +165,8 @@ class PlanTreeModel(QAbstractItemModel):
             if column == COL_TITLE:
                 return g.title + (_tr(" (archived)") if g.archived else "")
             if column == COL_HEALTH:
-                return f"{palette.HEALTH_SYMBOL.get(g.health, '')} {health_name(g.health)}"
-            return _date_text(g.start) if column == COL_START else _date_text(g.target)
+                return f"{palette.HEALTH_SYMBOL.get(g.health, '')} {label(g.health)}"
+            return format_date(g.start) if column == COL_START else format_date(g.target)
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_HEALTH:
             return palette.health_color(g.health)
         if role == Qt.ItemDataRole.FontRole and column == COL_TITLE and g.depth == 0:
@@ -180,8 +174,8 @@ class PlanTreeModel(QAbstractItemModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TITLE:
-            return _tr("{status} · {progress:.0%} done").format(
-                status=status_name(g.status), progress=g.progress
+            return _tr("{status} · {progress} done").format(
+                status=label(g.status), progress=format_percent(g.progress)
             )
         return None
 
@@ -191,7 +185,7 @@ class PlanTreeModel(QAbstractItemModel):
                 return ("◆ " if s.milestone else "") + s.title
             if column == COL_HEALTH:
                 return self._step_state(s)[0]
-            return _date_text(s.due) if column == COL_END else ""
+            return format_date(s.due) if column == COL_END else ""
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_HEALTH:
             colour = self._step_state(s)[1]
             return palette.color(colour) if colour else None

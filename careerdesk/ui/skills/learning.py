@@ -27,11 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 from careerdesk.core import models as m
-from careerdesk.core import skills
+from careerdesk.core import money, skills
 from careerdesk.core.changes import Changes
 from careerdesk.ui.commands import FunctionCommand, add_undoable, delete_record
 from careerdesk.ui.context import AppContext
-from careerdesk.ui.formatting import format_date, format_money, qdate
+from careerdesk.ui.formatting import (
+    format_date,
+    format_money,
+    money_text,
+    number_text,
+    parse_number,
+    qdate,
+)
 from careerdesk.ui.skills.levels import (
     learning_kind_name,
     learning_status_name,
@@ -43,16 +50,6 @@ from careerdesk.ui.skills.parts import change_level, make_button
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 TITLE, KIND, STATUS, PROVIDER, DATES, HOURS, SKILLS = range(7)
-
-
-def _number(text: str) -> float | None:
-    text = text.strip().replace(",", ".")
-    if not text:
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        raise skills.SkillError(tr("{text!r} is not a number.").format(text=text)) from None
 
 
 class ActivityDialog(QDialog):
@@ -93,12 +90,10 @@ class ActivityDialog(QDialog):
         )
         self.end = self._date("activity_end", tr("End date"), values.get("end_date"), today)
         hours = values.get("hours")
-        self.hours_edit = self._line(
-            "activity_hours", tr("Hours"), "" if hours is None else f"{hours:g}"
-        )
+        self.hours_edit = self._line("activity_hours", tr("Hours"), number_text(hours))
         cost = values.get("cost_minor")
         self.cost_edit = self._line(
-            "activity_cost", tr("Cost"), "" if cost is None else f"{cost / 100:.2f}"
+            "activity_cost", tr("Cost"), money_text(cost, values.get("currency"))
         )
         self.currency = values.get("currency")
         self.goal_box = QComboBox(self)
@@ -170,8 +165,8 @@ class ActivityDialog(QDialog):
         return check, edit, box
 
     def values(self) -> dict[str, Any]:
-        """The fields as entered; raises SkillError on a bad number."""
-        cost = _number(self.cost_edit.text())
+        """The fields as entered; raises ValueError on a bad number."""
+        cost = parse_number(self.cost_edit.text(), tr("Cost"))
         return {
             "title": self.title_edit.text(),
             "kind": self.kind_box.currentData(),
@@ -180,8 +175,8 @@ class ActivityDialog(QDialog):
             "url": self.url_edit.text().strip(),
             "start_date": self.start[1].date().toPython() if self.start[0].isChecked() else None,
             "end_date": self.end[1].date().toPython() if self.end[0].isChecked() else None,
-            "hours": _number(self.hours_edit.text()),
-            "cost_minor": None if cost is None else round(cost * 100),
+            "hours": parse_number(self.hours_edit.text(), tr("Hours")),
+            "cost_minor": None if cost is None else money.to_minor(cost, self.currency),
             "goal": self.goal_box.currentData(),
             "notes": self.notes,
         }
@@ -366,7 +361,7 @@ class LearningPanel(QWidget):
             return
         try:
             values, skill_ids = dialog.values(), dialog.skill_ids()
-        except skills.SkillError as exc:
+        except ValueError as exc:  # a number that is not one
             self.ctx.report_error(exc, self)
             return
         goal = values.pop("goal")
@@ -392,7 +387,7 @@ class LearningPanel(QWidget):
             return
         try:
             after, skills_after = dialog.values(), dialog.skill_ids()
-        except skills.SkillError as exc:
+        except ValueError as exc:  # a number that is not one
             self.ctx.report_error(exc, self)
             return
         if skills_after == skills_before and all(before.get(k) == v for k, v in after.items()):
