@@ -250,6 +250,7 @@ class ContactDetailsPanel(QScrollArea):
             widget.setVisible(d is not None)
         for widget in (self.log_button, self.today_button):
             widget.setEnabled(d is not None)
+            widget.setVisible(d is not None)  # no greyed-out buttons floating over nothing
         self.empty_label.setVisible(d is None)
         if d is None:
             self.contact_id = None
