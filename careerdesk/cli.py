@@ -167,16 +167,10 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 def _is_bad_input(exc: Exception) -> bool:
     from careerdesk.core.db import DatabaseError
+    from careerdesk.io.contact_record import ImportFileError
 
     # ValueError is left out on purpose: it is a bug here, and deserves its traceback.
-    bad = (UsageError, DatabaseError, OSError)
-    try:
-        from careerdesk.io.contact_record import ImportFileError
-
-        bad = (*bad, ImportFileError)
-    except ImportError:
-        pass
-    return isinstance(exc, bad)
+    return isinstance(exc, UsageError | DatabaseError | OSError | ImportFileError)
 
 
 def open_gui(args: argparse.Namespace) -> int:

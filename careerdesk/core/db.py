@@ -34,19 +34,19 @@ class DatabaseError(Exception):
 
 
 class NotCareerDeskFile(DatabaseError):
-    pass
+    """Empty, not SQLite, or another program's SQLite file."""
 
 
 class NewerSchema(DatabaseError):
-    pass
+    """Written by a later CareerDesk than this one."""
 
 
 class CorruptDatabase(DatabaseError):
-    pass
+    """Truncated or failing SQLite's own checks."""
 
 
 class DatabaseInUse(DatabaseError):
-    pass
+    """Another CareerDesk process has the file open."""
 
 
 @dataclass(frozen=True)
