@@ -106,3 +106,37 @@ def trend() -> list[TrendPoint]:
         TrendPoint(c.date, c.wellbeing, c.work_life_balance, means.get(c.id))
         for c in m.CheckIn.select().order_by(m.CheckIn.date, m.CheckIn.id)
     ]
+
+
+@dataclass(frozen=True)
+class GoalReview:
+    """A goal as a new check-in reviews it: where it stands and what moved since the last."""
+
+    goal_id: int
+    title: str
+    progress: float
+    health: str
+    previous: float | None  # progress at the last check-in, None if not snapshotted then
+
+
+def review(today: dt.date) -> list[GoalReview]:
+    """Every goal not archived, with its progress now and at the last check-in."""
+    shares = progress_by_goal()
+    health = health_by_goal(today)
+    last = m.CheckIn.select(m.CheckIn.id).order_by(m.CheckIn.date.desc(), m.CheckIn.id.desc())
+    last_id = last.scalar()
+    before = dict(
+        m.CheckInGoal.select(m.CheckInGoal.goal_id, m.CheckInGoal.progress)
+        .where(m.CheckInGoal.checkin == last_id)
+        .tuples()
+    )
+    goals = (
+        m.Goal.select(m.Goal.id, m.Goal.title)
+        .where(m.Goal.archived == False)  # noqa: E712
+        .order_by(m.Goal.target_date, m.Goal.id)
+        .tuples()
+    )
+    return [
+        GoalReview(gid, title, shares.get(gid, 0.0), health.get(gid, ""), before.get(gid))
+        for gid, title in goals
+    ]

@@ -89,7 +89,14 @@ def test_profile_edit_is_saved_and_undone(window, qtbot):
 
 def test_checkin_snapshots_every_goal_and_undoes(window, qtbot, monkeypatch, today):
     window.show_tab("journal_tab")
-    monkeypatch.setattr(CheckInDialog, "exec", lambda self: True)
+    reviewed = []
+
+    def review_and_accept(dialog):
+        table = dialog.findChild(QTableWidget, "checkin_goals")
+        reviewed.extend(table.item(r, 0).text() for r in range(table.rowCount()))
+        return True
+
+    monkeypatch.setattr(CheckInDialog, "exec", review_and_accept)
     monkeypatch.setattr(
         CheckInDialog,
         "values",
@@ -105,10 +112,11 @@ def test_checkin_snapshots_every_goal_and_undoes(window, qtbot, monkeypatch, tod
     qtbot.mouseClick(window.findChild(QAbstractButton, "new_checkin"), Qt.MouseButton.LeftButton)
     checkins = window.findChild(QListWidget, "checkin_list")
     assert checkins.count() == 5
+    assert "Lead the payments platform redesign" in reviewed
     newest = m.CheckIn.select().order_by(m.CheckIn.id.desc()).get()
     assert newest.reflection == "Busy month." and newest.wellbeing == 4
     open_goals = m.Goal.select().where(m.Goal.archived == False).count()  # noqa: E712
-    assert newest.goal_snapshots.count() == open_goals
+    assert newest.goal_snapshots.count() == open_goals == len(reviewed)
     window.ctx.undo_stack.undo()
     assert checkins.count() == 4
     assert m.CheckInGoal.select().where(m.CheckInGoal.checkin == newest.id).count() == 0

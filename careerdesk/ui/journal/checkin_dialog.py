@@ -11,22 +11,33 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QWidget,
 )
 
+from careerdesk.core import journal
 from careerdesk.core import models as m
-from careerdesk.ui.formatting import label, qdate
+from careerdesk.ui import palette
+from careerdesk.ui.formatting import format_number, format_percent, label, qdate
 
 
 class CheckInDialog(QDialog):
-    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        today: dt.date,
+        goals: list[journal.GoalReview] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("checkin_dialog")
         self.setWindowTitle(self.tr("New check-in"))
-        self.resize(520, 480)
+        self.resize(620, 640)
+        self.goal_table = self._goal_table(goals or [])
         self.date = QDateEdit(qdate(today), self)
         self.date.setObjectName("checkin_date")
         self.date.setCalendarPopup(True)
@@ -37,6 +48,7 @@ class CheckInDialog(QDialog):
         self.period.setCurrentIndex(m.CHECKIN_PERIODS.index("quarterly"))
         self.reflection = QPlainTextEdit(self)
         self.reflection.setObjectName("checkin_reflection")
+        self.reflection.setMaximumHeight(140)
         self.reflection.setPlaceholderText(
             self.tr("What went well? What did not? What did you learn? What changes in the plan?")
         )
@@ -45,7 +57,10 @@ class CheckInDialog(QDialog):
         self.next_actions = QPlainTextEdit(self)
         self.next_actions.setObjectName("checkin_next_actions")
         self.next_actions.setMaximumHeight(80)
-        note = QLabel(self.tr("Every goal's progress is saved with the check-in."), self)
+        note = QLabel(
+            self.tr("Review where each goal stands; its progress is saved with the check-in."),
+            self,
+        )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -56,6 +71,7 @@ class CheckInDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("&Date"), self.date)
         form.addRow(self.tr("&Period"), self.period)
+        form.addRow(self.tr("Goals"), self.goal_table)
         form.addRow(self.tr("&Reflection"), self.reflection)
         form.addRow(self.tr("&Wellbeing (1-5)"), self.wellbeing)
         form.addRow(self.tr("Work-life &balance (1-5)"), self.balance)
@@ -69,6 +85,40 @@ class CheckInDialog(QDialog):
             (self.next_actions, self.tr("Next actions")),
         ):
             widget.setAccessibleName(name)
+
+    def _goal_table(self, goals: list[journal.GoalReview]) -> QTableWidget:
+        """Each goal's progress now, what moved since the last check-in, and its health."""
+        headers = [self.tr("Goal"), self.tr("Progress"), self.tr("Since last"), self.tr("Health")]
+        table = QTableWidget(len(goals), len(headers), self)
+        table.setObjectName("checkin_goals")
+        table.setAccessibleName(self.tr("Goals to review"))
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for row, goal in enumerate(goals):
+            if goal.previous is None:
+                moved = self.tr("new")
+            else:
+                points = round((goal.progress - goal.previous) * 100)
+                moved = self.tr("{sign}{points} points").format(
+                    sign="+" if points > 0 else "", points=format_number(points)
+                )
+            health = QTableWidgetItem(label(goal.health) if goal.health else "")
+            if goal.health:
+                health.setIcon(palette.health_icon(goal.health))
+            for col, item in enumerate(
+                (
+                    QTableWidgetItem(goal.title),
+                    QTableWidgetItem(format_percent(goal.progress)),
+                    QTableWidgetItem(moved),
+                    health,
+                )
+            ):
+                table.setItem(row, col, item)
+        table.setMinimumHeight(220)
+        return table
 
     def _rating(self, name: str, accessible: str) -> QSpinBox:
         spin = QSpinBox(self)

@@ -194,7 +194,8 @@ class JournalTab(Tab):
 
     def start_checkin(self) -> None:
         """The guided review: reflection and ratings; the goals' progress is snapshotted."""
-        dialog = CheckInDialog(self.ctx.today(), self)
+        today = self.ctx.today()
+        dialog = CheckInDialog(today, journal.review(today), self)
         if not dialog.exec():
             return
         values = dialog.values()
