@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from peewee import fn
+
 from careerdesk.core import models as m
+from careerdesk.core import records
+from careerdesk.core.changes import Changes
 
 
 def get_profile() -> m.Profile:
@@ -31,3 +37,50 @@ def career_history() -> list[m.CareerRole]:
             m.CareerRole.end_date.is_null(False), m.CareerRole.start_date.desc()
         )
     )
+
+
+def _check_role(values: dict[str, Any]) -> None:
+    if not str(values.get("title", "")).strip():
+        raise ValueError("A role needs a title.")
+    start, end = values.get("start_date"), values.get("end_date")
+    if start is None:
+        raise ValueError("A role needs the date it started.")
+    if end is not None and end < start:
+        raise ValueError("A role cannot end before it starts.")
+
+
+def add_role(**values: Any) -> tuple[int, Changes]:
+    """Add a role to the career history (checked: a title, and dates in order)."""
+    _check_role(values)
+    return records.create(m.CareerRole, **values)
+
+
+def update_role(role_id: int, **values: Any) -> Changes:
+    current = records.stored_values(m.CareerRole, role_id)
+    _check_role({**current, **values})
+    return records.update(m.CareerRole, role_id, **values)
+
+
+def role_values(role_id: int) -> dict[str, Any]:
+    """The stored fields of one role (for the editor)."""
+    return records.stored_values(m.CareerRole, role_id)
+
+
+def add_assessment_item(kind: str, text: str, **values: Any) -> tuple[int, Changes]:
+    """Add a strength, weakness, interest, value or constraint, at the end of its kind."""
+    if kind not in m.ASSESSMENT_KINDS:
+        raise ValueError(f"A self-assessment item is one of: {', '.join(m.ASSESSMENT_KINDS)}.")
+    if not text.strip():
+        raise ValueError("Write the item first.")
+    last = (
+        m.AssessmentItem.select(fn.MAX(m.AssessmentItem.position))
+        .where(m.AssessmentItem.kind == kind)
+        .scalar()
+    )
+    return records.create(
+        m.AssessmentItem, kind=kind, text=text.strip(), position=(last or 0) + 1, **values
+    )
+
+
+def assessment_kind(item_id: int) -> str:
+    return m.AssessmentItem.get_by_id(item_id).kind

@@ -85,6 +85,13 @@ def values_of(row: m.BaseModel, names: list[str] | None = None) -> dict[str, Any
     return {k: data.get(k) for k in (names or list(data))}
 
 
+def stored_values(
+    model: type[m.BaseModel], record_id: int, names: list[str] | None = None
+) -> dict[str, Any]:
+    """The stored values of one record, by id."""
+    return values_of(model.get_by_id(record_id), names)
+
+
 @dataclass
 class DeletedRecords:
     """Everything a delete removed or unlinked, enough to put it all back."""

@@ -323,7 +323,7 @@ def role(role_id: int) -> RoleRow | None:
 
 def requirement_values(requirement_id: int, names: Sequence[str]) -> dict[str, Any]:
     """Stored values of some fields of a requirement, e.g. to undo an adjustment."""
-    return records.values_of(m.RoleRequirement.get_by_id(requirement_id), list(names))
+    return records.stored_values(m.RoleRequirement, requirement_id, list(names))
 
 
 def _next_role_position() -> int:
@@ -612,7 +612,7 @@ ACTIVITY_FIELDS = (
 
 def activity_values(activity_id: int, names: Sequence[str] = ACTIVITY_FIELDS) -> dict[str, Any]:
     """Stored values of an activity's fields (its goal as an id), e.g. to undo an edit."""
-    return records.values_of(m.LearningActivity.get_by_id(activity_id), list(names))
+    return records.stored_values(m.LearningActivity, activity_id, list(names))
 
 
 def activity_skill_ids(activity_id: int) -> list[int]:

@@ -57,15 +57,14 @@ class FunctionCommand(QUndoCommand):
 
 
 def edit_record(
-    ctx: AppContext, model: type[BaseModel], record_id: int, text: str, **values: Any
+    ctx: AppContext, model: type[BaseModel], record_id: int, action: str, /, **values: Any
 ) -> bool:
-    """Change fields of one record as one undo step."""
-    row = model.get_by_id(record_id)
-    before = records.values_of(row, list(values))
+    """Change fields of one record as one undo step named `action`."""
+    before = records.stored_values(model, record_id, list(values))
     if all(before.get(k) == v for k, v in values.items()):
         return False  # nothing changed: no empty undo step
     return ctx.run(
-        text,
+        action,
         lambda: records.update(model, record_id, **values),
         lambda: records.update(model, record_id, **before),
     )

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -20,11 +25,15 @@ from PySide6.QtWidgets import (
 from careerdesk.core import models as m
 from careerdesk.core import profile
 from careerdesk.core.changes import Changes
-from careerdesk.ui.commands import edit_record
+from careerdesk.ui.commands import add_undoable, delete_record, edit_record
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.formatting import format_date, label
+from careerdesk.ui.profile.dialogs import AssessmentItemDialog, RoleDialog
 from careerdesk.ui.tab import Tab
 from careerdesk.ui.text_edit import PlainTextField
+
+# Group rows of the self-assessment tree carry their kind here.
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _KIND_TITLES = {
     "strength": "Strengths",
@@ -40,6 +49,7 @@ class ProfileTab(Tab):
         super().__init__(ctx, parent)
         self.setObjectName("profile_tab")
         self._profile_id: int | None = None
+        self._role_ids: dict[int, int] = {}  # table row -> role id
 
         about = QGroupBox(self.tr("About me"), self)
         about.setObjectName("about_me_box")
@@ -79,7 +89,15 @@ class ProfileTab(Tab):
         self.assessment.header().setStretchLastSection(False)
         self.assessment.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.assessment.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        QVBoxLayout(assessment_box).addWidget(self.assessment)
+        self.assessment.itemChanged.connect(self._assessment_edited)
+        self.assessment.currentItemChanged.connect(lambda *_: self._update_buttons())
+        assessment_layout = QVBoxLayout(assessment_box)
+        assessment_layout.addWidget(self.assessment)
+        self.add_item_button = self._button("add_assessment_item", self.tr("&Add…"), self.add_item)
+        self.remove_item_button = self._button(
+            "remove_assessment_item", self.tr("Remove"), self.remove_item
+        )
+        assessment_layout.addLayout(self._row(self.add_item_button, self.remove_item_button))
 
         history_box = QGroupBox(self.tr("Career history"), self)
         history_box.setObjectName("history_box")
@@ -102,7 +120,20 @@ class ProfileTab(Tab):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.history.horizontalHeader().setStretchLastSection(True)
-        QVBoxLayout(history_box).addWidget(self.history)
+        self.history.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.history.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.history.cellDoubleClicked.connect(lambda *_: self.edit_role())
+        self.history.itemSelectionChanged.connect(self._update_buttons)
+        history_layout = QVBoxLayout(history_box)
+        history_layout.addWidget(self.history)
+        self.add_role_button = self._button("add_role", self.tr("Add &role…"), self.add_role)
+        self.edit_role_button = self._button("edit_role", self.tr("&Edit role…"), self.edit_role)
+        self.remove_role_button = self._button(
+            "remove_role", self.tr("Remove role"), self.remove_role
+        )
+        history_layout.addLayout(
+            self._row(self.add_role_button, self.edit_role_button, self.remove_role_button)
+        )
 
         top = QHBoxLayout()
         top.addWidget(about, 1)
@@ -113,6 +144,30 @@ class ProfileTab(Tab):
 
     def title(self) -> str:
         return self.tr("Profile")
+
+    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.clicked.connect(slot)
+        return button
+
+    @staticmethod
+    def _row(*buttons: QPushButton) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for button in buttons:
+            row.addWidget(button)
+        return row
+
+    def _update_buttons(self) -> None:
+        item = self.assessment.currentItem()
+        self.remove_item_button.setEnabled(
+            item is not None and item.data(0, Qt.ItemDataRole.UserRole) is not None
+        )
+        has_role = self._selected_role() is not None
+        self.edit_role_button.setEnabled(has_role)
+        self.remove_role_button.setEnabled(has_role)
 
     def refresh(self, changes: Changes) -> None:
         if changes.profile:
@@ -125,6 +180,7 @@ class ProfileTab(Tab):
                         widget.setText(value)
                 elif widget.toPlainText() != value:
                     widget.setPlainText(value)
+            blocker = QSignalBlocker(self.assessment)  # rebuilding is not editing
             self.assessment.clear()
             groups: dict[str, QTreeWidgetItem] = {}
             for item in profile.assessment_items():
@@ -134,16 +190,23 @@ class ProfileTab(Tab):
                         self.assessment, [self.tr(_KIND_TITLES.get(item.kind, item.kind))]
                     )
                     group.setFirstColumnSpanned(True)
+                    group.setData(0, KIND_ROLE, item.kind)
                     groups[item.kind] = group
                 detail = item.detail or (
                     label(item.constraint_area) if item.constraint_area else ""
                 )
-                QTreeWidgetItem(group, [item.text, detail])
+                row = QTreeWidgetItem(group, [item.text, detail])
+                row.setData(0, Qt.ItemDataRole.UserRole, item.id)
+                row.setFlags(row.flags() | Qt.ItemFlag.ItemIsEditable)
+                row.setToolTip(0, self.tr("Double-click to edit"))
             self.assessment.expandAll()
+            del blocker
         if changes.history:
             roles = profile.career_history()
+            self._role_ids = {}
             self.history.setRowCount(len(roles))
             for row, role in enumerate(roles):
+                self._role_ids[row] = role.id
                 values = [
                     role.title,
                     role.organisation,
@@ -154,6 +217,7 @@ class ProfileTab(Tab):
                 ]
                 for col, value in enumerate(values):
                     self.history.setItem(row, col, QTableWidgetItem(value))
+        self._update_buttons()
 
     def _save_field(self, name: str) -> None:
         widget = self.fields[name]
@@ -166,3 +230,91 @@ class ProfileTab(Tab):
                 self.tr("Edit {field}").format(field=label(name).lower()),
                 **{name: text},
             )
+
+    # --- self-assessment -------------------------------------------------------------
+
+    def add_item(self) -> None:
+        current = self.assessment.currentItem()
+        kind = "strength"
+        if current is not None:
+            item_id = current.data(0, Qt.ItemDataRole.UserRole)
+            kind = profile.assessment_kind(item_id) if item_id else current.data(0, KIND_ROLE)
+        dialog = AssessmentItemDialog(kind or "strength", self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        add_undoable(
+            self.ctx,
+            self.tr("Add to the self-assessment"),
+            m.AssessmentItem,
+            lambda: profile.add_assessment_item(**values),
+            parent=self,
+        )
+
+    def remove_item(self) -> None:
+        item = self.assessment.currentItem()
+        item_id = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        if item_id is not None:
+            delete_record(
+                self.ctx, m.AssessmentItem, item_id, self.tr("Remove from the self-assessment")
+            )
+
+    def _assessment_edited(self, item: QTreeWidgetItem, column: int) -> None:
+        item_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if item_id is None:
+            return
+        field = "text" if column == 0 else "detail"
+        text = item.text(column).strip()
+        if field == "text" and not text:
+            self.refresh(Changes(profile=True))  # an item cannot be emptied: show it again
+            return
+        edit_record(
+            self.ctx,
+            m.AssessmentItem,
+            item_id,
+            self.tr("Edit the self-assessment"),
+            **{field: text},
+        )
+
+    # --- career history --------------------------------------------------------------
+
+    def _selected_role(self) -> int | None:
+        rows = self.history.selectionModel().selectedRows()
+        return self._role_ids.get(rows[0].row()) if rows else None
+
+    def add_role(self) -> None:
+        dialog = RoleDialog(self.ctx.today(), None, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        add_undoable(
+            self.ctx,
+            self.tr("Add role"),
+            m.CareerRole,
+            lambda: profile.add_role(**values),
+            parent=self,
+        )
+
+    def edit_role(self) -> None:
+        role_id = self._selected_role()
+        if role_id is None:
+            return
+        before = profile.role_values(role_id)
+        dialog = RoleDialog(self.ctx.today(), before, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        after = dialog.values()
+        if all(before.get(k) == v for k, v in after.items()):
+            return  # nothing changed: no empty undo step
+        old = {k: before[k] for k in after}
+        self.ctx.run(
+            self.tr("Edit role"),
+            lambda: profile.update_role(role_id, **after),
+            lambda: profile.update_role(role_id, **old),
+            parent=self,
+        )
+
+    def remove_role(self) -> None:
+        role_id = self._selected_role()
+        if role_id is not None:
+            delete_record(self.ctx, m.CareerRole, role_id, self.tr("Remove role"))

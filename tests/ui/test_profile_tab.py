@@ -1,0 +1,105 @@
+"""The Profile tab: career history and self-assessment, added, edited and removed with undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from careerdesk.core import models as m
+from careerdesk.ui.profile.dialogs import AssessmentItemDialog, RoleDialog
+
+
+@pytest.fixture
+def tab(window):
+    window.show_tab("profile_tab")
+    return window.profile_tab
+
+
+def history_titles(tab):
+    return [tab.history.item(r, 0).text() for r in range(tab.history.rowCount())]
+
+
+def fill_role(monkeypatch, **texts):
+    def accept(dialog):
+        for name, value in texts.items():
+            widget = getattr(dialog, name)
+            if isinstance(value, dt.date):
+                widget.setDate(value)
+            elif isinstance(value, bool):
+                widget.setChecked(value)
+            else:
+                widget.setText(value)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RoleDialog, "exec", accept)
+
+
+def test_add_edit_and_remove_a_role_each_one_undo_step(tab, monkeypatch):
+    fill_role(
+        monkeypatch,
+        title="Intern",
+        organisation="Lumen Data",
+        start=dt.date(2016, 6, 1),
+        end=dt.date(2016, 9, 30),
+    )
+    tab.add_role_button.click()
+    role = m.CareerRole.get(m.CareerRole.title == "Intern")
+    assert (role.start_date, role.end_date) == (dt.date(2016, 6, 1), dt.date(2016, 9, 30))
+    assert history_titles(tab)[-1] == "Intern"
+
+    tab.history.selectRow(len(history_titles(tab)) - 1)
+    fill_role(monkeypatch, title="Data intern")
+    tab.edit_role_button.click()
+    assert m.CareerRole.get_by_id(role.id).title == "Data intern"
+    tab.ctx.undo_stack.undo()
+    assert m.CareerRole.get_by_id(role.id).title == "Intern"
+
+    tab.history.selectRow(len(history_titles(tab)) - 1)
+    tab.remove_role_button.click()
+    assert m.CareerRole.get_or_none(m.CareerRole.id == role.id) is None
+    tab.ctx.undo_stack.undo()
+    assert m.CareerRole.get_by_id(role.id).title == "Intern"
+
+
+def test_a_role_ending_before_it_starts_is_refused(tab, monkeypatch):
+    messages = []
+    monkeypatch.setattr(
+        tab.ctx, "report_error", lambda exc, parent=None: messages.append(str(exc))
+    )
+    before = m.CareerRole.select().count()
+    fill_role(
+        monkeypatch, title="Time traveller", start=dt.date(2020, 1, 1), end=dt.date(2019, 1, 1)
+    )
+    tab.add_role_button.click()
+    assert messages == ["A role cannot end before it starts."]
+    assert m.CareerRole.select().count() == before
+    assert tab.ctx.undo_stack.count() == 0
+
+
+def test_self_assessment_items_are_added_edited_and_removed(tab, monkeypatch):
+    def accept(dialog):
+        dialog.kind.setCurrentIndex(dialog.kind.findData("value"))
+        dialog.text.setText("Honesty")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AssessmentItemDialog, "exec", accept)
+    tab.add_item_button.click()
+    item = m.AssessmentItem.get(m.AssessmentItem.text == "Honesty")
+    assert item.kind == "value"
+    rows = tab.assessment.findItems("Honesty", Qt.MatchFlag.MatchRecursive)
+    assert len(rows) == 1 and rows[0].parent().text(0) == "Values"
+
+    rows[0].setText(0, "Honesty, also when it is hard")  # an inline edit
+    assert m.AssessmentItem.get_by_id(item.id).text == "Honesty, also when it is hard"
+    tab.ctx.undo_stack.undo()
+    assert m.AssessmentItem.get_by_id(item.id).text == "Honesty"
+
+    row = tab.assessment.findItems("Honesty", Qt.MatchFlag.MatchRecursive)[0]
+    tab.assessment.setCurrentItem(row)
+    tab.remove_item_button.click()
+    assert m.AssessmentItem.get_or_none(m.AssessmentItem.id == item.id) is None
+    tab.ctx.undo_stack.undo()
+    assert m.AssessmentItem.get_by_id(item.id).text == "Honesty"
