@@ -6,8 +6,9 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from careerdesk.core import records
 from careerdesk.core.changes import Changes
@@ -45,14 +46,18 @@ class FunctionCommand(QUndoCommand):
         self._call(self._backward)
 
     def _call(self, action: Callable[[], Changes]) -> None:
+        # Undoing a 30,000-contact import takes a second or two: say so with the cursor.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             changes = action()
         except Exception as exc:  # noqa: BLE001 - a failed undo/redo is shown, not raised
             # The database did not change: this step can no longer be replayed.
             log.warning("%s failed", self.text(), exc_info=exc)
             self.setObsolete(True)
+            QApplication.restoreOverrideCursor()
             self._ctx.report_error(exc)
             return
+        QApplication.restoreOverrideCursor()
         self._ctx.apply(changes)
 
 
