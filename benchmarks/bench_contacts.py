@@ -78,7 +78,7 @@ def measure_queries(args: argparse.Namespace) -> None:
     rng = random.Random(args.seed)
     contacts = list(m.Contact.select(m.Contact.first_name, m.Contact.company).tuples())
     words = [rng.choice(rng.choice(contacts)).split()[0] for _ in range(args.words)]
-    words += ["mentor", "recruiter", "zzz"]  # tags, and a filter matching nobody
+    words += ["mentor", "recruiter", "platform", "zzz"]  # tags, and a filter matching nobody
     keystrokes = [w[:n] for w in words for n in range(1, len(w) + 1)]
     ours, base, sorted_company = [], [], []
     t0 = time.perf_counter()

@@ -60,6 +60,23 @@ class Migration:
 
 def _create_schema_v1(db: pw.SqliteDatabase, migrator: SqliteMigrator) -> None:
     db.create_tables(models.ALL_MODELS)
+    # contact.tag_text (what the contact filter searches for tags) is kept here,
+    # in the one place every path that tags, untags or renames goes through:
+    # edits, imports, undo, the demo and foreign-key cascades alike.
+    tag_text_of = """coalesce((SELECT group_concat(name, ' ') FROM (
+        SELECT tag.name FROM contact_tag JOIN tag ON tag.id = contact_tag.tag_id
+        WHERE contact_tag.contact_id = contact.id ORDER BY tag.name)), '')"""
+    for sql in (
+        f"""CREATE TRIGGER contact_tag_added AFTER INSERT ON contact_tag BEGIN
+            UPDATE contact SET tag_text = {tag_text_of} WHERE id = NEW.contact_id; END""",
+        f"""CREATE TRIGGER contact_tag_removed AFTER DELETE ON contact_tag BEGIN
+            UPDATE contact SET tag_text = {tag_text_of} WHERE id = OLD.contact_id; END""",
+        f"""CREATE TRIGGER tag_renamed AFTER UPDATE OF name ON tag
+            WHEN NEW.name IS NOT OLD.name BEGIN
+            UPDATE contact SET tag_text = {tag_text_of} WHERE id IN
+                (SELECT contact_id FROM contact_tag WHERE tag_id = NEW.id); END""",
+    ):
+        db.execute_sql(sql)
 
 
 MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _create_schema_v1),)

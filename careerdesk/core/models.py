@@ -303,6 +303,10 @@ class Contact(BaseModel):
     source = pw.CharField(default="manual")  # manual | linkedin | vcard | csv | demo
     archived = pw.BooleanField(default=False, index=True)
     notes = pw.TextField(default="")
+    # The contact's tag names, space-separated, so that the filter's one index
+    # scan also finds tags. Only the database's triggers (db.py) write it; the
+    # SQL default lets bulk inserts leave it out.
+    tag_text = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
 
     @property
     def full_name(self) -> str:
@@ -313,7 +317,14 @@ class Contact(BaseModel):
 # index lets a keystroke scan this narrow text instead of the wide contact rows
 # (SQLite uses it when a query repeats this exact expression).
 CONTACT_SEARCH_FIELDS = pw.NodeList(
-    [Contact.first_name, Contact.last_name, Contact.company, Contact.position, Contact.email],
+    [
+        Contact.first_name,
+        Contact.last_name,
+        Contact.company,
+        Contact.position,
+        Contact.email,
+        Contact.tag_text,
+    ],
     glue=" || ' ' || ",
 )
 CONTACT_SEARCH_TEXT = pw.fn.lower(CONTACT_SEARCH_FIELDS)

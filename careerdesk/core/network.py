@@ -17,7 +17,8 @@ from careerdesk.core.changes import Changes
 # --- the contact list -------------------------------------------------------------------
 #
 # A filter matches when every word is found, case-insensitively, in the name,
-# company, position, email or a tag. Counting the matches scans the narrow
+# company, position, email or a tag (the contact's tag_text, which the
+# database's triggers keep). Counting the matches scans the narrow
 # `contact_search` index (m.CONTACT_SEARCH_TEXT) once. A page is read in one of
 # two ways: few matches are read by id and sorted, many by walking the
 # sort's index until the page is full (sorting tens of thousands of wide rows
@@ -77,23 +78,12 @@ def _casefold(text: str | None) -> str:
 
 
 def _word_matches(word: str) -> pw.Expression:
-    """One (case-folded) word of the filter found in a contact's search text or a tag."""
+    """One (case-folded) word of the filter found in a contact's search text (tags included)."""
     if word.isascii():  # SQLite's lower() folds ASCII only: enough here, and indexed
-        fold, text = pw.fn.lower, m.CONTACT_SEARCH_TEXT
-    else:  # "zoë" must find "ZOË": Python folds the text (slower, without the index)
-        m.database_proxy.register_function(_casefold, _CASEFOLD, 1, deterministic=True)
-        fold = getattr(pw.fn, _CASEFOLD)
-        text = fold(m.CONTACT_SEARCH_FIELDS)
-    found = pw.fn.instr(text, word) > 0
-    # Tags are few: find the matching ones first, so that a word no tag has
-    # (the usual case) costs no lookup per contact.
-    tags = m.Tag.select(m.Tag.id).where(pw.fn.instr(fold(m.Tag.name), word) > 0)
-    tag_ids = [tag_id for (tag_id,) in tags.tuples()]
-    if tag_ids:
-        link = m.ContactTag.alias()
-        tagged = link.select(pw.SQL("1")).where((link.contact == C.id) & link.tag.in_(tag_ids))
-        found |= pw.fn.EXISTS(tagged)
-    return found
+        return pw.fn.instr(m.CONTACT_SEARCH_TEXT, word) > 0
+    # "zoë" must find "ZOË": Python folds the text (slower, without the index)
+    m.database_proxy.register_function(_casefold, _CASEFOLD, 1, deterministic=True)
+    return pw.fn.instr(getattr(pw.fn, _CASEFOLD)(m.CONTACT_SEARCH_FIELDS), word) > 0
 
 
 def _matching(filter_text: str, *, use_search_index: bool) -> pw.Expression:

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from careerdesk.core import models as m
-from careerdesk.core import network
-from careerdesk.core.db import close_database, open_database
+from careerdesk.core import network, records
+from careerdesk.core.db import close_database, open_database, opened
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -344,3 +344,62 @@ def test_filter_finds_email_and_tags_beyond_ascii(people):
     assert names(page("ölç navy")) == ["Grace Hopper"]
     assert network.contact_list("ölç", "name", False, 10) == (1, page("ölç"))
     assert network.contact_count("ölçek lovelace") == 0
+
+
+def test_the_filter_follows_tags_added_removed_and_renamed(people):
+    grace = people["grace"]
+    assert names(page("sailing")) == []
+    network.add_tag(grace, "Sailing")
+    assert names(page("sail")) == ["Grace Hopper"]
+    network.set_cadence(grace, 7, 14)  # saving the contact keeps what its tags say
+    assert names(page("sail navy")) == ["Grace Hopper"]
+    network.remove_tag(grace, "sailing")
+    assert names(page("sail")) == []
+    math = m.Tag.get(m.Tag.name == "Math")
+    network.set_tag_cadence("Math", 30, 60)  # saves the tag with its name unchanged
+    assert names(page("math")) == ["Ada Lovelace", "Alan Turing"]
+    records.update(m.Tag, math.id, name="Number theory")
+    assert names(page("math")) == []
+    assert names(page("number")) == ["Ada Lovelace", "Alan Turing"]
+    assert names(page("theory crypto")) == ["Alan Turing"]
+    assert names(page("cryptonumber")) == []  # a word never spans two tags
+
+
+def test_the_filter_follows_deletes_and_their_undo(people):
+    math = m.Tag.get(m.Tag.name == "Math")
+    deleted, _ = records.delete(m.Tag, math.id)  # its links go with it (cascade)
+    assert names(page("math")) == []
+    assert names(page("crypto")) == ["Alan Turing"]
+    records.restore(deleted)
+    assert names(page("math")) == ["Ada Lovelace", "Alan Turing"]
+
+    link = m.ContactTag.get(m.ContactTag.contact == people["ada"])
+    deleted, _ = records.delete(m.ContactTag, link.id)
+    assert names(page("math")) == ["Alan Turing"]
+    records.restore(deleted)
+    assert names(page("math")) == ["Ada Lovelace", "Alan Turing"]
+
+    deleted, _ = records.delete(m.Contact, people["alan"])
+    assert names(page("math")) == ["Ada Lovelace"]
+    records.restore(deleted)
+    assert names(page("crypto")) == ["Alan Turing"]
+    assert names(page("math")) == ["Ada Lovelace", "Alan Turing"]
+
+
+def test_the_filter_finds_every_demo_contact_by_its_tags(example_plan):
+    with opened(example_plan):
+        tagged = (
+            m.ContactTag.select(m.Tag.name, m.ContactTag.contact)
+            .join(m.Tag)
+            .where(
+                m.ContactTag.contact.in_(m.Contact.select(m.Contact.id).where(~m.Contact.archived))
+            )
+            .tuples()
+        )
+        by_tag: dict[str, set[int]] = {}
+        for name, contact_id in tagged:
+            by_tag.setdefault(name, set()).add(contact_id)
+        assert by_tag  # the demo's contacts are tagged (written in bulk)
+        for name, ids in by_tag.items():
+            found = {row.id for row in page(name, limit=100_000)}
+            assert ids <= found, name

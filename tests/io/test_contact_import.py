@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from careerdesk.core import models as m
+from careerdesk.core import network
 from careerdesk.core.changes import NOTHING
 from careerdesk.io import contact_import
 from careerdesk.io.contact_import import apply, preview, read_file
@@ -381,3 +382,28 @@ def test_an_older_file_after_a_job_change_does_not_move_the_job_back(db_path, tm
     assert snapshot() == before
     grace = m.Contact.get(m.Contact.last_name == "Hopper")
     assert (grace.company, grace.position) == ("Remington Rand", "Senior Mathematician")
+
+
+def found(text):
+    return [row.name for row in network.contact_page(text, "name", False, 0, 50)]
+
+
+def test_the_filter_finds_imported_tags_until_the_import_is_undone(db_path, tmp_path):
+    import_file("linkedin", FIXTURES / "linkedin_connections.csv")
+    assert found("seafarer") == []
+    vcards = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nN:Hopper;Grace;;;\r\n"
+        "URL:https://www.linkedin.com/in/gracehopper\r\nCATEGORIES:Seafarer,compilers\r\n"
+        "END:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jean Sammet\r\nN:Sammet;Jean;;;\r\n"
+        "CATEGORIES:compilers\r\nEND:VCARD\r\n"
+    )
+    plan = preview(read_file("vcard", write(tmp_path, "tags.vcf", vcards)))
+    assert plan.summary() == "1 new, 1 updated, 0 duplicate, 0 rejected"
+    applied, _changes = contact_import.apply_undoable(plan, today=TODAY)
+    assert found("SEAFAR") == ["Grace Hopper"]  # a tag added to a contact already there
+    assert found("compil") == ["Grace Hopper", "Jean Sammet"]
+    contact_import.undo_import(applied)
+    assert found("seafarer") == found("compil") == []
+    contact_import.redo_import(applied)
+    assert found("compil") == ["Grace Hopper", "Jean Sammet"]
