@@ -77,7 +77,7 @@ def _open_other(window: MainWindow, path: Path) -> None:
     is refused, the old window simply stays.
     """
     path = path.absolute()
-    if path == window.ctx.db_path:
+    if path == window.ctx.db_path or not window.save_pending_edits():
         return
     try:
         db.open_database(path)

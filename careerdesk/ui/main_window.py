@@ -293,6 +293,27 @@ class MainWindow(QMainWindow):
         settings.set_value(settings.WINDOW_STATE, self.saveState())
         settings.set_value(settings.LAST_TAB, self.tabs.currentIndex())
 
+    def save_pending_edits(self) -> bool:
+        """Save what is still being typed; if refused, ask whether to leave it unsaved."""
+        for tab in self.all_tabs():
+            if not tab.save_pending():
+                self.tabs.setCurrentWidget(tab)
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Unsaved edit"),
+                    self.tr(
+                        "Your last edit in {tab} could not be saved (see the message "
+                        "there). Leave it unsaved?"
+                    ).format(tab=tab.title()),
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return False
+                tab.discard_pending()
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.save_pending_edits():
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)

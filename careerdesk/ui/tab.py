@@ -26,6 +26,13 @@ class Tab(QWidget):
         """Reload what `changes` touched (Changes.everything() on first show)."""
         raise NotImplementedError
 
+    def save_pending(self) -> bool:
+        """Save an edit still being typed (before closing); False if it was refused."""
+        return True
+
+    def discard_pending(self) -> None:
+        """Drop an edit still being typed (the user chose to leave it unsaved)."""
+
     def _on_changed(self, changes: Changes) -> None:
         if self.isVisible():
             self.refresh(changes)

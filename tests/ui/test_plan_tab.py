@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from careerdesk.core import goals, plan
 from careerdesk.core import models as m
+from careerdesk.core.changes import Changes
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.formatting import format_date, format_number
 from careerdesk.ui.plan.tab import PlanTab
@@ -502,3 +503,54 @@ def test_a_cost_that_is_not_a_finite_number_is_refused(tab, data, qtbot, typed):
     assert "must be a number" in tab.message.text()
     assert m.Step.get_by_id(data["s1"]).cost_minor is None
     assert tab.ctx.undo_stack.count() == 0
+
+
+def test_an_edit_is_saved_when_another_item_is_selected(tab, data):
+    tab.select("goal", data["other"])
+    tab.editor.goal_form.fields["title"].setText("Give a keynote")
+    tab.tree.setCurrentIndex(tab.tree_model.index_of(("step", data["s1"])))
+    assert m.Goal.get_by_id(data["other"]).title == "Give a keynote"
+    assert tab.selected == ("step", data["s1"])
+    assert tab.ctx.undo_stack.undoText() == "Edit goal"
+
+
+def test_a_refused_edit_keeps_the_selection_and_the_text(tab, data):
+    tab.select("goal", data["other"])
+    tab.editor.goal_form.fields["measure_current"].setText("lots")
+    tab.tree.setCurrentIndex(tab.tree_model.index_of(("step", data["s1"])))
+    assert tab.selected == ("goal", data["other"])
+    assert tab.tree_model.key(tab.tree.currentIndex()) == ("goal", data["other"])
+    assert tab.editor.goal_form.fields["measure_current"].text() == "lots"
+    assert "lots" in tab.message.text()
+
+
+def test_a_change_elsewhere_does_not_drop_what_is_being_typed(tab, data):
+    tab.select("goal", data["other"])
+    tab.editor.goal_form.fields["title"].setText("Half-typed new ti")
+    goals.create_step(data["long"], "Another step", D(2026, 5, 1))
+    tab.ctx.apply(Changes(steps=True, goals=True))
+    assert tab.editor.goal_form.fields["title"].text() == "Half-typed new ti"
+
+
+def test_quitting_saves_an_edit_or_asks_when_it_is_refused(qtbot, example_plan, monkeypatch):
+    from careerdesk.app import create_window
+    from careerdesk.core import db as cdb
+
+    window = create_window(example_plan)
+    qtbot.addWidget(window)
+    window.show_tab("plan_tab")
+    tab = window.plan_tab
+    goal = m.Goal.get(m.Goal.title == "Mentor two junior engineers")
+    tab.select("goal", goal.id)
+    tab.editor.goal_form.fields["measure_current"].setText("lots")
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.No
+    )
+    assert not window.close()  # refused edit, and the user chose to stay
+    assert asked and "could not be saved" in asked[0]
+    tab.editor.goal_form.fields["measure_current"].setText("")
+    tab.editor.goal_form.fields["title"].setText("Mentor three junior engineers")
+    assert window.close()
+    assert m.Goal.get_by_id(goal.id).title == "Mentor three junior engineers"
+    cdb.close_database()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -187,6 +188,9 @@ class PlanTab(Tab):
         self.message.setObjectName("plan_message")
         self.message.setAccessibleName(tr("Plan messages"))
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        # A long refusal wraps; it must never widen the window past the screen.
+        self.message.setWordWrap(True)
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         controls = QHBoxLayout()
         for w in (
             self.fit_button,
@@ -264,7 +268,8 @@ class PlanTab(Tab):
         self._show_view()
         if self.selected and self.selected not in self.tree_model:
             self.selected = None
-        self._load_editor()
+        if not self._editor_dirty():  # never drop what the user is typing
+            self._load_editor()
         self._update_buttons()
 
     def _patch(self, goal_ids: set[int], step_ids: set[int]) -> None:
@@ -281,7 +286,8 @@ class PlanTab(Tab):
         view = self._filtered()
         self.tree_model.update_rows(view, affected_goals, affected_steps)
         self.timeline.patch(view, affected_goals, affected_steps)
-        self._load_editor()
+        if not self._editor_dirty():
+            self._load_editor()
 
     def _note_moved(self, changes: Changes, before: plan.SavedDates) -> Changes:
         self._moved_rows = (changes, set(before.goals), set(before.steps))
@@ -357,18 +363,28 @@ class PlanTab(Tab):
 
     def _tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         key = self.tree_model.key(current)
-        if key is None:
+        if key is None or key == self.selected:
             return
-        self.selected = key
-        self.timeline.select(*key)
-        self._load_editor()
-        self._update_buttons()
+        self.select(*key)
 
     def _timeline_selected(self, kind: str, record_id: int) -> None:
         self.select(kind, record_id)
 
     def select(self, kind: str, record_id: int) -> None:
-        """Select a goal or step in the tree, the timeline and the editor."""
+        """Select a goal or step in the tree, the timeline and the editor.
+
+        What the editor holds for the item left is saved first; if that is
+        refused, the selection stays on it, with the reason shown.
+        """
+        if (kind, record_id) != self.selected:
+            self.show_message("")
+            if not self.save_pending():
+                if self.selected is not None:
+                    index = self.tree_model.index_of(self.selected)
+                    with QSignalBlocker(self.tree.selectionModel()):
+                        self.tree.setCurrentIndex(index)
+                    self.timeline.select(*self.selected, reveal=False)
+                return
         self.selected = (kind, record_id)
         index = self.tree_model.index_of(self.selected)
         if index.isValid():
@@ -409,6 +425,29 @@ class PlanTab(Tab):
                 and (everything or roots.get(s.goal_id) == root or s.id == step["depends_on_id"])
             ]
             self.editor.show_step(step, others)
+
+    def _editor_dirty(self) -> bool:
+        """Does the editor hold something other than what is stored?"""
+        kind, record_id = self.editor.kind, self.editor.record_id
+        if kind is None or record_id is None:
+            return False
+        stored = plan.goal_fields(record_id) if kind == "goal" else plan.step_fields(record_id)
+        if stored is None:  # deleted meanwhile (by undo, say): nothing to keep
+            return False
+        try:
+            return bool(plan.changed_fields(kind, record_id, self.editor.values()))
+        except ValueError:  # half-typed, not valid yet: still the user's work
+            return True
+
+    def discard_pending(self) -> None:
+        self._load_editor()
+
+    def save_pending(self) -> bool:
+        """Save what the editor holds before it shows something else; False if refused."""
+        if not self._editor_dirty():
+            return True
+        self.save_editor()
+        return not self._editor_dirty()
 
     def _update_buttons(self) -> None:
         kind = self.selected[0] if self.selected else None
