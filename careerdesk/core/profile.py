@@ -39,7 +39,8 @@ def career_history() -> list[m.CareerRole]:
     )
 
 
-def _check_role(values: dict[str, Any]) -> None:
+def check_role(values: dict[str, Any]) -> None:
+    """Raise ValueError unless a role has a title and its dates in order."""
     if not str(values.get("title", "")).strip():
         raise ValueError("A role needs a title.")
     start, end = values.get("start_date"), values.get("end_date")
@@ -51,13 +52,13 @@ def _check_role(values: dict[str, Any]) -> None:
 
 def add_role(**values: Any) -> tuple[int, Changes]:
     """Add a role to the career history (checked: a title, and dates in order)."""
-    _check_role(values)
+    check_role(values)
     return records.create(m.CareerRole, **values)
 
 
 def update_role(role_id: int, **values: Any) -> Changes:
     current = records.stored_values(m.CareerRole, role_id)
-    _check_role({**current, **values})
+    check_role({**current, **values})
     return records.update(m.CareerRole, role_id, **values)
 
 
@@ -66,12 +67,17 @@ def role_values(role_id: int) -> dict[str, Any]:
     return records.stored_values(m.CareerRole, role_id)
 
 
-def add_assessment_item(kind: str, text: str, **values: Any) -> tuple[int, Changes]:
-    """Add a strength, weakness, interest, value or constraint, at the end of its kind."""
+def check_assessment_item(kind: str, text: str) -> None:
+    """Raise ValueError unless the item has a known kind and some text."""
     if kind not in m.ASSESSMENT_KINDS:
         raise ValueError(f"A self-assessment item is one of: {', '.join(m.ASSESSMENT_KINDS)}.")
     if not text.strip():
         raise ValueError("Write the item first.")
+
+
+def add_assessment_item(kind: str, text: str, **values: Any) -> tuple[int, Changes]:
+    """Add a strength, weakness, interest, value or constraint, at the end of its kind."""
+    check_assessment_item(kind, text)
     last = (
         m.AssessmentItem.select(fn.MAX(m.AssessmentItem.position))
         .where(m.AssessmentItem.kind == kind)

@@ -103,3 +103,23 @@ def test_self_assessment_items_are_added_edited_and_removed(tab, monkeypatch):
     assert m.AssessmentItem.get_or_none(m.AssessmentItem.id == item.id) is None
     tab.ctx.undo_stack.undo()
     assert m.AssessmentItem.get_by_id(item.id).text == "Honesty"
+
+
+def test_a_wrong_role_keeps_the_dialog_open_with_what_was_typed(qtbot, monkeypatch, today):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    dialog = RoleDialog(today)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.title.setText("Time traveller")
+    dialog.start.setDate(dt.date(2020, 1, 1))
+    dialog.end.setDate(dt.date(2019, 1, 1))
+    dialog.accept()
+    assert shown == ["A role cannot end before it starts."]
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.title.text() == "Time traveller"
+    dialog.end.setDate(dt.date(2021, 1, 1))
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted

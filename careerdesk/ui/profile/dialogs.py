@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from careerdesk.core import models as m
+from careerdesk.core import profile
+from careerdesk.ui.checked_dialog import CheckedDialog
 from careerdesk.ui.formatting import label, qdate
 
 
@@ -37,7 +39,7 @@ def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
     return widget
 
 
-class RoleDialog(QDialog):
+class RoleDialog(CheckedDialog):
     """Add or edit a role held: title, organisation, dates, responsibilities."""
 
     def __init__(
@@ -95,6 +97,9 @@ class RoleDialog(QDialog):
         form.addRow(self.tr("Res&ponsibilities"), self.responsibilities)
         form.addRow(_buttons(self))
 
+    def check(self) -> None:
+        profile.check_role(self.values())
+
     def values(self) -> dict[str, Any]:
         return {
             "title": self.title.text().strip(),
@@ -107,7 +112,7 @@ class RoleDialog(QDialog):
         }
 
 
-class AssessmentItemDialog(QDialog):
+class AssessmentItemDialog(CheckedDialog):
     """Add a strength, weakness, interest, value or constraint."""
 
     def __init__(self, kind: str = "strength", parent: QWidget | None = None) -> None:
@@ -133,6 +138,10 @@ class AssessmentItemDialog(QDialog):
         form.addRow(self.tr("Constraint &on"), self.area)
         form.addRow(_buttons(self))
         self._kind_changed()
+
+    def check(self) -> None:
+        values = self.values()
+        profile.check_assessment_item(values["kind"], values["text"])
 
     def _kind_changed(self) -> None:
         self.area.setEnabled(self.kind.currentData() == "constraint")

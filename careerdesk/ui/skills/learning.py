@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from careerdesk.core import models as m
 from careerdesk.core import money, skills
 from careerdesk.core.changes import Changes
+from careerdesk.ui.checked_dialog import CheckedDialog
 from careerdesk.ui.commands import FunctionCommand, add_undoable, delete_record
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.formatting import (
@@ -52,7 +53,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 TITLE, KIND, STATUS, PROVIDER, DATES, HOURS, SKILLS = range(7)
 
 
-class ActivityDialog(QDialog):
+class ActivityDialog(CheckedDialog):
     """Add or edit one learning activity."""
 
     def __init__(
@@ -180,6 +181,9 @@ class ActivityDialog(QDialog):
             "goal": self.goal_box.currentData(),
             "notes": self.notes,
         }
+
+    def check(self) -> None:
+        self.values()  # a number that is not one raises here, before the dialog closes
 
     def skill_ids(self) -> list[int]:
         """The skills ticked as built by the activity."""
