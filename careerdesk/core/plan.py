@@ -501,6 +501,12 @@ def update_goal(goal_id: int, **values: object) -> tuple[dict[str, object], Chan
         start = after.get("start_date", goal.start_date)
         target = after.get("target_date", goal.target_date)
         _check_range(start, target)  # type: ignore[arg-type]
+        status = after.get("status", goal.status)
+        done = after.get("done_date", goal.done_date)
+        if status == "done" and done is None:
+            raise PlanError("A goal marked done needs the date it was done.")
+        if status != "done" and done is not None:
+            raise PlanError("Only a goal marked done has a done date: clear it, or mark it done.")
         parent = values.get("parent_id")
         if parent is not None and parent in descendant_goals(goal_id):
             raise PlanError("A goal cannot be placed under itself or one of its sub-goals.")

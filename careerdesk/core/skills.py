@@ -872,7 +872,7 @@ def goal_choices() -> list[tuple[int, str]]:
     query = (
         m.Goal.select(m.Goal.id, m.Goal.title)
         .where(m.Goal.archived == False)  # noqa: E712 - peewee expression
-        .order_by(m.Goal.title)
+        .order_by(m.Goal.title, m.Goal.id)
     )
     return [(g.id, g.title) for g in query]
 

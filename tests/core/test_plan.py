@@ -334,3 +334,14 @@ def test_edit_step_due_later_pulls_dependents_and_undo_restores_all(tree):
     # Earlier: nothing waiting for it moves.
     edit = plan.edit_step(tree["s3"], due_date=D(2026, 5, 1))
     assert due(tree["s4"]) == D(2026, 8, 1) and not edit.followers
+
+
+def test_done_status_and_done_date_go_together(db_path):
+    goal_id, _ = goals.create_goal("Certify", D(2027, 1, 1), D(2027, 6, 1))
+    with pytest.raises(plan.PlanError, match="needs the date it was done"):
+        plan.update_goal(goal_id, status="done")
+    with pytest.raises(plan.PlanError, match="Only a goal marked done"):
+        plan.update_goal(goal_id, done_date=D(2027, 5, 1))
+    plan.update_goal(goal_id, status="done", done_date=D(2027, 5, 1))
+    goal = m.Goal.get_by_id(goal_id)
+    assert (goal.status, goal.done_date) == ("done", D(2027, 5, 1))

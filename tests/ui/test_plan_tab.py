@@ -283,9 +283,11 @@ def test_add_step_mark_done_and_delete_permanently(tab, data, qtbot, monkeypatch
     qtbot.mouseClick(tab.add_step_button, Qt.MouseButton.LeftButton)
     new_id = tab.selected[1]
     assert m.Step.get_by_id(new_id).goal_id == data["other"]
+    assert tab.done_button.text() == "Mark &done"
     qtbot.mouseClick(tab.done_button, Qt.MouseButton.LeftButton)
     assert m.Step.get_by_id(new_id).done_date == TODAY
     assert "done" in tab.tree_text("step", new_id, 1)
+    assert tab.done_button.text() == "Re&open"
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
     assert m.Step.get_or_none(m.Step.id == new_id) is None

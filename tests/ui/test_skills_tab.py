@@ -398,3 +398,22 @@ def test_tables_fit_the_tab_without_scrolling_sideways_at_1400_pixels(window):
         assert table.horizontalScrollBar().maximum() == 0, name
     dates = window.findChild(QTableView, "activity_table").model().index(0, 4).data()
     assert dates and not re.search(r"\d{4}-\d\d-\d\d", dates)  # locale dates, not ISO
+
+
+def test_a_gap_step_goes_to_the_goal_picked_even_when_titles_repeat(tab, monkeypatch):
+    role = tab.add_own_role("Staff engineer")
+    tab.add_requirement(role, "System design", 4)
+    first = m.Goal.create(title="New goal", start_date=TODAY, target_date=TODAY)
+    second = m.Goal.create(title="New goal", start_date=TODAY, target_date=TODAY)
+    offered = []
+
+    def pick_second(parent, title, text, labels, *args):
+        offered.extend(labels)
+        return labels[1], True
+
+    monkeypatch.setattr("careerdesk.ui.skills.tab.QInputDialog.getItem", pick_second)
+    tab.roles.select_role(role)
+    tab.gap_panel.select_rank(0)
+    tab.gap_panel.step_button.click()
+    assert offered == ["New goal", "New goal (2)"]
+    assert m.Step.get().goal_id == second.id != first.id

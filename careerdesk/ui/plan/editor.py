@@ -116,6 +116,7 @@ class GoalForm(_Form):
         self.add("start_date", tr("Start date"), RequiredDate())
         self.add("target_date", tr("Target date"), RequiredDate())
         self.add("done_date", tr("Done on"), OptionalDate())
+        self.fields["status"].currentIndexChanged.connect(self._status_changed)
         self.add("parent", tr("Part of"), QComboBox())
         self.add("measure_name", tr("Success measure"), QLineEdit())
         self.add("measure_unit", tr("Unit"), QLineEdit())
@@ -130,6 +131,15 @@ class GoalForm(_Form):
         self._parents: list[tuple[str, int]] = []
         self._parent_rows: dict[int, int] = {}
         self._disabled: set[int] = set()
+
+    def _status_changed(self) -> None:
+        # Done and the done date go together: today when marked done, none otherwise.
+        done_on = self.fields["done_date"]
+        if self.fields["status"].currentData() == "done":
+            if done_on.value() is None:
+                done_on.set_value(dt.date.today())
+        else:
+            done_on.set_value(None)
 
     def load(
         self, goal: dict[str, Any], parents: list[tuple[str, int]], excluded: set[int]

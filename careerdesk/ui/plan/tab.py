@@ -456,6 +456,14 @@ class PlanTab(Tab):
         for b in (self.up_button, self.down_button, self.done_button, self.delete_button):
             b.setEnabled(kind is not None)
         self.archive_button.setEnabled(kind == "goal")
+        done = False
+        if kind == "goal":
+            row = self._goal_row(self.selected[1])
+            done = bool(row and row.status == "done")
+        elif kind == "step":
+            step = self._step_row(self.selected[1])
+            done = bool(step and step.done)
+        self.done_button.setText(self.tr("Re&open") if done else self.tr("Mark &done"))
         if kind == "goal":
             row = self._goal_row(self.selected[1])
             archived = bool(row and row.archived)

@@ -290,17 +290,20 @@ class SkillsTab(Tab):
                     skills.SkillError(tr("There is no goal yet to add a step to.")), self
                 )
                 return
-            title, ok = QInputDialog.getItem(
-                self,
-                tr("Plan as a goal step"),
-                tr("Goal the step belongs to:"),
-                [t for _, t in choices],
-                0,
-                False,
+            # Goals may share a title: number the repeats, so each line is one goal.
+            labels: list[str] = []
+            for _, goal_title in choices:
+                text, repeat = goal_title, 1
+                while text in labels:
+                    repeat += 1
+                    text = f"{goal_title} ({repeat})"
+                labels.append(text)
+            picked, ok = QInputDialog.getItem(
+                self, tr("Plan as a goal step"), tr("Goal the step belongs to:"), labels, 0, False
             )
             if not ok:
                 return
-            goal_id = next(i for i, t in choices if t == title)
+            goal_id = choices[labels.index(picked)][0]
         self.plan_gap(requirement_id, as_step=as_step, goal_id=goal_id)
 
     def plan_gap(
