@@ -24,6 +24,7 @@ class Attention:
     upcoming_steps: list[m.Step]
     goals_at_risk: list[GoalAttention]
     next_checkin: dt.date
+    has_goals: bool  # False on a new, empty plan
 
 
 def attention(today: dt.date) -> Attention:
@@ -43,4 +44,5 @@ def attention(today: dt.date) -> Attention:
         upcoming_steps=goals.upcoming_steps(today),
         goals_at_risk=at_risk,
         next_checkin=journal.next_checkin_date(today),
+        has_goals=m.Goal.select().where(m.Goal.archived == False).exists(),  # noqa: E712
     )

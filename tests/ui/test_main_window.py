@@ -262,3 +262,29 @@ def test_errors_are_shown_as_plain_text(window, monkeypatch):
     window.ctx.report_error(ValueError("<b>Ada</b> is not a date"), window)
     assert shown[0].textFormat() == Qt.TextFormat.PlainText
     assert shown[0].text() == "That did not work: <b>Ada</b> is not a date"
+
+
+def test_empty_journal_chart_says_why_it_is_empty(qtbot, tmp_path):
+    import pyqtgraph as pg
+
+    window = create_window(tmp_path / "empty.db")
+    qtbot.addWidget(window)
+    window.show_tab("journal_tab")
+    chart = window.journal_tab.trend_chart
+    texts = [
+        i.textItem.toPlainText() for i in chart.getPlotItem().items if isinstance(i, pg.TextItem)
+    ]
+    assert texts == ["No check-ins yet: the first one starts this chart."]
+    assert not chart.getPlotItem().getAxis("bottom").isVisible()
+    window.close()
+    cdb.close_database()
+
+
+def test_a_new_empty_file_greets_the_user(qtbot, tmp_path):
+    window = create_window(tmp_path / "new.db")
+    qtbot.addWidget(window)
+    assert window.overview_tab.headline.text().startswith("Welcome. Start in the Plan tab")
+    at_risk = window.findChild(QListWidget, "goals_at_risk")
+    assert list_texts(at_risk) == ["No goals yet."]
+    window.close()
+    cdb.close_database()

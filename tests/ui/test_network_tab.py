@@ -375,7 +375,7 @@ def accept_import(monkeypatch):
 
 def test_linkedin_import_previews_then_writes_off_the_ui_thread(tab, qtbot, accept_import):
     tab.start_import("linkedin", FIXTURES / "linkedin_connections.csv")
-    qtbot.waitUntil(lambda: "Imported" in tab.status_label.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Import: " in tab.status_label.text(), timeout=10_000)
     (dialog,) = accept_import
     statuses = [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
     assert statuses.count("new") == 4 and statuses.count("rejected") == 2
@@ -385,7 +385,9 @@ def test_linkedin_import_previews_then_writes_off_the_ui_thread(tab, qtbot, acce
     )
     dialog.show_combo.setCurrentIndex(dialog.show_combo.findData("rejected"))
     assert [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())] == [13, 14]
-    assert tab.status_label.text() == "Imported 4 new and updated 1 contacts. 3 rows left out."
+    assert tab.status_label.text() == (
+        "Import: 4 new, 1 updated, 1 already here, unchanged, 2 rejected."
+    )
     assert m.Contact.select().count() == 7
     grace = m.Contact.get(m.Contact.last_name == "Hopper")
     assert grace.linkedin_url == "https://www.linkedin.com/in/gracehopper"
@@ -408,7 +410,7 @@ def test_an_import_is_one_undo_step(tab, qtbot, accept_import, people):
 
     before = everything()
     tab.start_import("linkedin", FIXTURES / "linkedin_connections.csv")
-    qtbot.waitUntil(lambda: "Imported" in tab.status_label.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Import: " in tab.status_label.text(), timeout=10_000)
     after = everything()
     assert m.Contact.select().count() == 7
     stack = tab.ctx.undo_stack

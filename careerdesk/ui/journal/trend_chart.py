@@ -32,6 +32,20 @@ class TrendChart(pg.PlotWidget):
 
     def show_points(self, points: list[TrendPoint]) -> None:
         self.clear()
+        item = self.getPlotItem()
+        for axis in ("left", "bottom"):
+            item.showAxis(axis, bool(points))
+        self.legend.setVisible(bool(points))
+        if not points:
+            hint = pg.TextItem(
+                self.tr("No check-ins yet: the first one starts this chart."),
+                color=palette.color("grey"),
+                anchor=(0.5, 0.5),
+            )
+            self.addItem(hint)
+            hint.setPos(0.5, 0.5)
+            self.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+            return
         x = [_seconds(p) for p in points]
         series = (
             (self.tr("Wellbeing"), [p.wellbeing for p in points], "blue", "o", None),

@@ -423,22 +423,22 @@ class NetworkTab(Tab):
     def apply_import(self, preview: ImportPreview) -> None:
         """Write a previewed import off the UI thread with progress; then it is one undo step."""
         today = self.ctx.today()
-        summary = self.tr("Imported {new} new and updated {updated} contacts.").format(
-            new=QLocale().toString(preview.count(NEW)),
-            updated=QLocale().toString(preview.count(UPDATED)),
-        )
-        skipped = preview.count(DUPLICATE) + preview.count(REJECTED)
+        number = QLocale().toString
+        parts = [
+            self.tr("{n} new").format(n=number(preview.count(NEW))),
+            self.tr("{n} updated").format(n=number(preview.count(UPDATED))),
+            self.tr("{n} already here, unchanged").format(n=number(preview.count(DUPLICATE))),
+        ]
+        if preview.count(REJECTED):
+            parts.append(self.tr("{n} rejected").format(n=number(preview.count(REJECTED))))
+        summary = self.tr("Import: {parts}.").format(parts=", ".join(parts))
 
         def work(report: object) -> tuple[AppliedImport, Changes]:
             return contact_import.apply_undoable(preview, today=today, progress=report)
 
         def done(result: tuple[AppliedImport, Changes]) -> None:
             applied, changes = result
-            self.status_label.setText(
-                summary + " " + self.tr("{n} rows left out.").format(n=QLocale().toString(skipped))
-                if skipped
-                else summary
-            )
+            self.status_label.setText(summary)
             if applied:
                 # Undo deletes what the import wrote; redo writes the same rows again.
                 self.ctx.undo_stack.push(

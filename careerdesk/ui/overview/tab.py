@@ -104,21 +104,29 @@ class OverviewTab(Tab):
                     )
                     for g in news.goals_at_risk
                 ],
-                self.tr("Every goal is on track."),
+                self.tr("Every goal is on track.") if news.has_goals else self.tr("No goals yet."),
             )
             for row, g in enumerate(news.goals_at_risk):
                 self.at_risk[1].item(row).setIcon(palette.health_icon(g.health))
-            self.headline.setText(
-                self.tr(
-                    "{overdue} overdue, {soon} due soon, {risk} goals need attention · "
-                    "next check-in {when}"
-                ).format(
-                    overdue=len(news.overdue_steps),
-                    soon=len(news.upcoming_steps),
-                    risk=len(news.goals_at_risk),
-                    when=days_from(today, news.next_checkin),
+            if news.has_goals:
+                self.headline.setText(
+                    self.tr(
+                        "{overdue} overdue, {soon} due soon, {risk} goals need attention · "
+                        "next check-in {when}"
+                    ).format(
+                        overdue=len(news.overdue_steps),
+                        soon=len(news.upcoming_steps),
+                        risk=len(news.goals_at_risk),
+                        when=days_from(today, news.next_checkin),
+                    )
                 )
-            )
+            else:
+                self.headline.setText(
+                    self.tr(
+                        "Welcome. Start in the Plan tab: add a long-term goal and the steps "
+                        "towards it; skills, people and check-ins join it from there."
+                    )
+                )
         if changes.contacts or changes.interactions:
             due = cadence.reach_out_queue(today, limit=20)
             self._fill(
