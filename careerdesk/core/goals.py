@@ -54,13 +54,45 @@ def create_step(
     return step.id, Changes(steps=True, goals=True)
 
 
-def set_goal_archived(goal_id: int, archived: bool = True) -> Changes:
-    """Archive (hide) or bring back a goal; goals are archived rather than deleted."""
+def descendant_goals(goal_id: int) -> list[int]:
+    """The goal and all its sub-goals, at any depth (the goal first)."""
+    found = [goal_id]
+    seen = {goal_id}
+    frontier = [goal_id]
+    while frontier:
+        children = [
+            gid
+            for (gid,) in m.Goal.select(m.Goal.id).where(m.Goal.parent.in_(frontier)).tuples()
+            if gid not in seen  # a parent loop in old data must not hang us
+        ]
+        seen.update(children)
+        found.extend(children)
+        frontier = children
+    return found
+
+
+def set_goal_archived(goal_id: int, archived: bool = True) -> tuple[dict[int, bool], Changes]:
+    """Archive (hide) or bring back a goal with all its sub-goals; goals are archived
+    rather than deleted. Returns each goal's previous state, for `restore_archived`."""
+    ids = descendant_goals(goal_id)
     with m.database_proxy.atomic():
+        before = dict(m.Goal.select(m.Goal.id, m.Goal.archived).where(m.Goal.id.in_(ids)).tuples())
         m.Goal.update(archived=archived, updated_at=m.utc_now()).where(
-            m.Goal.id == goal_id
+            m.Goal.id.in_(ids)
         ).execute()
-    return Changes(goals=True)
+    return before, Changes(goals=True, steps=True)
+
+
+def restore_archived(before: dict[int, bool]) -> Changes:
+    """Put back the archived states `set_goal_archived` returned."""
+    with m.database_proxy.atomic():
+        for state in (True, False):
+            ids = [goal_id for goal_id, was in before.items() if was == state]
+            if ids:
+                m.Goal.update(archived=state, updated_at=m.utc_now()).where(
+                    m.Goal.id.in_(ids)
+                ).execute()
+    return Changes(goals=True, steps=True)
 
 
 def set_step_done(step_id: int, done_date: dt.date | None) -> Changes:

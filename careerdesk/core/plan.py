@@ -11,6 +11,7 @@ import peewee as pw
 from careerdesk.core import goals, health
 from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
+from careerdesk.core.goals import descendant_goals
 
 GOAL_EDGES = ("start", "target")
 
@@ -81,23 +82,6 @@ def _step(step_id: int) -> m.Step:
     if step is None:
         raise PlanError(f"There is no step {step_id} (was it deleted?).")
     return step
-
-
-def descendant_goals(goal_id: int) -> list[int]:
-    """The goal and all its sub-goals, at any depth (the goal first)."""
-    found = [goal_id]
-    seen = {goal_id}
-    frontier = [goal_id]
-    while frontier:
-        children = [
-            gid
-            for (gid,) in m.Goal.select(m.Goal.id).where(m.Goal.parent.in_(frontier)).tuples()
-            if gid not in seen  # a parent loop in old data must not hang us
-        ]
-        seen.update(children)
-        found.extend(children)
-        frontier = children
-    return found
 
 
 def dependent_steps(step_ids: Iterable[int]) -> list[int]:

@@ -72,3 +72,17 @@ def test_attention_lists_overdue_upcoming_and_troubled_goals(db_path):
         ("Certify", "at_risk"),
     ]
     assert news.next_checkin == today  # never checked in: due now
+
+
+def test_archiving_a_goal_archives_its_sub_goals_and_can_be_undone(db_path):
+    staff, _ = goals.create_goal("Staff", D(2027, 1, 1), D(2028, 1, 1), horizon="long")
+    docs, _ = goals.create_goal("Design docs", D(2027, 1, 1), D(2027, 6, 1), parent=staff)
+    talk, _ = goals.create_goal("Talk", D(2027, 2, 1), D(2027, 4, 1), parent=docs)
+    goals.set_goal_archived(talk)  # archived on its own before
+    goals.create_step(docs, "Doc 1", D(2026, 12, 1))
+    before, changes = goals.set_goal_archived(staff)
+    assert changes.goals
+    assert goals.goal_tree() == []
+    assert overview.attention(D(2027, 3, 1)).overdue_steps == []  # hidden with its goal
+    goals.restore_archived(before)
+    assert {g.id: g.archived for g in m.Goal.select()} == {staff: False, docs: False, talk: True}

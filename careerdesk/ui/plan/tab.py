@@ -715,8 +715,16 @@ class PlanTab(Tab):
         if goal is None:
             return
         text = self.tr("Bring back “{title}”") if goal.archived else self.tr("Archive “{title}”")
-        self._update(
-            text.format(title=goal.title), "goal", goal.id, {"archived": not goal.archived}
+        state: dict[str, dict[int, bool]] = {}
+
+        def forward() -> Changes:
+            state["before"], changes = goals.set_goal_archived(goal.id, not goal.archived)
+            return changes
+
+        self._run(
+            text.format(title=goal.title),
+            forward,
+            lambda: goals.restore_archived(state["before"]),
         )
 
     def delete_selected(self) -> None:
