@@ -1,9 +1,19 @@
-"""A dialog that checks its fields when the user presses OK, and stays open if they are wrong."""
+"""Dialog parts: OK/Cancel buttons, and a dialog that checks its fields before it closes."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+
+
+def dialog_buttons(dialog: QDialog, name: str, *, save: bool = False) -> QDialogButtonBox:
+    """OK (or Save) and Cancel, wired to the dialog's accept and reject."""
+    ok = QDialogButtonBox.StandardButton.Save if save else QDialogButtonBox.StandardButton.Ok
+    buttons = QDialogButtonBox(ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.setObjectName(name)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 class CheckedDialog(QDialog):

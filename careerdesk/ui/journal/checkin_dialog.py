@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from careerdesk.core import journal
 from careerdesk.core import models as m
 from careerdesk.ui import palette
+from careerdesk.ui.checked_dialog import dialog_buttons
 from careerdesk.ui.formatting import format_number, format_percent, label, qdate
 
 
@@ -62,12 +62,7 @@ class CheckInDialog(QDialog):
             self,
         )
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.setObjectName("checkin_buttons")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, "checkin_buttons", save=True)
         form = QFormLayout(self)
         form.addRow(self.tr("&Date"), self.date)
         form.addRow(self.tr("&Period"), self.period)

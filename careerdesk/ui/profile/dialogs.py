@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -19,18 +17,8 @@ from PySide6.QtWidgets import (
 
 from careerdesk.core import models as m
 from careerdesk.core import profile
-from careerdesk.ui.checked_dialog import CheckedDialog
+from careerdesk.ui.checked_dialog import CheckedDialog, dialog_buttons
 from careerdesk.ui.formatting import label, qdate
-
-
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
-    )
-    buttons.setObjectName(f"{dialog.objectName()}_buttons")
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
@@ -95,7 +83,7 @@ class RoleDialog(CheckedDialog):
         form.addRow("", self.current)
         form.addRow(self.tr("&To"), self.end)
         form.addRow(self.tr("Res&ponsibilities"), self.responsibilities)
-        form.addRow(_buttons(self))
+        form.addRow(dialog_buttons(self, f"{self.objectName()}_buttons", save=True))
 
     def check(self) -> None:
         profile.check_role(self.values())
@@ -136,7 +124,7 @@ class AssessmentItemDialog(CheckedDialog):
         form.addRow(self.tr("&Item"), self.text)
         form.addRow(self.tr("&Detail"), self.detail)
         form.addRow(self.tr("Constraint &on"), self.area)
-        form.addRow(_buttons(self))
+        form.addRow(dialog_buttons(self, f"{self.objectName()}_buttons", save=True))
         self._kind_changed()
 
     def check(self) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from careerdesk.core import models as m
 from careerdesk.core import skills
+from careerdesk.ui.checked_dialog import dialog_buttons
 from careerdesk.ui.commands import add_undoable, delete_record
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.formatting import format_date, qdate
@@ -259,12 +259,7 @@ class EvidenceDialog(QDialog):
         form.addRow(tr("&Kind"), self.kind_box)
         form.addRow(tr("Date"), date_row)
         form.addRow(tr("&Link"), self.url_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.setObjectName("evidence_buttons")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, "evidence_buttons")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

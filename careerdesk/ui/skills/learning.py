@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from careerdesk.core import models as m
 from careerdesk.core import money, skills
 from careerdesk.core.changes import Changes
-from careerdesk.ui.checked_dialog import CheckedDialog
+from careerdesk.ui.checked_dialog import CheckedDialog, dialog_buttons
 from careerdesk.ui.commands import FunctionCommand, add_undoable, delete_record
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.formatting import (
@@ -129,12 +129,7 @@ class ActivityDialog(CheckedDialog):
         form.addRow(tr("C&ost"), self.cost_edit)
         form.addRow(tr("&Goal"), self.goal_box)
         form.addRow(tr("Skills it builds"), self.skill_list)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.setObjectName("activity_buttons")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, "activity_buttons")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
