@@ -218,6 +218,7 @@ def nsis_command(
     cmd = [
         makensis,
         "-V2",
+        "-WX",  # warnings are errors: a clean script stays clean
         f"-DVERSION={text}",
         f"-DVERSION_QUAD={version_quad(text)}",
         f"-DSOURCE_DIR={source}",

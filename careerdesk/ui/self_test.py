@@ -157,7 +157,7 @@ def quit_after_first_paint() -> None:
     processes) so a benchmark can subtract the moment it started the process.
     """
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6.QtWidgets import QMainWindow
 
     from careerdesk.app import ensure_application
 
