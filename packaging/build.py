@@ -47,6 +47,13 @@ LINUX_X_LIBS = (
     "libxkbcommon-x11.so.0",
     "libxkbcommon.so.0",
 )
+# What the bundle may still take from the system: glibc, the graphics stack (which must
+# match the machine's drivers) and libxcb with its own dependencies. CUPS and its tree
+# are loaded only by Qt's CUPS print plugin, which is skipped where CUPS is missing.
+LINUX_SYSTEM_DEPENDENCIES = re.compile(
+    r"^(ld-linux.*|lib(c|m|dl|pthread|rt|resolv|util)\.so.*|"
+    r"lib(E?GL|GLX|GLdispatch|OpenGL|gbm|drm)\.so.*|lib(xcb|Xau|Xdmcp|bsd|md)\.so.*)$"
+)
 DESKTOP_FILE = """[Desktop Entry]
 Type=Application
 Name=CareerDesk
@@ -153,6 +160,7 @@ def build_bundle() -> Path:
     if sys.platform.startswith("linux"):
         strip_linux(bundle)
         check_linux_x_libs(bundle)
+        check_linux_dependencies(bundle)
     return bundle
 
 
@@ -195,6 +203,26 @@ def check_linux_x_libs(bundle: Path) -> None:
             "libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 "
             "libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0, and build again)"
         )
+
+
+def check_linux_dependencies(bundle: Path) -> None:
+    """Fail if a bundled library needs a system library outside LINUX_SYSTEM_DEPENDENCIES."""
+    internal = bundle / "_internal"
+    env = dict(os.environ, LD_LIBRARY_PATH=f"{internal}:{internal / 'PySide6' / 'Qt' / 'lib'}")
+    outside: dict[str, set[str]] = {}
+    for lib in [bundle / NAME, *internal.rglob("*.so*")]:
+        if lib.is_symlink() or not lib.is_file() or "printsupport" in lib.parts:
+            continue
+        listing = subprocess.run(["ldd", str(lib)], capture_output=True, text=True, env=env)
+        for name, path in re.findall(r"^\s*(\S+) => (\S+)", listing.stdout, re.M):
+            if not path.startswith(str(internal)) and not LINUX_SYSTEM_DEPENDENCIES.match(name):
+                outside.setdefault(name, set()).add(lib.name)
+    if outside:
+        raise SystemExit(
+            "the bundle needs system libraries a bare desktop may lack: "
+            + "; ".join(f"{name} (for {', '.join(sorted(u))})" for name, u in outside.items())
+        )
+    print("bundle dependencies: only glibc, the graphics stack and libxcb come from the system")
 
 
 def frozen_executable(bundle: Path) -> Path:
