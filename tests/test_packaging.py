@@ -60,6 +60,14 @@ def test_version_quad_has_four_numbers():
     assert build.version_quad("1.2.3rc1") == "1.2.3.1"
 
 
+def test_icu_trimming_keeps_collation_case_mapping_and_normalisation():
+    unused = load("build").ICU_UNUSED
+    for item in ("curr/en.res", "lang/de.res", "zone/fr.res", "brkitr/word.brk", "gb18030.cnv"):
+        assert unused.search(item), item
+    for item in ("coll/ucadata.icu", "coll/de.res", "cnvalias.icu", "uts46.nrm", "de.res"):
+        assert not unused.search(item), item
+
+
 def test_a_lone_file_argument_opens_that_file(tmp_path):
     plan = tmp_path / "mine.careerdesk"
     plan.write_bytes(b"")
