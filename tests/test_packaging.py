@@ -23,7 +23,8 @@ def load(name: str):
 
 
 @pytest.fixture(scope="module")
-def icons(tmp_path_factory) -> dict[str, Path]:
+def icons(qapp, tmp_path_factory) -> dict[str, Path]:
+    # qapp first: make_icons would otherwise create a QGuiApplication, not a QApplication.
     return load("make_icons").make_icons(tmp_path_factory.mktemp("icons"))
 
 
