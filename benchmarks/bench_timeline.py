@@ -174,7 +174,8 @@ def main() -> None:
             app.processEvents()
             timeline.viewport().repaint()
             ours_build.append((time.perf_counter() - t0) * 1000)
-            item = timeline.item
+            # The plan's arrays (on the item itself before the timeline was split).
+            item = getattr(timeline.item, "layout", timeline.item)
             bars = [
                 (float(item.g_x0[i]), float(item.g_x1[i]), float(item.g_y[i]))
                 for i in range(len(item.goal_rows))
@@ -201,17 +202,18 @@ def main() -> None:
             (g for g in view.goals if g.depth == 0),
             key=lambda g: sum(1 for h in view.goals if h.root_id == g.id),
         )
-        index = timeline.item.goal_index[root.id]
+        arrays = getattr(timeline.item, "layout", timeline.item)
+        index = arrays.goal_index[root.id]
         centre = seconds(root.start) + (seconds(root.target) - seconds(root.start)) / 3
         views = {
             "whole plan in view": fit_of(timeline),
             "five years, 200 rows in view": (
                 (centre - 900 * DAY, centre + 926 * DAY),
-                (timeline.item.g_y[index] - 50, timeline.item.g_y[index] + 150),
+                (arrays.g_y[index] - 50, arrays.g_y[index] + 150),
             ),
             "one year, 40 rows in view": (
                 (centre - 180 * DAY, centre + 185 * DAY),
-                (timeline.item.g_y[index] - 10, timeline.item.g_y[index] + 30),
+                (arrays.g_y[index] - 10, arrays.g_y[index] + 30),
             ),
         }
         for name, (x_range, rows) in views.items():

@@ -323,7 +323,7 @@ def test_baseline_ghosts_and_reset(tab, data, qtbot):
     tab.refresh(plan.Changes(goals=True))
     qtbot.mouseClick(tab.baseline_box, Qt.MouseButton.LeftButton)
     assert tab.timeline.item.show_baseline
-    row = tab.timeline.item.goal_rows[tab.timeline.item.goal_index[data["other"]]]
+    row = tab.timeline.item.layout.goal_rows[tab.timeline.item.layout.goal_index[data["other"]]]
     assert row.baseline_start == D(2026, 4, 1)
     qtbot.mouseClick(tab.reset_baseline_button, Qt.MouseButton.LeftButton)
     assert m.Goal.get_by_id(data["other"]).baseline_start_date == D(2026, 4, 8)
@@ -365,10 +365,10 @@ def test_today_and_fit_all_buttons(tab, qtbot):
 
 
 def test_lanes_by_long_term_goal_put_sub_goals_in_their_goal_lane(tab, data):
-    lanes = [key.split(":")[0] for key, *_ in tab.timeline.item.lanes]
+    lanes = [key.split(":")[0] for key, *_ in tab.timeline.item.layout.lanes]
     assert lanes == ["category"]  # all three goals are "expertise"
     tab.lane_mode.setCurrentIndex(tab.lane_mode.findData("goal"))
-    lanes = {key: count for key, _first, count in tab.timeline.item.lanes}
+    lanes = {key: count for key, _first, count in tab.timeline.item.layout.lanes}
     assert lanes == {
         f"goal:{data['long']}:Become staff engineer": 2,
         f"goal:{data['other']}:Speak at a conference": 1,
