@@ -221,6 +221,10 @@ def export_pdf(
     options.check()
     ensure_gui_application()
     out = Path(out)
+    if not out.parent.is_dir():
+        raise OSError(f"Cannot write {out}: {out.parent} is not a folder.")
+    if not os.access(out.parent, os.W_OK) or out.is_dir():
+        raise OSError(f"Cannot write {out}: permission denied or a folder of that name.")
     partial = out.with_name(out.name + ".part")
     writer = QPdfWriter(str(partial))
     writer.setResolution(RESOLUTION)
