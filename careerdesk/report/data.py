@@ -71,7 +71,7 @@ def filtered_view(view: plan.PlanView, lo: dt.date | None, hi: dt.date | None) -
     """The goals that overlap lo..hi, their steps due in it, and the spans that overlap it."""
     goal_rows = [g for g in view.goals if _overlaps(g.start, g.target, lo, hi)]
     kept = {g.id for g in goal_rows}
-    steps = [s for s in view.steps if s.goal_id in kept and _in_range(s.due, lo, hi)]
+    steps = [s for s in view.steps if s.goal_id in kept and _in_range(s.done or s.due, lo, hi)]
     spans = [s for s in view.spans if _overlaps(s.start, s.end, lo, hi)]
     return plan.PlanView(goal_rows, steps, spans)
 

@@ -275,7 +275,7 @@ def render(
 def _footer(
     painter: QPainter, paper: Paper, page: Page, texts: tuple[str, str], attribution: str
 ) -> None:
-    small = paper.font(style.SMALLEST + 0.5)
+    small = paper.font(style.SMALL)
     bottom = paper.height
     line_y = bottom - Paper.MARGIN_FOOTER + 10
     if page.catalogue:

@@ -22,7 +22,8 @@ from careerdesk.report.timeline_layout import TimelineLayout, layout_plan
 from careerdesk.report.timeline_paint import PaintOptions, TimelineStyle, paint_timeline
 
 LANE_COLUMN = 96.0  # points for the lane names
-LABEL_SIZE = 7.5  # bar titles and axis text, points (never under style.SMALLEST)
+LABEL_SIZE = 7.5  # bar titles, points (the screen's painter; never under style.SMALLEST)
+AXIS_SIZE = 8.0  # axis, lane names and legend
 TILE_ROW = 22.5  # points per row when tiled: the screen's 30 px rows
 TILE_ROW_MAX = 40.0
 MONTH_MIN = 64.0  # points per month when tiled, so titles and steps stay apart
@@ -68,7 +69,7 @@ class _Frame:
     """The parts of a timeline page, in points from the block's top-left."""
 
     def __init__(self, paper: Paper, height: float) -> None:
-        small = paper.font(LABEL_SIZE)
+        small = paper.font(AXIS_SIZE)
         self.line = paper.metrics(small).lineSpacing()
         self.title_h = paper.metrics(paper.font(style.H2, bold=True)).lineSpacing() + 8
         self.axis_h = 2 * self.line + 4
@@ -192,8 +193,8 @@ def _axis(
     painter: QPainter, paper: Paper, frame: _Frame, chart: QRectF, first: dt.date, last: dt.date
 ) -> None:
     """Years on the upper line, months (or quarters) on the lower, with ticks."""
-    font = paper.font(LABEL_SIZE)
-    bold = paper.font(LABEL_SIZE, bold=True)
+    font = paper.font(AXIS_SIZE)
+    bold = paper.font(AXIS_SIZE, bold=True)
     days = (last - first).days + 1
     top = chart.top() - frame.axis_h
 
@@ -266,7 +267,7 @@ def _lanes(
     rows: tuple[int, int],
 ) -> None:
     """Each lane's name beside its rows; a lane cut by the page is named again on it."""
-    font = paper.font(LABEL_SIZE, bold=True)
+    font = paper.font(AXIS_SIZE, bold=True)
     line = paper.metrics(font).lineSpacing()
     lo, hi = rows
     row_h = chart.height() / max(hi - lo, 1)
@@ -290,7 +291,7 @@ def _lanes(
 
 
 def _legend(painter: QPainter, paper: Paper, rect: QRectF) -> None:
-    font = paper.font(LABEL_SIZE)
+    font = paper.font(AXIS_SIZE)
     h = rect.height()
     x = rect.left()
     for health in ("on_track", "at_risk", "late", "closed"):

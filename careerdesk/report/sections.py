@@ -43,7 +43,7 @@ def cover(paper: Paper, data: ReportData) -> list[Block]:
     )
     if data.growth:
         blocks.append(heading(paper, style.tr("What growth means to me"), style.H2))
-        blocks += paper.paragraph(data.growth, paper.font(style.BODY + 1, italic=True), w)
+        blocks += paper.paragraph(data.growth, paper.font(style.LEAD, italic=True), w)
     if data.roles:
         blocks.append(heading(paper, style.tr("Target roles"), style.H2, before=14))
         rows = [
@@ -120,7 +120,7 @@ RIGHT_COLUMN = 150.0
 
 def _goal_block(paper: Paper, g: plan.GoalRow) -> Block:
     indent = 14.0 * g.depth
-    title_font = paper.font(style.BODY + 1, bold=True)
+    title_font = paper.font(style.LEAD, bold=True)
     meta_font = paper.font(style.SMALL)
     text_w = paper.width - indent - RIGHT_COLUMN - 8
     title_h = paper.text_block_height(g.title, title_font, text_w)
@@ -155,7 +155,7 @@ def _goal_block(paper: Paper, g: plan.GoalRow) -> Block:
 
 def _step_block(paper: Paper, s: plan.StepRow, depth: int) -> Block:
     indent = 14.0 * depth + 16
-    font = paper.font(style.SMALL + 0.5)
+    font = paper.font(style.TABLE)
     date_w = 120.0
     text_w = paper.width - indent - 14 - date_w
     title = s.title + (style.tr(" (milestone)") if s.milestone else "")
@@ -391,10 +391,10 @@ def checkin(paper: Paper, data: ReportData) -> list[Block]:
         (style.tr("Next actions"), c.next_actions),
     ):
         if text.strip():
-            blocks.append(heading(paper, title, style.BODY + 1, before=4))
+            blocks.append(heading(paper, title, style.LEAD, before=4))
             blocks += paper.paragraph(text, body, paper.width)
     if c.goals:
-        blocks.append(heading(paper, style.tr("Goals at that check-in"), style.BODY + 1))
+        blocks.append(heading(paper, style.tr("Goals at that check-in"), style.LEAD))
         blocks += table(
             paper,
             [

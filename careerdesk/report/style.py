@@ -25,12 +25,15 @@ MUTED = QColor("#555555")
 RULE = QColor("#BBBBBB")
 SHADE = QColor("#F2F2F2")
 
-# Sizes in points; nothing printed is smaller than SMALLEST.
+# Sizes in whole points (the PDF engine rounds a font to whole units of the painter);
+# nothing printed is smaller than SMALLEST.
 SMALLEST = 7.0
-BODY = 9.5
 SMALL = 8.0
+TABLE = 9.0
+BODY = 10.0
+LEAD = 11.0
+H2 = 13.0
 H1 = 16.0
-H2 = 12.5
 TITLE = 26.0
 
 _LABELS = {

@@ -38,7 +38,7 @@ def table(
     rows: Sequence[Sequence[Cell]],
     *,
     catalogue: bool = False,
-    size: float = style.SMALL + 0.5,
+    size: float = style.TABLE,
 ) -> list[Block]:
     """A header block and one block per row; the header repeats on every page the table spans."""
     width = paper.width
@@ -109,7 +109,7 @@ def _row_painter(paper, columns, row, lefts, widths, h, font, shaded):  # noqa: 
     return paint
 
 
-def health_cell(paper: Paper, health: str, size: float = style.SMALL + 0.5) -> Drawn:
+def health_cell(paper: Paper, health: str, size: float = style.TABLE) -> Drawn:
     """The health as a shape and a word, never colour alone."""
     font = paper.font(size)
     h = paper.metrics(font).lineSpacing()
@@ -129,7 +129,7 @@ def health_cell(paper: Paper, health: str, size: float = style.SMALL + 0.5) -> D
     return Drawn(h, paint)
 
 
-def progress_cell(paper: Paper, share: float, size: float = style.SMALL + 0.5) -> Drawn:
+def progress_cell(paper: Paper, share: float, size: float = style.TABLE) -> Drawn:
     """A bar with the percentage written beside it."""
     font = paper.font(size)
     h = paper.metrics(font).lineSpacing()
