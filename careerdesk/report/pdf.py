@@ -212,8 +212,9 @@ def export_pdf(
     *,
     today: dt.date,
     progress: Progress | None = None,
+    data: ReportData | None = None,
 ) -> int:
-    """Write the report of the open database to `out` as a PDF; return its page count.
+    """Write the report of the open database (or `data`) to `out` as a PDF; return its page count.
 
     The file appears whole or not at all: it is written next to `out` and renamed.
     """
@@ -232,7 +233,7 @@ def export_pdf(
     writer.setTitle(style.tr("Career plan"))
     apply_page_layout(writer, options)
     try:
-        count = paint_report(writer, options, today=today, progress=progress)
+        count = paint_report(writer, options, today=today, progress=progress, data=data)
         del writer  # flushes and closes the file
         os.replace(partial, out)
     except BaseException:

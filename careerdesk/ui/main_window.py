@@ -24,6 +24,7 @@ from careerdesk.ui.journal.tab import JournalTab
 from careerdesk.ui.network.tab import NetworkTab
 from careerdesk.ui.overview.tab import OverviewTab
 from careerdesk.ui.plan.tab import PlanTab
+from careerdesk.ui.printing import add_print_actions
 from careerdesk.ui.profile.tab import ProfileTab
 from careerdesk.ui.skills.tab import SkillsTab
 from careerdesk.ui.tab import Tab
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
                     f"action_export_{kind}", label, lambda _c=False, k=kind: self._run_export(k)
                 )
             )
+        self.printing = add_print_actions(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action("action_quit", self.tr("&Quit"), self.close, QKeySequence.Quit)

@@ -1,4 +1,4 @@
-"""Reading an exported report back: text per page (pypdf), fonts, images and word sizes (poppler)."""
+"""Reading an exported report back: page text (pypdf); fonts, images, word sizes (poppler)."""
 
 from __future__ import annotations
 
@@ -34,15 +34,11 @@ def pages_text(pdf: Path) -> list[str]:
 
 
 def page_sizes(pdf: Path) -> list[tuple[float, float]]:
-    return [
-        (float(p.mediabox.width), float(p.mediabox.height)) for p in PdfReader(str(pdf)).pages
-    ]
+    return [(float(p.mediabox.width), float(p.mediabox.height)) for p in PdfReader(str(pdf)).pages]
 
 
 def dates_in(text: str) -> list[dt.date]:
-    return [
-        dt.date(int(y), MONTHS.index(mon) + 1, int(d)) for d, mon, y in DATE.findall(text)
-    ]
+    return [dt.date(int(y), MONTHS.index(mon) + 1, int(d)) for d, mon, y in DATE.findall(text)]
 
 
 def fonts(pdf: Path) -> list[list[str]]:
@@ -51,8 +47,9 @@ def fonts(pdf: Path) -> list[list[str]]:
 
 
 def images(pdf: Path) -> list[str]:
-    out = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run(
+        ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
+    )
     return [line for line in out.stdout.splitlines()[2:] if line.strip()]
 
 
@@ -60,10 +57,15 @@ def word_heights(pdf: Path, page: int) -> list[tuple[str, float]]:
     """(word, height in points) of every word on a page, from `pdftotext -bbox`."""
     out = subprocess.run(
         ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     found = []
-    for m in re.finditer(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">'
-                         r"([^<]*)</word>", out.stdout):
+    for m in re.finditer(
+        r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">'
+        r"([^<]*)</word>",
+        out.stdout,
+    ):
         found.append((m.group(3), float(m.group(2)) - float(m.group(1))))
     return found

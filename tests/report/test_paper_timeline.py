@@ -36,8 +36,14 @@ def test_ten_years_tiled_gives_pages_each_with_axis_and_lanes(plan_file, tmp_pat
     out = tmp_path / "tiled.pdf"
     lo, hi = dt.date(2024, 1, 1), dt.date(2033, 12, 31)
     count = export(
-        plan_file, out, TODAY, sections=("timeline",), timeline="tile", date_from=lo,
-        date_to=hi, landscape=landscape,
+        plan_file,
+        out,
+        TODAY,
+        sections=("timeline",),
+        timeline="tile",
+        date_from=lo,
+        date_to=hi,
+        landscape=landscape,
     )
     assert count >= 8
     texts = pages_text(out)
@@ -75,9 +81,9 @@ def test_fit_mode_is_one_page_with_no_text_under_7_points(plan_file, tmp_path):
 
 def test_fit_mode_in_landscape_fills_the_page(plan_file, tmp_path):
     out = tmp_path / "fit-landscape.pdf"
-    assert export(
-        plan_file, out, TODAY, sections=("timeline",), timeline="fit", landscape=True
-    ) == 1
+    assert (
+        export(plan_file, out, TODAY, sections=("timeline",), timeline="fit", landscape=True) == 1
+    )
     width, height = page_sizes(out)[0]
     assert width > height
     words = word_heights(out, 1)

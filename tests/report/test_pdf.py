@@ -144,7 +144,7 @@ def test_page_size_and_orientation(plan_file, tmp_path):
     assert page_sizes(out) == [(792.0, 612.0)]
     out = tmp_path / "a4.pdf"
     export(plan_file, out, TODAY, sections=("cover",), page="A4")
-    (w, h), = page_sizes(out)
+    ((w, h),) = page_sizes(out)
     assert (round(w), round(h)) == (595, 842)
 
 
