@@ -210,6 +210,7 @@ class Printing(QObject):
         return self.printer
 
     def _read(self, options: ReportOptions) -> ReportData:
+        self.ctx.database.check_bound()  # this window's file, never another one's
         return read_report_data(self.ctx.today(), options.date_from, options.date_to)
 
     def print_report(self, options: ReportOptions | None = None) -> None:
