@@ -34,7 +34,7 @@ def _gap_chart(paper: Paper, part: Sequence[gaps.Gap], *, catalogue: bool, legen
 
     def paint(painter: QPainter, width: float) -> None:
         name_w = width * 0.32
-        value_w = 46.0
+        value_w = 70.0
         track = QRectF(name_w + 6, legend_h, width - name_w - value_w - 12, row_h * len(part))
         if legend:
             _gap_legend(painter, paper, font, QRectF(0, 0, width, line))

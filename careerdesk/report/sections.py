@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
@@ -110,7 +111,7 @@ def goals(paper: Paper, data: ReportData) -> list[Block]:
         goal_block.keep_with_next = bool(steps)
         blocks.append(goal_block)
         for s in steps:
-            blocks.append(_step_block(paper, s, g.depth))
+            blocks.append(_step_block(paper, s, g.depth, data.today))
         blocks.append(spacer(6))
     return blocks
 
@@ -153,15 +154,17 @@ def _goal_block(paper: Paper, g: plan.GoalRow) -> Block:
     return Block(height, paint)
 
 
-def _step_block(paper: Paper, s: plan.StepRow, depth: int) -> Block:
+def _step_block(paper: Paper, s: plan.StepRow, depth: int, today: dt.date) -> Block:
     indent = 14.0 * depth + 16
     font = paper.font(style.TABLE)
-    date_w = 120.0
+    date_w = 150.0
     text_w = paper.width - indent - 14 - date_w
     title = s.title + (style.tr(" (milestone)") if s.milestone else "")
     title_h = paper.text_block_height(title, font, text_w)
     if s.done is not None:
         when = style.tr("done {date}").format(date=style.format_date(s.done))
+    elif s.due is not None and s.due < today:
+        when = style.tr("overdue, due {date}").format(date=style.format_date(s.due))
     elif s.due is not None:
         when = style.tr("due {date}").format(date=style.format_date(s.due))
     else:
@@ -200,12 +203,13 @@ def _step_block(paper: Paper, s: plan.StepRow, depth: int) -> Block:
                 )
             )
         paper.draw_wrapped(painter, QRectF(indent + 14, 1, text_w, title_h), title, font)
+        late = s.done is None and s.due is not None and s.due < today
         paper.draw_line(
             painter,
             QRectF(width - date_w, 1, date_w, line),
             when,
-            font,
-            style.MUTED,
+            paper.font(style.TABLE, bold=True) if late else font,
+            style.INK if late else style.MUTED,
             Qt.AlignmentFlag.AlignRight,
         )
 
@@ -262,8 +266,21 @@ def skill_gaps(paper: Paper, data: ReportData) -> list[Block]:
             rows,
             catalogue=role.catalogue,
         )
-        blocks.append(spacer(8))
-        blocks += charts.gap_charts(paper, role.gaps, catalogue=role.catalogue)
+        open_gaps = [g for g in role.gaps if g.gap > 0]
+        if open_gaps:
+            caption = heading(
+                paper,
+                style.tr("Open gaps of {role}").format(role=role.title),
+                style.LEAD,
+                before=10,
+            )
+            caption.catalogue = role.catalogue
+            blocks.append(caption)
+            blocks += charts.gap_charts(paper, open_gaps, catalogue=role.catalogue)
+        else:
+            blocks += paper.paragraph(
+                style.tr("Every counted requirement is met."), paper.font(style.BODY), paper.width
+            )
     return blocks
 
 
