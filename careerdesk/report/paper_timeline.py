@@ -282,12 +282,18 @@ def _lanes(
         painter.setPen(QPen(style.RULE, 0.4))
         painter.drawLine(QPointF(0, top), QPointF(chart.left(), top))
         name = lane_name(key)
-        if top < last_bottom:
+        # A thin lane at the foot of the chart names itself upwards, inside the chart.
+        y = min(top + 1, chart.bottom() - line)
+        if y < last_bottom:
             continue  # no room under the name above: a one-row lane on a dense page
-        room = max(line, bottom - top)
-        height = min(room, paper.text_block_height(name, font, LANE_COLUMN - 8))
-        paper.draw_wrapped(painter, QRectF(3, top + 1, LANE_COLUMN - 8, height), name, font)
-        last_bottom = top + 1 + height
+        wrapped = paper.text_block_height(name, font, LANE_COLUMN - 8)
+        if wrapped > max(line, bottom - y):  # one line, elided, where two do not fit
+            height = line
+            paper.draw_line(painter, QRectF(3, y, LANE_COLUMN - 8, line), name, font)
+        else:
+            height = wrapped
+            paper.draw_wrapped(painter, QRectF(3, y, LANE_COLUMN - 8, height), name, font)
+        last_bottom = y + height
 
 
 def _legend(painter: QPainter, paper: Paper, rect: QRectF) -> None:
