@@ -52,6 +52,10 @@ class ReportData:
     history: list[m.CareerRole] = field(default_factory=list)
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    next_checkin: dt.date | None = None
+
+    def current_role(self) -> m.CareerRole | None:
+        return next((r for r in self.history if r.end_date is None), None)
 
     def steps_of(self, goal_id: int) -> list[plan.StepRow]:
         return [s for s in self.view.steps if s.goal_id == goal_id]
@@ -163,4 +167,5 @@ def read_report_data(
         history=history,
         date_from=date_from,
         date_to=date_to,
+        next_checkin=journal.next_checkin_date(today),
     )

@@ -92,6 +92,7 @@ class ReportOptionsDialog(CheckedDialog):
             edit.setObjectName(name)
             edit.setAccessibleName(text)
             edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
             dates.addWidget(edit)
         form.addRow(self.tr("From / to:"), dates)
 

@@ -142,3 +142,22 @@ def test_options_dialog_refuses_an_empty_choice(qtbot, today, monkeypatch):
     dialog.accept()
     assert shown[-1] == "The report's end date is before its start date."
     assert isinstance(dialog.options().date_from, dt.date)
+
+
+def test_the_background_export_matches_one_painted_on_the_ui_thread(window, qtbot, tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "report"))
+    from pdf_helpers import fonts, pages_text
+
+    from careerdesk.report.pdf import export_pdf
+
+    options = ReportOptions(page="Letter", timeline="tile")
+    here = tmp_path / "here.pdf"
+    export_pdf(here, options, today=window.ctx.today())
+    there = tmp_path / "there.pdf"
+    window.printing.export(options, there)
+    qtbot.waitUntil(lambda: window.printing.task is None, timeout=30000)
+    assert pages_text(there) == pages_text(here)
+    assert all(row[-5] == "yes" for row in fonts(there))
