@@ -161,3 +161,32 @@ def test_the_background_export_matches_one_painted_on_the_ui_thread(window, qtbo
     qtbot.waitUntil(lambda: window.printing.task is None, timeout=30000)
     assert pages_text(there) == pages_text(here)
     assert all(row[-5] == "yes" for row in fonts(there))
+
+
+def test_print_goes_through_the_print_dialog_to_the_printer(window, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    out = tmp_path / "printed.pdf"
+
+    def accept(dialog):
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    window.printing.print_report(ReportOptions(sections=("cover", "timeline"), page="A4"))
+    reader = PdfReader(str(out))
+    assert len(reader.pages) == 2
+    assert window.printing.printer.resolution() >= 300  # a printer's resolution, not 96
+
+
+def test_paper_follows_the_locale_by_default():
+    from PySide6.QtCore import QLocale
+
+    from careerdesk.report.pdf import default_page_size
+
+    assert default_page_size(QLocale("en_US")) == "Letter"
+    assert default_page_size(QLocale("en_CA")) == "Letter"
+    assert default_page_size(QLocale("de_DE")) == "A4"
+    assert default_page_size(QLocale("en_GB")) == "A4"
