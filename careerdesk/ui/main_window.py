@@ -16,18 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import db
+from careerdesk.core import db, records
 from careerdesk.ui import settings
 from careerdesk.ui.about import AboutDialog
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.icons import app_icon
-from careerdesk.ui.journal.tab import JournalTab
-from careerdesk.ui.network.tab import NetworkTab
-from careerdesk.ui.overview.tab import OverviewTab
-from careerdesk.ui.plan.tab import PlanTab
-from careerdesk.ui.profile.tab import ProfileTab
-from careerdesk.ui.skills.tab import SkillsTab
 from careerdesk.ui.tab import Tab
+from careerdesk.ui.tab_pages import TAB_KINDS, TabPages
 
 DB_FILTER = "CareerDesk database (*.careerdesk *.db);;All files (*)"
 
@@ -63,16 +58,8 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("tabs")
         self.tabs.setAccessibleName(self.tr("Areas"))
         self.tabs.setDocumentMode(True)
-        self.overview_tab = OverviewTab(ctx)
-        self.plan_tab = PlanTab(ctx)
-        self.skills_tab = SkillsTab(ctx)
-        self.network_tab = NetworkTab(ctx)
-        self.journal_tab = JournalTab(ctx)
-        self.profile_tab = ProfileTab(ctx)
-        for tab in self.all_tabs():
-            self.tabs.addTab(tab, tab.title())
+        self.pages = TabPages(self.tabs, ctx, self._tab_built)
         self.setCentralWidget(self.tabs)
-        self.overview_tab.go_to.connect(self.show_record)
 
         self._build_menus()
         self.statusBar().setObjectName("status_bar")
@@ -80,34 +67,39 @@ class MainWindow(QMainWindow):
         # A bound method, not a lambda: Qt disconnects it when the window goes.
         self._undo_index = ctx.undo_stack.index()
         ctx.undo_stack.indexChanged.connect(self._on_undo_index)
-        for tab in self.all_tabs():
-            tab.load()
         self._restore_state()
+        self.pages.current()  # what the first paint shows; the rest waits to be opened
+
+    # Each tab is built the first time anything needs it.
+    overview_tab = property(lambda self: self.pages.tab("overview_tab"))
+    plan_tab = property(lambda self: self.pages.tab("plan_tab"))
+    skills_tab = property(lambda self: self.pages.tab("skills_tab"))
+    network_tab = property(lambda self: self.pages.tab("network_tab"))
+    journal_tab = property(lambda self: self.pages.tab("journal_tab"))
+    profile_tab = property(lambda self: self.pages.tab("profile_tab"))
+
+    def _tab_built(self, tab: Tab) -> None:
+        go_to = getattr(tab, "go_to", None)
+        if go_to is not None:
+            go_to.connect(self.show_record)
 
     def all_tabs(self) -> list[Tab]:
-        return [
-            self.overview_tab,
-            self.plan_tab,
-            self.skills_tab,
-            self.network_tab,
-            self.journal_tab,
-            self.profile_tab,
-        ]
+        """Every tab, built now if it was not yet."""
+        return [self.pages.tab(kind.name) for kind in TAB_KINDS]
 
-    def show_tab(self, name: str) -> None:
+    def current_tab(self) -> Tab:
+        return self.pages.current()
+
+    def show_tab(self, name: str) -> Tab:
         """Switch to the tab whose objectName is `name` (e.g. "plan_tab")."""
-        for tab in self.all_tabs():
-            if tab.objectName() == name:
-                self.tabs.setCurrentWidget(tab)
+        return self.pages.show(name)
 
     def show_record(self, kind: str, record_id: int) -> None:
         """Show a goal or step in the Plan tab, or a contact in the Network tab."""
         if kind == "contact":
-            self.tabs.setCurrentWidget(self.network_tab)
-            self.network_tab.select_contact(record_id)
+            self.show_tab("network_tab").select_contact(record_id)
         else:
-            self.tabs.setCurrentWidget(self.plan_tab)
-            self.plan_tab.select(kind, record_id)
+            self.show_tab("plan_tab").select(kind, record_id)
 
     # --- menus --------------------------------------------------------------------
 
@@ -191,12 +183,12 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("view_menu")
-        for index, tab in enumerate(self.all_tabs()):
+        for index, kind in enumerate(TAB_KINDS):
             view_menu.addAction(
                 self._action(
-                    f"action_show_{tab.objectName()}",
-                    tab.title(),
-                    lambda _c=False, t=tab: self.tabs.setCurrentWidget(t),
+                    f"action_show_{kind.name}",
+                    kind.translated_title(),
+                    lambda _c=False, n=kind.name: self.show_tab(n),
                     f"Ctrl+{index + 1}",
                 )
             )
@@ -259,8 +251,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved a copy to {path}").format(path=name), 5000)
 
     def _run_import(self, kind: str) -> None:
-        self.tabs.setCurrentWidget(self.network_tab)
-        start = getattr(self.network_tab, "start_import", None)
+        start = getattr(self.show_tab("network_tab"), "start_import", None)
         if start is not None:
             start(kind)
 
@@ -270,7 +261,7 @@ class MainWindow(QMainWindow):
             start(kind)
 
     def focus_search(self) -> None:
-        focus = getattr(self.tabs.currentWidget(), "focus_search", None)
+        focus = getattr(self.current_tab(), "focus_search", None)
         if focus is not None:
             focus()
 
@@ -299,6 +290,8 @@ class MainWindow(QMainWindow):
         if not state.isEmpty():
             self.restoreState(state)
         last = settings.value(settings.LAST_TAB)
+        if records.is_empty():
+            last = 0  # a new file starts on the Overview's welcome, whatever was used last
         if 0 <= last < self.tabs.count():
             self.tabs.setCurrentIndex(last)
 
@@ -309,9 +302,9 @@ class MainWindow(QMainWindow):
 
     def save_pending_edits(self) -> bool:
         """Save what is still being typed; if refused, ask whether to leave it unsaved."""
-        for tab in self.all_tabs():
+        for tab in self.pages.built():
             if not tab.save_pending():
-                self.tabs.setCurrentWidget(tab)
+                self.show_tab(tab.objectName())
                 answer = QMessageBox.question(
                     self,
                     self.tr("Unsaved edit"),
