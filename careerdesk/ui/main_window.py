@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setWindowIcon(app_icon())
         self.setWindowTitle(self.tr("{name} — CareerDesk").format(name=ctx.db_path.name))
-        self.resize(1280, 820)
+        self.resize(self._first_size())
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
@@ -73,6 +73,16 @@ class MainWindow(QMainWindow):
         ctx.undo_stack.indexChanged.connect(self._on_undo_index)
         self._restore_state()
         self.pages.current()  # what the first paint shows; the rest waits to be opened
+
+    def _first_size(self) -> QSize:
+        """1280×820, or less on a small screen (1024×600, 1280×720 at 125 %)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return QSize(1280, 820)
+        room = screen.availableGeometry().size()
+        return QSize(min(1280, room.width()), min(820, room.height() - 40)).expandedTo(
+            QSize(1000, 560)
+        )
 
     # Each tab is built the first time anything needs it.
     overview_tab = property(lambda self: self.pages.tab("overview_tab"))
