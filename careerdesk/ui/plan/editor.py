@@ -144,7 +144,7 @@ class GoalForm(_Form):
     def load(
         self, goal: dict[str, Any], parents: list[tuple[str, int]], excluded: set[int]
     ) -> None:
-        """Fill the form from `plan.goal_fields`; `excluded` goals cannot be its parent."""
+        """Fill the form from `plan_edit.goal_fields`; `excluded` goals cannot be its parent."""
         f = self.fields
         f["title"].setText(goal["title"])
         f["description"].setPlainText(goal["description"])
@@ -225,7 +225,7 @@ class StepForm(_Form):
             self.fields[key].setMaximumHeight(70)
 
     def load(self, step: dict[str, Any], others: list[tuple[str, int]]) -> None:
-        """Fill the form from `plan.step_fields`; `others` are the steps it may wait for."""
+        """Fill the form from `plan_edit.step_fields`; `others` are the steps it may wait for."""
         f = self.fields
         f["title"].setText(step["title"])
         f["description"].setPlainText(step["description"])

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from careerdesk.core import plan
+from careerdesk.core import plan, plan_view
 from careerdesk.report.timeline_layout import DAY, TimelineLayout, layout_plan
 from careerdesk.report.timeline_paint import BASE, DRAG, PaintOptions, TimelineStyle, draw_plan
 from careerdesk.ui import palette
@@ -57,7 +57,7 @@ class PlanItem(pg.GraphicsObject):
     def today(self) -> dt.date:
         return self.layout.today
 
-    def set_plan(self, view: plan.PlanView, lane_mode: str, today: dt.date) -> None:
+    def set_plan(self, view: plan_view.PlanView, lane_mode: str, today: dt.date) -> None:
         """Lay the plan out in lanes and rows (one goal per row) and repaint."""
         self.prepareGeometryChange()
         self.layout = layout_plan(view, lane_mode, today)
@@ -67,7 +67,7 @@ class PlanItem(pg.GraphicsObject):
             self.drag_layer.refresh()
         self.update()
 
-    def patch(self, view: plan.PlanView, goal_ids: set[int], step_ids: set[int]) -> None:
+    def patch(self, view: plan_view.PlanView, goal_ids: set[int], step_ids: set[int]) -> None:
         """Take new dates of some goals and steps of `view` without laying out again."""
         self.layout.patch(view, goal_ids, step_ids)
         self._take_bounds()
