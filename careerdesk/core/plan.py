@@ -96,16 +96,33 @@ def dependent_steps(step_ids: Iterable[int]) -> list[int]:
     return found
 
 
-def followers_of_goal(goal_id: int) -> list[int]:
-    """Steps outside the goal's own tree that would follow it when it moves later."""
-    goal_ids = descendant_goals(goal_id)
-    own = [sid for (sid,) in m.Step.select(m.Step.id).where(m.Step.goal.in_(goal_ids)).tuples()]
-    return dependent_steps(own)
+@dataclass(frozen=True)
+class MoveScope:
+    """What a drag moves: the one rule the timeline's preview and the drop share."""
+
+    goals: tuple[int, ...]  # goals whose dates change (the dragged one first)
+    steps: tuple[int, ...]  # steps whose due dates change with them
+    followers: tuple[int, ...]  # other steps that follow when it moves later
 
 
-def followers_of_step(step_id: int) -> list[int]:
-    """Steps that would follow this step when it moves later."""
-    return dependent_steps([step_id])
+def move_scope(kind: str, record_id: int, zone: str) -> MoveScope:
+    """What dragging a goal's body, one of its edges ("start", "target") or a step moves.
+
+    A body takes its sub-goals and all their steps; steps elsewhere waiting for any of
+    them follow when it moves later. An edge changes that one date only. A step moves
+    alone, and the steps waiting for it follow when it moves later.
+    """
+    if kind == "step":
+        return MoveScope((), (record_id,), tuple(dependent_steps([record_id])))
+    if zone in GOAL_EDGES:
+        return MoveScope((record_id,), (), ())
+    goal_ids = descendant_goals(record_id)
+    step_ids = [
+        sid for (sid,) in m.Step.select(m.Step.id).where(m.Step.goal.in_(goal_ids)).tuples()
+    ]
+    own = set(step_ids)
+    followers = tuple(s for s in dependent_steps(step_ids) if s not in own)
+    return MoveScope(tuple(goal_ids), tuple(step_ids), followers)
 
 
 def _save_goals(goal_ids: Iterable[int], saved: SavedDates) -> None:
@@ -140,7 +157,10 @@ def _shift_steps(step_ids: list[int], days: int) -> None:
 
 
 def steps_outside(goal_ids: Iterable[int] | None = None) -> set[int]:
-    """Steps due before their goal starts or after its (inclusive) target date."""
+    """Steps due before their goal starts or after its (inclusive) target date.
+
+    The SQL form of `goals.step_outside`.
+    """
     query = (
         m.Step.select(m.Step.id)
         .join(m.Goal)
@@ -187,11 +207,8 @@ def move_goal(goal_id: int, days: int) -> Moved:
     with m.database_proxy.atomic():
         get_goal(goal_id)
         if days:
-            goal_ids = descendant_goals(goal_id)
-            step_ids = [
-                sid
-                for (sid,) in m.Step.select(m.Step.id).where(m.Step.goal.in_(goal_ids)).tuples()
-            ]
+            scope = move_scope("goal", goal_id, "body")
+            goal_ids, step_ids = list(scope.goals), list(scope.steps)
             _save_goals(goal_ids, saved)
             _save_steps(step_ids, saved)
             _shift_goals(goal_ids, days)
@@ -259,6 +276,15 @@ def move_step(step_id: int, due: dt.date) -> Moved:
                 followers = follow([step_id], (due - step.due_date).days, saved)
         outside = _outside_of(saved)
     return Moved(saved, changes_of(saved), frozenset(followers), outside)
+
+
+def drag_move(kind: str, record_id: int, zone: str, days: int) -> Moved:
+    """Save a drag (or a nudge) of `days`: what `move_scope` says moves, moves."""
+    if kind == "step":
+        return shift_step(record_id, days)
+    if zone in GOAL_EDGES:
+        return shift_goal_edge(record_id, zone, days)
+    return move_goal(record_id, days)
 
 
 def restore_dates(before: SavedDates) -> Changes:

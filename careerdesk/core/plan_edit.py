@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
-from careerdesk.core.goals import descendant_goals
+from careerdesk.core.goals import check_done_date, descendant_goals
 from careerdesk.core.plan import (
     PlanError,
     SavedDates,
@@ -89,11 +89,10 @@ def update_goal(goal_id: int, **values: object) -> tuple[dict[str, object], Chan
         target = after.get("target_date", goal.target_date)
         check_range(start, target)  # type: ignore[arg-type]
         status = after.get("status", goal.status)
-        done = after.get("done_date", goal.done_date)
-        if status == "done" and done is None:
-            raise PlanError("A goal marked done needs the date it was done.")
-        if status != "done" and done is not None:
-            raise PlanError("Only a goal marked done has a done date: clear it, or mark it done.")
+        try:
+            check_done_date(status, after.get("done_date", goal.done_date))  # type: ignore[arg-type]
+        except ValueError as exc:
+            raise PlanError(str(exc)) from None
         parent = values.get("parent_id")
         if parent is not None and parent in descendant_goals(goal_id):
             raise PlanError("A goal cannot be placed under itself or one of its sub-goals.")

@@ -138,7 +138,7 @@ def plan_view(today: dt.date, *, include_archived: bool = False) -> PlanView:
         if gid not in ranges:
             continue
         start, target = ranges[gid]
-        outside = due is not None and not start <= due <= target
+        outside = goals.step_outside(due, start, target)
         steps.append(StepRow(sid, gid, title, due, done, milestone, baseline, depends, outside))
     return PlanView(ordered, steps, spans(today))
 
@@ -207,7 +207,7 @@ def refresh_view(
             s = replace(s, due=due, done=done, baseline_due=base)
         if s.goal_id in goal_ids or s.id in step_ids:
             start, target = ranges[s.goal_id]
-            s = replace(s, outside=s.due is not None and not start <= s.due <= target)
+            s = replace(s, outside=goals.step_outside(s.due, start, target))
         steps_out.append(s)
     return PlanView(goals_out, steps_out, view.spans)
 

@@ -70,25 +70,14 @@ class PlanActions(QObject):
         """A drag on the timeline ended: save it as one undoable move."""
         title = self.tab.title_of(kind, record_id)
         if kind == "step":
-            self._move(
-                self.tr("Move step “{title}”").format(title=title),
-                lambda: plan.shift_step(record_id, days),
-            )
+            text = self.tr("Move step “{title}”")
         elif zone == "body":
-            self._move(
-                self.tr("Move goal “{title}”").format(title=title),
-                lambda: plan.move_goal(record_id, days),
-            )
+            text = self.tr("Move goal “{title}”")
         elif zone == "start":
-            self._move(
-                self.tr("Change start of “{title}”").format(title=title),
-                lambda: plan.shift_goal_edge(record_id, "start", days),
-            )
+            text = self.tr("Change start of “{title}”")
         else:
-            self._move(
-                self.tr("Change target date of “{title}”").format(title=title),
-                lambda: plan.shift_goal_edge(record_id, "target", days),
-            )
+            text = self.tr("Change target date of “{title}”")
+        self._move(text.format(title=title), lambda: plan.drag_move(kind, record_id, zone, days))
 
     def nudge(self, days: int) -> None:
         """Alt+Left/Right: move the selected goal (or step) by a day, or a week with Shift."""
@@ -228,12 +217,12 @@ class PlanActions(QObject):
             goal = self.tab.goal_row(record_id)
             if goal is None:
                 return
-            if goal.status == "done":
-                values = {"status": "active", "done_date": None}
-                text = self.tr("Reopen goal “{title}”")
-            else:
-                values = {"status": "done", "done_date": today}
+            status = "active" if goal.status == "done" else "done"
+            values = {"status": status, "done_date": goals.done_date_for(status, None, today)}
+            if status == "done":
                 text = self.tr("Mark goal “{title}” done")
+            else:
+                text = self.tr("Reopen goal “{title}”")
             self._update(text.format(title=goal.title), "goal", record_id, values)
         else:
             step = self.tab.step_row(record_id)

@@ -155,7 +155,7 @@ class PlanTab(Tab):
         left_layout.addWidget(self.tree, 1)
         left_layout.addLayout(row1)
         left_layout.addLayout(row2)
-        self.editor = Editor()
+        self.editor = Editor(self.ctx.today)
         self.editor.save_requested.connect(self.actions.save_editor)
         self.editor.revert_requested.connect(self._load_editor)
         left = QSplitter(Qt.Orientation.Vertical)
