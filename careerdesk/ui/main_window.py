@@ -22,6 +22,7 @@ from careerdesk.ui import settings
 from careerdesk.ui.about import AboutDialog
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.icons import app_icon
+from careerdesk.ui.printing import add_print_actions
 from careerdesk.ui.tab import Tab
 from careerdesk.ui.tab_pages import TAB_KINDS, TabPages
 
@@ -175,6 +176,7 @@ class MainWindow(QMainWindow):
                     f"action_export_{kind}", label, lambda _c=False, k=kind: self._run_export(k)
                 )
             )
+        self.printing = add_print_actions(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action("action_quit", self.tr("&Quit"), self.close, QKeySequence.Quit)

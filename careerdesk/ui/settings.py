@@ -24,6 +24,13 @@ RECENT_FILES = Setting("files/recent", list, [])
 PLAN_LANES = Setting("plan/lanes", str, "category")
 PLAN_SHOW_BASELINE = Setting("plan/show_baseline", bool, False)
 GAP_IMPORTANCE_THRESHOLD = Setting("skills/importance_threshold", float, 3.0)
+# The print/PDF options dialog; an empty section list means every section, an empty page
+# the locale's paper size.
+REPORT_SECTIONS = Setting("report/sections", list, [])
+REPORT_TIMELINE_ONLY = Setting("report/timeline_only", bool, False)
+REPORT_TIMELINE = Setting("report/timeline", str, "fit")
+REPORT_PAGE = Setting("report/page", str, "")
+REPORT_LANDSCAPE = Setting("report/landscape", bool, False)
 
 
 def _store() -> QSettings:
