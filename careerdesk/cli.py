@@ -239,11 +239,12 @@ def open_gui(args: argparse.Namespace) -> int:
     from careerdesk.core import db, demo
 
     # A fresh copy each time, gone when the window closes: the demo is for trying things.
-    with tempfile.TemporaryDirectory(prefix="careerdesk-demo-") as folder:
+    demo.remove_stale_demo_folders(Path(tempfile.gettempdir()))
+    with tempfile.TemporaryDirectory(prefix=demo.DEMO_FOLDER_PREFIX) as folder:
         path = Path(folder) / "Example plan.db"
         with db.opened(path):
             demo.write_example_plan(today=dt.date.today())
-        return run_gui(path)
+        return run_gui(path, is_demo=True)
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from careerdesk.core import plan
+from careerdesk.core import plan_view
 from careerdesk.core.health import health_rank
 from careerdesk.core.models import GOAL_CATEGORIES
 
@@ -55,7 +55,7 @@ def band_for(row_pixels: float) -> Band:
     return TALL if row_pixels >= LABEL_MIN_ROW_PIXELS else SHORT
 
 
-def style_code(goal: plan.GoalRow) -> int:
+def style_code(goal: plan_view.GoalRow) -> int:
     """A goal's look: its health's place in the health order, times two, plus one on hold."""
     return 2 * health_rank(goal.health) + (goal.status == "on_hold")
 
@@ -65,9 +65,9 @@ class TimelineLayout:
 
     def __init__(self, today: dt.date) -> None:
         self.today = today
-        self.goal_rows: list[plan.GoalRow] = []
-        self.step_rows: list[plan.StepRow] = []
-        self.span_rows: list[plan.SpanRow] = []
+        self.goal_rows: list[plan_view.GoalRow] = []
+        self.step_rows: list[plan_view.StepRow] = []
+        self.span_rows: list[plan_view.SpanRow] = []
         self.g_x0 = self.g_x1 = self.g_y = self.g_bx0 = self.g_bx1 = np.zeros(0)
         self.s_x = self.s_y = self.s_bx = np.zeros(0)
         self.s_goal = np.zeros(0, dtype=np.int64)
@@ -86,7 +86,7 @@ class TimelineLayout:
         t = seconds(today)
         self.data_range = (t - 90 * DAY, t + 90 * DAY)
 
-    def patch(self, view: plan.PlanView, goal_ids: set[int], step_ids: set[int]) -> None:
+    def patch(self, view: plan_view.PlanView, goal_ids: set[int], step_ids: set[int]) -> None:
         """Take new dates of some goals and steps of `view` without laying out again."""
         nan = float("nan")
         for g in view.goals:
@@ -134,10 +134,10 @@ class TimelineLayout:
         return found
 
 
-def layout_plan(view: plan.PlanView, lane_mode: str, today: dt.date) -> TimelineLayout:
+def layout_plan(view: plan_view.PlanView, lane_mode: str, today: dt.date) -> TimelineLayout:
     """Lay the plan out in lanes ("category" or "goal") and rows, one goal per row."""
     out = TimelineLayout(today)
-    lanes: dict[str, list[plan.GoalRow]] = {}
+    lanes: dict[str, list[plan_view.GoalRow]] = {}
     if lane_mode == "goal":
         titles = {g.id: g.title for g in view.goals}
         for g in view.goals:

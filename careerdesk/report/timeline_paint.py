@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
+from careerdesk.core.goals import step_outside
 from careerdesk.core.health import HEALTH_ORDER
 from careerdesk.report.colours import HEALTH, HEALTH_SYMBOL, OKABE_ITO
 from careerdesk.report.timeline_layout import (
@@ -31,6 +32,7 @@ from careerdesk.report.timeline_layout import (
     Band,
     TimelineLayout,
     band_for,
+    date_at,
     grid_lines,
     seconds,
 )
@@ -417,9 +419,17 @@ def _draw_steps(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     xs = sxs[vis] * sx + ox
     ys = (s_y[vis] + band.marker_y) * sy + oy
-    if drag:  # judged against the dates being dragged to
+    if drag:  # judged by the core rule against the dates being dragged to (a few steps)
         g = layout.s_goal[vis]
-        outside = ~((gx0[g] <= sxs[vis]) & (sxs[vis] <= gx1[g]))
+        outside = np.array(
+            [
+                step_outside(date_at(x), date_at(a), date_at(b - DAY))
+                for x, a, b in zip(
+                    sxs[vis].tolist(), gx0[g].tolist(), gx1[g].tolist(), strict=True
+                )
+            ],
+            dtype=bool,
+        )
     else:
         outside = layout.s_outside[vis]
     done, milestone = layout.s_done[vis], layout.s_milestone[vis]

@@ -72,3 +72,10 @@ def remember_file(path: str) -> list[str]:
     del recent[MAX_RECENT_FILES:]
     set_value(RECENT_FILES, recent)
     return recent
+
+
+def forget_file(path: str) -> list[str]:
+    """Take `path` off the recent files (it was moved or deleted); return the new list."""
+    recent = [p for p in value(RECENT_FILES) if p != path]
+    set_value(RECENT_FILES, recent)
+    return recent

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from careerdesk.core import db as cdb
-from careerdesk.core import plan
+from careerdesk.core import plan_view
 from careerdesk.report.timeline_layout import DAY, date_at, grid_lines, layout_plan, seconds
 
 from ..conftest import TODAY
@@ -11,7 +11,7 @@ from ..conftest import TODAY
 
 def test_each_goal_has_a_row_in_its_category_lane(example_plan):
     with cdb.opened(example_plan):
-        view = plan.plan_view(TODAY)
+        view = plan_view.plan_view(TODAY)
     layout = layout_plan(view, "category", TODAY)
     assert len(layout.goal_rows) == len(view.goals)
     for key, first, count in layout.lanes:
@@ -28,7 +28,7 @@ def test_each_goal_has_a_row_in_its_category_lane(example_plan):
 
 def test_goal_lanes_group_each_tree_and_descendants_follow_it(example_plan):
     with cdb.opened(example_plan):
-        view = plan.plan_view(TODAY)
+        view = plan_view.plan_view(TODAY)
     layout = layout_plan(view, "goal", TODAY)
     roots = [g for g in view.goals if g.depth == 0]
     assert len([k for k, *_ in layout.lanes if k.startswith("goal:")]) == len(roots)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from careerdesk.core import db as cdb
-from careerdesk.core import plan
+from careerdesk.core import plan_view
 from careerdesk.report.timeline_layout import layout_plan
 from careerdesk.report.timeline_paint import PaintOptions, TimelineStyle, paint_timeline
 
@@ -35,7 +35,7 @@ def _inked(image: QImage, rect: QRectF) -> int:
 
 def test_paint_timeline_draws_the_plan_inside_its_rectangle_only(qapp, example_plan):
     with cdb.opened(example_plan):
-        layout = layout_plan(plan.plan_view(TODAY), "category", TODAY)
+        layout = layout_plan(plan_view.plan_view(TODAY), "category", TODAY)
     first = min(g.start for g in layout.goal_rows)
     last = max(g.target for g in layout.goal_rows)
     rect = QRectF(100, 50, 600, 400)
@@ -51,6 +51,6 @@ def test_paper_style_keeps_titles_readable():
 
 
 def test_an_empty_plan_paints_without_error(qapp, db_path):
-    layout = layout_plan(plan.plan_view(TODAY), "category", TODAY)
+    layout = layout_plan(plan_view.plan_view(TODAY), "category", TODAY)
     image = _painted(layout, QRectF(0, 0, 800, 500), (TODAY, TODAY + dt.timedelta(days=30)))
     assert not image.isNull()

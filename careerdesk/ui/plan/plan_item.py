@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from careerdesk.core import plan
+from careerdesk.core import plan, plan_view
 from careerdesk.report.timeline_layout import DAY, TimelineLayout, layout_plan
 from careerdesk.report.timeline_paint import BASE, DRAG, PaintOptions, TimelineStyle, draw_plan
 from careerdesk.ui import palette
@@ -57,7 +57,7 @@ class PlanItem(pg.GraphicsObject):
     def today(self) -> dt.date:
         return self.layout.today
 
-    def set_plan(self, view: plan.PlanView, lane_mode: str, today: dt.date) -> None:
+    def set_plan(self, view: plan_view.PlanView, lane_mode: str, today: dt.date) -> None:
         """Lay the plan out in lanes and rows (one goal per row) and repaint."""
         self.prepareGeometryChange()
         self.layout = layout_plan(view, lane_mode, today)
@@ -67,7 +67,7 @@ class PlanItem(pg.GraphicsObject):
             self.drag_layer.refresh()
         self.update()
 
-    def patch(self, view: plan.PlanView, goal_ids: set[int], step_ids: set[int]) -> None:
+    def patch(self, view: plan_view.PlanView, goal_ids: set[int], step_ids: set[int]) -> None:
         """Take new dates of some goals and steps of `view` without laying out again."""
         self.layout.patch(view, goal_ids, step_ids)
         self._take_bounds()
@@ -245,29 +245,17 @@ class PlanItem(pg.GraphicsObject):
                 self.dropped.emit(kind, record_id, d.zone, delta)
 
     def _start_drag(self, hit: Hit, down_x: float) -> None:
-        empty = np.zeros(0, dtype=np.int64)
         layout = self.layout
         kind, record_id = self._identify(hit)
-        if hit.kind == "goal":
-            body = hit.zone == "body"
-            goals = np.array(
-                layout.descendants(hit.index) if body else [hit.index], dtype=np.int64
-            )
-            steps = (
-                np.array(
-                    [s for g in goals for s in layout.steps_of_goal.get(int(g), [])],
-                    dtype=np.int64,
-                )
-                if body
-                else empty
-            )
-            follower_ids = plan.followers_of_goal(record_id) if body else []
-        else:
-            goals, steps = empty, empty
-            follower_ids = plan.followers_of_step(record_id)
-        followers = np.array(
-            [layout.step_index[s] for s in follower_ids if s in layout.step_index], dtype=np.int64
-        )
+        # The same rule as the drop: what moves, and which steps follow.
+        scope = plan.move_scope(kind, record_id, hit.zone)
+
+        def indices(ids: tuple[int, ...], index: dict[int, int]) -> np.ndarray:
+            return np.array([index[i] for i in ids if i in index], dtype=np.int64)
+
+        goals = indices(scope.goals, layout.goal_index)
+        steps = indices(scope.steps, layout.step_index) if kind == "goal" else indices((), {})
+        followers = indices(scope.followers, layout.step_index)
         self.drag = Drag(hit.kind, hit.index, hit.zone, down_x, goals, steps, followers)
         self.selected = (kind, record_id)
         self.drag_started.emit()

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import QWidget
 
-from careerdesk.core import plan
+from careerdesk.core import plan_view
 from careerdesk.report.timeline_layout import DAY, Band, band_for, date_at, seconds
 from careerdesk.ui import palette
 from careerdesk.ui.formatting import label
@@ -118,7 +118,7 @@ class Timeline(pg.PlotWidget):
 
     # --- content ---------------------------------------------------------------------
 
-    def set_plan(self, view: plan.PlanView, lane_mode: str, today: dt.date) -> None:
+    def set_plan(self, view: plan_view.PlanView, lane_mode: str, today: dt.date) -> None:
         self.today = today
         self.item.set_plan(view, lane_mode, today)
         self.today_line.setPos(seconds(today) + DAY / 2)
@@ -127,7 +127,7 @@ class Timeline(pg.PlotWidget):
         if self.auto_fit:
             self.fit_all()
 
-    def patch(self, view: plan.PlanView, goal_ids: set[int], step_ids: set[int]) -> None:
+    def patch(self, view: plan_view.PlanView, goal_ids: set[int], step_ids: set[int]) -> None:
         """New dates for some goals and steps (after a move), keeping lanes and rows."""
         self.item.patch(view, goal_ids, step_ids)
         if self.item.selected:

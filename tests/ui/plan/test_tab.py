@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from careerdesk.core import db as cdb
-from careerdesk.core import goals, plan
+from careerdesk.core import goals, plan, plan_edit
 from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
 from careerdesk.ui.context import AppContext
@@ -343,7 +343,7 @@ def test_wheel_zoom_stays_between_a_week_and_ten_years(tab, qtbot):
 
 
 def test_hover_tooltip_names_the_goal_with_user_text_escaped(tab, data, qtbot):
-    plan.update_goal(data["other"], title="Talk <b>big</b> & loud")
+    plan_edit.update_goal(data["other"], title="Talk <b>big</b> & loud")
     tab.refresh(plan.Changes(goals=True))
     rect = tab.timeline.goal_rect(data["other"])
     body = QPointF(rect.left() + rect.width() * 0.3, rect.center().y()).toPoint()
@@ -451,13 +451,13 @@ def test_nudging_a_step_without_due_date_is_refused_in_place(tab, data, qtbot):
     undated, _ = goals.create_step(data["other"], "Someday", None)
     tab.refresh(plan.Changes(steps=True))
     tab.select("step", undated)
-    tab.nudge(1)
+    tab.actions.nudge(1)
     assert "no due date" in tab.message.text()
     assert tab.ctx.undo_stack.count() == 0
 
 
 def test_delete_question_shows_the_title_as_plain_text(tab, data, qtbot, monkeypatch):
-    plan.update_goal(data["other"], title="Talk <b>big</b>")
+    plan_edit.update_goal(data["other"], title="Talk <b>big</b>")
     tab.refresh(plan.Changes(goals=True))
     tab.select("goal", data["other"])
     asked = []
