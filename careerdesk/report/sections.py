@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QPolygonF
 
-from careerdesk.core import plan
+from careerdesk.core import plan_view
 from careerdesk.report import charts, style
 from careerdesk.report.data import ReportData
 from careerdesk.report.flow import Block, Paper, spacer
@@ -94,7 +94,7 @@ def cover(paper: Paper, data: ReportData) -> list[Block]:
     return blocks
 
 
-def _goal_counts(view: plan.PlanView) -> str:
+def _goal_counts(view: plan_view.PlanView) -> str:
     if not view.goals:
         return ""
     by_health: dict[str, int] = {}
@@ -121,7 +121,7 @@ def goals(paper: Paper, data: ReportData) -> list[Block]:
         return blocks + paper.paragraph(
             style.tr("No goals in this date range."), paper.font(style.BODY), paper.width
         )
-    steps_by_goal: dict[int, list[plan.StepRow]] = {}
+    steps_by_goal: dict[int, list[plan_view.StepRow]] = {}
     for s in data.view.steps:
         steps_by_goal.setdefault(s.goal_id, []).append(s)
     for g in data.view.goals:
@@ -138,7 +138,7 @@ def goals(paper: Paper, data: ReportData) -> list[Block]:
 RIGHT_COLUMN = 150.0
 
 
-def _goal_block(paper: Paper, g: plan.GoalRow) -> Block:
+def _goal_block(paper: Paper, g: plan_view.GoalRow) -> Block:
     indent = 14.0 * g.depth
     title_font = paper.font(style.LEAD, bold=True)
     meta_font = paper.font(style.SMALL)
@@ -173,7 +173,7 @@ def _goal_block(paper: Paper, g: plan.GoalRow) -> Block:
     return Block(height, paint)
 
 
-def _step_block(paper: Paper, s: plan.StepRow, depth: int, today: dt.date) -> Block:
+def _step_block(paper: Paper, s: plan_view.StepRow, depth: int, today: dt.date) -> Block:
     indent = 14.0 * depth + 16
     font = paper.font(style.TABLE)
     date_w = 150.0

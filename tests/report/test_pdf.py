@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from careerdesk.core import db as cdb
-from careerdesk.core import goals, plan
+from careerdesk.core import goals, plan_view
 from careerdesk.core.catalogue import ATTRIBUTION
 from careerdesk.report.pdf import SECTIONS
 
@@ -32,7 +32,7 @@ def full_report(plan_file, tmp_path_factory):
 
 def _view(path):
     with cdb.opened(path, create=False):
-        return plan.plan_view(TODAY)
+        return plan_view.plan_view(TODAY)
 
 
 def test_every_goal_and_step_title_appears(plan_file, full_report):
