@@ -179,6 +179,8 @@ def _title(painter: QPainter, paper: Paper, data: ReportData, frame: _Frame, she
             r=sheet.grid_row, c=sheet.grid_col, rows=sheet.grid_rows, cols=sheet.grid_cols
         )
         small = paper.font(style.SMALL, bold=True)
+        text_w = paper.metrics(small).horizontalAdvance(where)
+        _grid_map(painter, sheet, QRectF(0, 0, paper.width - text_w - 8, frame.title_h))
         paper.draw_line(
             painter,
             QRectF(paper.width * 0.45, 0, paper.width * 0.55, frame.title_h),
@@ -187,6 +189,22 @@ def _title(painter: QPainter, paper: Paper, data: ReportData, frame: _Frame, she
             style.INK,
             Qt.AlignmentFlag.AlignRight,
         )
+
+
+def _grid_map(painter: QPainter, sheet: Sheet, rect: QRectF) -> None:
+    """A small map of the sheets with this one filled, ending at rect's right."""
+    cell = min(6.0, 90.0 / sheet.grid_cols, (rect.height() - 6) / sheet.grid_rows)
+    if cell < 2.5:
+        return
+    left = rect.right() - cell * sheet.grid_cols
+    top = rect.top() + (rect.height() - cell * sheet.grid_rows) / 2 - 2
+    painter.setPen(QPen(style.MUTED, 0.4))
+    for r in range(sheet.grid_rows):
+        for c in range(sheet.grid_cols):
+            box = QRectF(left + c * cell, top + r * cell, cell, cell)
+            here = (r + 1, c + 1) == (sheet.grid_row, sheet.grid_col)
+            painter.setBrush(style.INK if here else Qt.BrushStyle.NoBrush)
+            painter.drawRect(box)
 
 
 def _axis(
