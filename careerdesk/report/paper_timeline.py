@@ -173,17 +173,23 @@ def _title(painter: QPainter, paper: Paper, data: ReportData, frame: _Frame, she
     text = style.tr("Timeline: {a} to {b}").format(
         a=style.format_date(sheet.first), b=style.format_date(sheet.last)
     )
-    paper.draw_line(painter, QRectF(0, 0, paper.width * 0.7, frame.title_h), text, font)
+    title_w = min(paper.metrics(font).horizontalAdvance(text) + 4, paper.width * 0.6)
+    paper.draw_line(painter, QRectF(0, 0, title_w, frame.title_h), text, font)
     if sheet.grid_rows * sheet.grid_cols > 1:
         where = style.tr("sheet {r}.{c}: row {r} of {rows}, column {c} of {cols}").format(
             r=sheet.grid_row, c=sheet.grid_col, rows=sheet.grid_rows, cols=sheet.grid_cols
         )
         small = paper.font(style.SMALL, bold=True)
         text_w = paper.metrics(small).horizontalAdvance(where)
-        _grid_map(painter, sheet, QRectF(0, 0, paper.width - text_w - 8, frame.title_h))
+        text_w = min(text_w, paper.width - title_w - 8)
+        _grid_map(
+            painter,
+            sheet,
+            QRectF(title_w + 8, 0, paper.width - text_w - title_w - 16, frame.title_h),
+        )
         paper.draw_line(
             painter,
-            QRectF(paper.width * 0.45, 0, paper.width * 0.55, frame.title_h),
+            QRectF(paper.width - text_w, 0, text_w, frame.title_h),
             where,
             small,
             style.INK,
@@ -193,8 +199,8 @@ def _title(painter: QPainter, paper: Paper, data: ReportData, frame: _Frame, she
 
 def _grid_map(painter: QPainter, sheet: Sheet, rect: QRectF) -> None:
     """A small map of the sheets with this one filled, ending at rect's right."""
-    cell = min(6.0, 90.0 / sheet.grid_cols, (rect.height() - 6) / sheet.grid_rows)
-    if cell < 2.5:
+    cell = min(6.0, rect.width() / sheet.grid_cols, (rect.height() - 6) / sheet.grid_rows)
+    if cell < 2.5:  # no room beside the title: the sheet's name says it all
         return
     left = rect.right() - cell * sheet.grid_cols
     top = rect.top() + (rect.height() - cell * sheet.grid_rows) / 2 - 2
