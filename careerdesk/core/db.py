@@ -15,7 +15,7 @@ from pathlib import Path
 import peewee as pw
 from playhouse.migrate import SqliteMigrator
 
-from careerdesk.core import models
+from careerdesk.core import models, write_errors
 
 # "CDSK": written into the SQLite header so we recognise our own files.
 APPLICATION_ID = 0x4344534B
@@ -43,6 +43,10 @@ class NewerSchema(DatabaseError):
 
 class CorruptDatabase(DatabaseError):
     """Truncated or failing SQLite's own checks."""
+
+
+class ReadOnlyDatabase(DatabaseError):
+    """The file or its folder cannot be written to."""
 
 
 class DatabaseInUse(DatabaseError):
@@ -292,6 +296,10 @@ def open_database(
         return _current.db
     latest = migrations[-1].version
     inspect_file(path, latest=latest)  # refuse foreign files before leaving a lock file
+    # (safety) a read-only file or folder is said so, not reported as damaged later.
+    read_only = write_errors.writable_problem(path)
+    if read_only:
+        raise ReadOnlyDatabase(read_only)
     if not path.exists() and not create:
         raise DatabaseError(f"{path} does not exist.")
     if not path.parent.exists():
