@@ -18,8 +18,7 @@ DISK_FULL = (
     "everything saved before is safe."
 )
 READ_ONLY = (
-    "The database file is read-only: the change was not saved. "
-    "Everything saved before is safe."
+    "The database file is read-only: the change was not saved. Everything saved before is safe."
 )
 FOLDER_READ_ONLY = (
     "The folder of the database cannot be written to: the change was not saved. "
