@@ -175,10 +175,8 @@ def run_import(args: argparse.Namespace) -> int:
         raise UsageError(f"importing {args.kind} is not available yet.")
     if not args.source.is_file():
         raise UsageError(f"{args.source} is not a readable file.")
-    from careerdesk.core import db
+    from careerdesk.core import backups, db
     from careerdesk.io import contact_import
-
-    from careerdesk.core import backups
 
     parsed = contact_import.read_file(args.kind, args.source, args.map)
     with db.opened(args.db):

@@ -169,7 +169,8 @@ def load(
     """Insert every row of a checked archive into the empty `database`, in ONE transaction."""
     if not is_empty(database):
         raise ArchiveError(
-            "This database already holds a plan; a JSON archive is imported into a new, empty file."
+            "This database already holds a plan; "
+            "a JSON archive is imported into a new, empty file."
         )
     known = {model._meta.table_name for model in m.ALL_MODELS}
     tables = archive["tables"]

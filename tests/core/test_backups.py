@@ -9,9 +9,8 @@ import stat
 
 import pytest
 
-from careerdesk.core import backups
+from careerdesk.core import backups, goals
 from careerdesk.core import db as cdb
-from careerdesk.core import goals
 
 NOW = dt.datetime(2026, 11, 23, 9, 30)
 
