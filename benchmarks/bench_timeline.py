@@ -149,7 +149,7 @@ def main() -> None:
     source = args.db or demo_file(args.scale, cache)
     path = folder / "plan.db"
     shutil.copyfile(source, path)
-    cdb.open_database(path)
+    database = cdb.open_database(path)
     today = dt.date.today()
     try:
         t0 = time.perf_counter()
@@ -281,7 +281,7 @@ def main() -> None:
         from careerdesk.ui.context import AppContext
         from careerdesk.ui.plan.tab import PlanTab
 
-        ctx = AppContext(path)
+        ctx = AppContext(database)
         ctx.set_today(today)
         tab = PlanTab(ctx)
         tab.resize(1400, 850)
@@ -308,7 +308,7 @@ def main() -> None:
                 f"median {med:.1f} ms, p99 {p99:.1f} ms"
             )
     finally:
-        cdb.close_database()
+        database.close_file()
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -27,17 +27,17 @@ def say(text: str) -> None:
 
 
 def writes(path: str, first: int) -> None:
-    cdb.open_database(path)
+    database = cdb.open_database(path)
     n = first
     while True:
-        with cdb.atomic():
+        with database.atomic():
             goals.create_goal(f"write {n}", dt.date(2027, 1, 1), dt.date(2027, 2, 1))
         say(f"ack {n}")  # after the commit: acknowledged means saved
         n += 1
 
 
 def import_csv(path: str, csv: str) -> None:
-    cdb.open_database(path)
+    database = cdb.open_database(path)
     parsed = contact_import.read_file("linkedin", csv)
     preview = contact_import.preview(parsed)
 
@@ -48,7 +48,7 @@ def import_csv(path: str, csv: str) -> None:
     say("writing")
     contact_import.apply(preview, today=dt.date(2026, 11, 23), progress=progress)
     say("done")
-    cdb.close_database()
+    database.close_file()
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
@@ -29,6 +30,19 @@ from careerdesk.ui.skills.tab import SkillsTab
 from careerdesk.ui.tab import Tab
 
 DB_FILTER = "CareerDesk database (*.careerdesk *.db);;All files (*)"
+
+
+def redo_shortcuts() -> list[QKeySequence]:
+    """The platform's Redo keys, plus Ctrl+Y where the platform does not already use it.
+
+    Listing a key twice makes Qt call it ambiguous and fire neither (Ctrl+Shift+Z
+    is QKeySequence.Redo on Linux).
+    """
+    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    for extra in (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")):
+        if sys.platform != "darwin" and extra not in keys:
+            keys.append(extra)
+    return keys
 
 
 class MainWindow(QMainWindow):
@@ -167,7 +181,7 @@ class MainWindow(QMainWindow):
         undo.setShortcut(QKeySequence.Undo)
         redo = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setObjectName("action_redo")
-        redo.setShortcuts([QKeySequence.Redo, QKeySequence("Ctrl+Shift+Z")])
+        redo.setShortcuts(redo_shortcuts())
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
@@ -238,7 +252,7 @@ class MainWindow(QMainWindow):
         if not name:
             return
         try:
-            db.save_copy(Path(name))
+            self.ctx.database.save_copy(Path(name))
         except (db.DatabaseError, OSError) as exc:
             self.ctx.report_error(exc, self)
             return
@@ -311,9 +325,20 @@ class MainWindow(QMainWindow):
                 tab.discard_pending()
         return True
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def finish(self) -> bool:
+        """Finish with this window's file: pending edits saved there (or dropped on the
+        user's word), state remembered, undo stack dropped, file closed. False if the
+        user chose to stay."""
+        if not self.ctx.database.is_open:
+            return True
         if not self.save_pending_edits():
+            return False
+        self.save_state()
+        self.ctx.release()
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.finish():
             event.ignore()
             return
-        self.save_state()
         super().closeEvent(event)

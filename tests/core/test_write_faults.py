@@ -31,7 +31,7 @@ def _titles() -> list[str]:
     return [g.title for g in m.Goal.select().order_by(m.Goal.id)]
 
 
-def test_disk_full_during_an_edit_is_reported_and_loses_nothing(db_path):
+def test_disk_full_during_an_edit_is_reported_and_loses_nothing(database, db_path):
     goals.create_goal("Saved before", dt.date(2027, 1, 1), dt.date(2027, 2, 1))
     _fill_the_disk()
     with pytest.raises(pw.DatabaseError) as caught:
@@ -44,7 +44,7 @@ def test_disk_full_during_an_edit_is_reported_and_loses_nothing(db_path):
     m.database_proxy.execute_sql("PRAGMA max_page_count = 1073741823")
     goals.create_goal("After freeing space", dt.date(2027, 1, 1), dt.date(2027, 2, 1))
     assert _titles()[-1] == "After freeing space"
-    cdb.close_database()
+    database.close_file()
     assert cdb.check_database(db_path)
 
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from careerdesk.core import db as cdb
 from careerdesk.core import goals, plan
 from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
@@ -38,7 +39,7 @@ def data(db_path):
 
 @pytest.fixture
 def tab(db_path, data, qtbot):
-    ctx = AppContext(db_path)
+    ctx = AppContext(cdb.bound_database())
     ctx.set_today(TODAY)
     widget = PlanTab(ctx)
     qtbot.addWidget(widget)
@@ -472,7 +473,7 @@ def test_delete_question_shows_the_title_as_plain_text(tab, data, qtbot, monkeyp
 
 
 def test_timeline_uses_the_tab_day_not_the_clock(db_path, qtbot):
-    ctx = AppContext(db_path)
+    ctx = AppContext(cdb.bound_database())
     ctx.set_today(D(2031, 6, 1))
     widget = PlanTab(ctx)
     qtbot.addWidget(widget)
@@ -536,7 +537,6 @@ def test_a_change_elsewhere_does_not_drop_what_is_being_typed(tab, data):
 
 def test_quitting_saves_an_edit_or_asks_when_it_is_refused(qtbot, example_plan, monkeypatch):
     from careerdesk.app import create_window
-    from careerdesk.core import db as cdb
 
     window = create_window(example_plan)
     qtbot.addWidget(window)
@@ -554,5 +554,5 @@ def test_quitting_saves_an_edit_or_asks_when_it_is_refused(qtbot, example_plan, 
     tab.editor.goal_form.fields["measure_current"].setText("")
     tab.editor.goal_form.fields["title"].setText("Mentor three junior engineers")
     assert window.close()
-    assert m.Goal.get_by_id(goal.id).title == "Mentor three junior engineers"
-    cdb.close_database()
+    with cdb.opened(example_plan):  # closing the window closed its file
+        assert m.Goal.get_by_id(goal.id).title == "Mentor three junior engineers"
