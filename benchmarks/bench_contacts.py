@@ -129,9 +129,9 @@ def measure_tab(path: Path) -> None:
     app = QApplication.instance() or QApplication([])
     times, baseline, prepare = [], [], []
     for _ in range(5):
-        with cdb.opened(path):  # a new connection: nothing cached from the last round
+        with cdb.opened(path) as database:  # a new connection: nothing cached
             t0 = time.perf_counter()
-            ctx = AppContext(path)
+            ctx = AppContext(database)
             ctx.set_today(TODAY)
             tab = NetworkTab(ctx)
             tab.resize(1300, 800)

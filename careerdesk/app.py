@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sys
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 # PySide6 first, so pyqtgraph binds to it rather than to any other Qt binding.
@@ -12,7 +13,7 @@ import PySide6  # noqa: F401
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from careerdesk import __version__
+from careerdesk import __version__, paths, qt_libraries
 from careerdesk.core import db
 from careerdesk.ui import settings
 from careerdesk.ui.context import AppContext
@@ -25,9 +26,7 @@ APPLICATION = "CareerDesk"
 
 def ensure_application() -> QApplication:
     """The one QApplication, created with our names (QSettings keys depend on them)."""
-    if not logging.getLogger().handlers:
-        # Unexpected errors are shown in a dialog and their tracebacks go to stderr.
-        logging.basicConfig(level=logging.WARNING, format="careerdesk: %(levelname)s: %(message)s")
+    _start_logging()
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
@@ -35,6 +34,32 @@ def ensure_application() -> QApplication:
     app.setWindowIcon(app_icon())
     _install_translations(app)
     return app
+
+
+def _start_logging() -> None:
+    """Unexpected errors: tracebacks to stderr and to a rotating log in the log folder."""
+    root = logging.getLogger()
+    if any(getattr(h, "careerdesk", False) for h in root.handlers):
+        return
+    fmt = logging.Formatter("%(asctime)s careerdesk: %(levelname)s: %(name)s: %(message)s")
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    try:
+        folder = paths.log_folder()
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handlers.append(
+            RotatingFileHandler(
+                folder / "careerdesk.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+            )
+        )
+    except OSError:
+        pass  # no log file (read-only home): stderr still has it
+    for handler in handlers:
+        handler.careerdesk = True  # type: ignore[attr-defined]
+        handler.setFormatter(fmt)
+        handler.setLevel(logging.WARNING)
+        root.addHandler(handler)
+    if root.level > logging.WARNING or root.level == logging.NOTSET:
+        root.setLevel(logging.WARNING)
 
 
 def _install_translations(app: QApplication) -> None:
@@ -49,56 +74,76 @@ def _install_translations(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
-def create_window(db_path: Path | str, *, today: dt.date | None = None) -> MainWindow:
-    """Open `db_path` (created if missing) and show a main window on it.
+def create_window(
+    db_path: Path | str, *, today: dt.date | None = None, is_demo: bool = False
+) -> MainWindow:
+    """Open `db_path` (created if missing) and show a main window that owns it.
 
-    `today` fixes the date the screens judge "overdue" by (tests, demos).
+    `today` fixes the date the screens judge "overdue" by (tests, demos);
+    `is_demo` marks a throw-away copy of the example plan (not remembered as recent).
 
     Does not enter the event loop; raises db.DatabaseError for a file that
     cannot be opened, leaving it untouched.
     """
     ensure_application()
-    path = Path(db_path).absolute()
-    db.open_database(path)
-    ctx = AppContext(path)
-    ctx.set_today(today)
-    window = MainWindow(ctx)
+    database = db.open_database(Path(db_path).absolute())
+    try:
+        ctx = AppContext(database)
+        ctx.set_today(today)
+        window = MainWindow(ctx, is_demo=is_demo)
+    except BaseException:
+        database.close_file()
+        raise
     ctx.setParent(window)
     window.open_requested.connect(lambda new: _open_other(window, new))
-    settings.remember_file(str(path))
+    if not is_demo:
+        settings.remember_file(str(database.path))
     window.show()
     return window
 
 
-def _open_other(window: MainWindow, path: Path) -> None:
-    """File > Open: one file at a time, so a new window replaces this one.
+def _open_other(window: MainWindow, path: Path) -> MainWindow | None:
+    """File > Open, New, Open Recent: one file at a time, so a new window replaces this one.
 
-    The new file is opened (and checked) before the old one is closed; if it
-    is refused, the old window simply stays.
+    The new file is checked (read-only) first: if it is refused, the old window
+    simply stays. Then the old window finishes against its own file (pending
+    edits saved there, or dropped on the user's word; its undo stack dropped;
+    its lock released) before the new file is opened.
     """
     path = path.absolute()
-    if path == window.ctx.db_path or not window.save_pending_edits():
-        return
+    if path == window.ctx.db_path:
+        return window
     try:
-        db.open_database(path)
+        db.check_openable(path)
     except (db.DatabaseError, OSError) as exc:
         QMessageBox.warning(window, window.tr("Open"), str(exc))
-        return
+        return None
+    if not window.finish():
+        return None
+    today = window.ctx.fixed_today()
+    old_path = window.ctx.db_path
     window.close()
     window.deleteLater()
-    create_window(path)
+    try:
+        return create_window(path, today=today)
+    except (db.DatabaseError, OSError) as exc:
+        # Taken meanwhile (another process) or failed to open: back to the old file.
+        old = create_window(old_path, today=today)
+        QMessageBox.warning(old, old.tr("Open"), str(exc))
+        return None
 
 
-def run_gui(db_path: Path) -> int:
+def run_gui(db_path: Path, *, is_demo: bool = False) -> int:
     """Start the GUI on `db_path`; return the exit code."""
+    problem = qt_libraries.explain_missing_libraries()
+    if problem:  # else Qt aborts with a generic "could not load the platform plugin"
+        print(f"careerdesk: {problem}", file=sys.stderr)
+        return 2
     app = ensure_application()
     try:
-        create_window(db_path)
+        create_window(db_path, is_demo=is_demo)
     except db.DatabaseError as exc:
         QMessageBox.critical(None, "CareerDesk", str(exc))
         print(f"careerdesk: {exc}", file=sys.stderr)
         return 2
-    try:
-        return app.exec()
-    finally:
-        db.close_database()
+    return app.exec()

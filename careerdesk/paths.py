@@ -23,3 +23,8 @@ def default_database() -> Path:
         folder.mkdir(parents=True, mode=0o700)
         os.chmod(folder, 0o700)  # mkdir's mode is masked by the umask
     return folder / DEFAULT_FILE_NAME
+
+
+def log_folder() -> Path:
+    """Where the rotating log of unexpected errors goes (Help › Show Log Folder)."""
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))

@@ -24,12 +24,17 @@ TODAY = dt.date(2026, 11, 23)
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    """An open, empty CareerDesk database; closed after the test."""
-    path = tmp_path / "test.db"
-    cdb.open_database(path)
-    yield path
-    cdb.close_database()
+def database(tmp_path: Path) -> cdb.Database:
+    """An open, empty CareerDesk database object; closed after the test."""
+    database = cdb.open_database(tmp_path / "test.db")
+    yield database
+    database.close_file()
+
+
+@pytest.fixture
+def db_path(database: cdb.Database) -> Path:
+    """The path of an open, empty CareerDesk database; closed after the test."""
+    return database.path
 
 
 @pytest.fixture(scope="session")
@@ -60,7 +65,21 @@ def window(qtbot, example_plan: Path):
     qtbot.addWidget(win)
     yield win
     win.close()
-    cdb.close_database()
+    _close_any_database()
+
+
+def _close_any_database() -> None:
+    """A test that replaced its window leaves the newest one's file open: close it."""
+    open_now = cdb.bound_database()
+    if open_now is not None:
+        open_now.close_file()
+
+
+@pytest.fixture(autouse=True)
+def _no_database_left_open():
+    """Every test ends with no file bound, so the next one starts clean."""
+    yield
+    _close_any_database()
 
 
 @pytest.fixture

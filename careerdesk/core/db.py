@@ -15,7 +15,8 @@ from pathlib import Path
 import peewee as pw
 from playhouse.migrate import SqliteMigrator
 
-from careerdesk.core import models
+from careerdesk.core import models, write_errors
+from careerdesk.core.schema_v1 import V1_DDL
 
 # "CDSK": written into the SQLite header so we recognise our own files.
 APPLICATION_ID = 0x4344534B
@@ -45,6 +46,10 @@ class CorruptDatabase(DatabaseError):
     """Truncated or failing SQLite's own checks."""
 
 
+class ReadOnlyDatabase(DatabaseError):
+    """The file or its folder cannot be written to."""
+
+
 class DatabaseInUse(DatabaseError):
     """Another CareerDesk process has the file open."""
 
@@ -59,27 +64,55 @@ class Migration:
 
 
 def _create_schema_v1(db: pw.SqliteDatabase, migrator: SqliteMigrator) -> None:
-    db.create_tables(models.ALL_MODELS)
-    # contact.tag_text (what the contact filter searches for tags) is kept here,
-    # in the one place every path that tags, untags or renames goes through:
-    # edits, imports, undo, the demo and foreign-key cascades alike.
-    tag_text_of = """coalesce((SELECT group_concat(name, ' ') FROM (
-        SELECT tag.name FROM contact_tag JOIN tag ON tag.id = contact_tag.tag_id
-        WHERE contact_tag.contact_id = contact.id ORDER BY tag.name)), '')"""
+    # The released DDL, not create_tables(): version 1 must never change when a
+    # model does, or fresh files and upgraded ones would drift apart.
+    for sql in V1_DDL:
+        db.execute_sql(sql)
+
+
+# contact.last_contacted: the newest of the interactions' dates and of the date
+# an imported file noted (imported_last_contacted); kept here for every path that
+# logs, edits, deletes or restores an interaction, or imports a contact.
+_LAST_CONTACTED_OF = """(SELECT max(d) FROM (
+    SELECT contact.imported_last_contacted AS d
+    UNION ALL SELECT max(interaction.date) FROM interaction
+    WHERE interaction.contact_id = contact.id))"""
+
+
+def _last_contacted_by_triggers(db: pw.SqliteDatabase, migrator: SqliteMigrator) -> None:
+    db.execute_sql('ALTER TABLE "contact" ADD COLUMN "imported_last_contacted" DATE')
+    # Keep today's values exactly: a date newer than every interaction came from a file.
+    db.execute_sql(
+        """UPDATE contact SET imported_last_contacted = last_contacted
+        WHERE last_contacted IS NOT NULL AND last_contacted > coalesce(
+            (SELECT max(date) FROM interaction WHERE contact_id = contact.id), '')"""
+    )
     for sql in (
-        f"""CREATE TRIGGER contact_tag_added AFTER INSERT ON contact_tag BEGIN
-            UPDATE contact SET tag_text = {tag_text_of} WHERE id = NEW.contact_id; END""",
-        f"""CREATE TRIGGER contact_tag_removed AFTER DELETE ON contact_tag BEGIN
-            UPDATE contact SET tag_text = {tag_text_of} WHERE id = OLD.contact_id; END""",
-        f"""CREATE TRIGGER tag_renamed AFTER UPDATE OF name ON tag
-            WHEN NEW.name IS NOT OLD.name BEGIN
-            UPDATE contact SET tag_text = {tag_text_of} WHERE id IN
-                (SELECT contact_id FROM contact_tag WHERE tag_id = NEW.id); END""",
+        f"""CREATE TRIGGER interaction_added AFTER INSERT ON interaction BEGIN
+            UPDATE contact SET last_contacted = {_LAST_CONTACTED_OF}
+            WHERE id = NEW.contact_id; END""",
+        f"""CREATE TRIGGER interaction_removed AFTER DELETE ON interaction BEGIN
+            UPDATE contact SET last_contacted = {_LAST_CONTACTED_OF}
+            WHERE id = OLD.contact_id; END""",
+        f"""CREATE TRIGGER interaction_changed AFTER UPDATE OF date, contact_id ON interaction
+            BEGIN
+            UPDATE contact SET last_contacted = {_LAST_CONTACTED_OF}
+            WHERE id IN (OLD.contact_id, NEW.contact_id); END""",
+        f"""CREATE TRIGGER contact_noted_last_contacted
+            AFTER UPDATE OF imported_last_contacted ON contact
+            WHEN NEW.imported_last_contacted IS NOT OLD.imported_last_contacted BEGIN
+            UPDATE contact SET last_contacted = {_LAST_CONTACTED_OF} WHERE id = NEW.id; END""",
+        f"""CREATE TRIGGER contact_added_last_contacted AFTER INSERT ON contact
+            WHEN NEW.imported_last_contacted IS NOT NULL BEGIN
+            UPDATE contact SET last_contacted = {_LAST_CONTACTED_OF} WHERE id = NEW.id; END""",
     ):
         db.execute_sql(sql)
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _create_schema_v1),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", _create_schema_v1),
+    Migration(2, "last contacted kept by triggers", _last_contacted_by_triggers),
+)
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
 
@@ -259,17 +292,88 @@ else:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
-class _OpenDatabase:
-    def __init__(self, path: Path, db: pw.SqliteDatabase, lock: FileLock) -> None:
-        self.path, self.db, self.lock = path, db, lock
+class DatabaseClosed(DatabaseError):
+    """A write through a database object whose file was closed (a window being replaced)."""
 
 
-_current: _OpenDatabase | None = None
+class Database(pw.SqliteDatabase):
+    """One open CareerDesk file: its connection, path, lock and schema version.
+
+    The window's context owns it. The models are bound to it while it is open
+    (through `models.database_proxy`) and unbound when it closes, so nothing
+    can write through a stale binding: `atomic()` on a closed or replaced
+    database raises DatabaseClosed instead of writing into another file.
+    """
+
+    def __init__(self, path: Path, lock: FileLock) -> None:
+        super().__init__(str(path), pragmas=PRAGMAS)
+        self.path = path
+        self.lock = lock
+        self.is_open = False
+
+    @property
+    def schema_version(self) -> int:
+        return self.user_version
+
+    def is_bound(self) -> bool:
+        """True while the models read and write this file."""
+        return self.is_open and models.database_proxy.obj is self
+
+    def check_bound(self) -> None:
+        if not self.is_bound():
+            raise DatabaseClosed(f"{self.path.name} is no longer open; the change was not saved.")
+
+    def atomic(self, *args: object, **kwargs: object) -> pw._atomic:
+        """A transaction on this file (nested calls become savepoints)."""
+        self.check_bound()
+        return super().atomic(*args, **kwargs)
+
+    def save_copy(self, dest: Path | str) -> Path:
+        """File > Save a Copy: a consistent snapshot of this database (replacing `dest`)."""
+        self.check_bound()
+        dest = Path(dest).absolute()
+        if dest == self.path:
+            raise DatabaseError("Choose another file than the one that is open.")
+        partial = dest.with_name(f".{dest.name}.{os.getpid()}.partial")
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        try:
+            backup_copy(self, partial)
+            os.replace(partial, dest)  # a half-written copy never takes the name
+        finally:
+            with contextlib.suppress(OSError):
+                partial.unlink()
+        return dest
+
+    def close_file(self) -> None:
+        """Close the file for good: checkpoint the WAL, unbind the models, drop the lock."""
+        if not self.is_open:
+            return
+        self.is_open = False
+        try:
+            if not self.is_closed():
+                self.close()
+        finally:
+            if models.database_proxy.obj is self:
+                models.database_proxy.initialize(None)
+            self.lock.release()
+
+    def __repr__(self) -> str:
+        return f"<Database {self.path} {'open' if self.is_open else 'closed'}>"
 
 
-def current_path() -> Path | None:
-    """The file that is open now, or None."""
-    return _current.path if _current else None
+def bound_database() -> Database | None:
+    """The database the models are bound to now (for checks and tests), or None."""
+    obj = models.database_proxy.obj
+    return obj if isinstance(obj, Database) and obj.is_open else None
+
+
+def check_openable(path: Path | str) -> FileInfo:
+    """Everything open_database checks before it writes, read-only (before a file switch)."""
+    info = inspect_file(Path(path).absolute())
+    if info.exists:
+        quick_check(info.path)
+    return info
 
 
 def open_database(
@@ -278,20 +382,25 @@ def open_database(
     create: bool = True,
     migrations: Sequence[Migration] = MIGRATIONS,
     backup_dir: Path | None = None,
-) -> pw.SqliteDatabase:
+) -> Database:
     """Open (creating if allowed) the database at `path` and bind every model to it.
 
     The file is checked read-only first; a foreign, empty, damaged or newer
-    file raises DatabaseError and is left byte-for-byte unchanged, and the
-    database open before stays open. Once the new file passes, the old one
-    is closed.
+    file raises DatabaseError and is left byte-for-byte unchanged. One file at
+    a time per process: the database open before must be closed first
+    (`Database.close_file`), so a window switching files finishes with its
+    own file before the next one is opened.
     """
-    global _current
     path = Path(path).absolute()
-    if _current and _current.path == path:
-        return _current.db
     latest = migrations[-1].version
     inspect_file(path, latest=latest)  # refuse foreign files before leaving a lock file
+    # (safety) a read-only file or folder is said so, not reported as damaged later.
+    read_only = write_errors.writable_problem(path)
+    if read_only:
+        raise ReadOnlyDatabase(read_only)
+    open_now = bound_database()
+    if open_now is not None:
+        raise RuntimeError(f"{open_now.path} is still open; close it before opening {path}.")
     if not path.exists() and not create:
         raise DatabaseError(f"{path} does not exist.")
     if not path.parent.exists():
@@ -305,40 +414,22 @@ def open_database(
     except BaseException:
         lock.release()
         raise
-    close_database()
+    database = Database(path, lock)
     try:
         if not info.exists:
             _create_private_file(path)
-        db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS)
-        db.connect()
-        models.database_proxy.initialize(db)
-        migrate(db, path, migrations, backup_dir=backup_dir)
+        database.connect()
+        database.is_open = True
+        models.database_proxy.initialize(database)
+        migrate(database, path, migrations, backup_dir=backup_dir)
     except BaseException:
-        if not models.database_proxy.is_closed():
-            models.database_proxy.close()
-        models.database_proxy.initialize(None)
-        lock.release()
+        database.close_file()
         if not info.exists:  # leave nothing behind when creation failed
             for suffix in ("", "-wal", "-shm", ".lock"):
                 with contextlib.suppress(OSError):
                     Path(str(path) + suffix).unlink()
         raise
-    _current = _OpenDatabase(path, db, lock)
-    return db
-
-
-def close_database() -> None:
-    """Close the open database (checkpointing its WAL) and release its lock."""
-    global _current
-    if _current is None:
-        return
-    opened, _current = _current, None
-    try:
-        if not opened.db.is_closed():
-            opened.db.close()
-    finally:
-        models.database_proxy.initialize(None)
-        opened.lock.release()
+    return database
 
 
 def _create_private_file(path: Path) -> None:
@@ -413,31 +504,11 @@ def backup_copy(db: pw.SqliteDatabase, dest: Path) -> Path:
     return dest
 
 
-def save_copy(dest: Path | str) -> Path:
-    """File > Save a Copy: a consistent snapshot of the open database (replacing `dest`)."""
-    if _current is None:
-        raise DatabaseError("No database is open.")
-    dest = Path(dest).absolute()
-    if dest == _current.path:
-        raise DatabaseError("Choose another file than the one that is open.")
-    partial = dest.with_name(f".{dest.name}.{os.getpid()}.partial")
-    with contextlib.suppress(OSError):
-        partial.unlink()
-    try:
-        backup_copy(_current.db, partial)
-        os.replace(partial, dest)  # a half-written copy never takes the name
-    finally:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-    return dest
-
-
 @dataclass(frozen=True)
 class CheckReport:
     path: Path
     schema_version: int
     latest_version: int
-    ok: bool
 
 
 def check_database(path: Path | str) -> CheckReport:
@@ -451,19 +522,14 @@ def check_database(path: Path | str) -> CheckReport:
         dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
     if dangling:
         raise CorruptDatabase(f"{path} has {len(dangling)} broken links between records.")
-    return CheckReport(path, info.schema_version, SCHEMA_VERSION, ok=True)
+    return CheckReport(path, info.schema_version, SCHEMA_VERSION)
 
 
 @contextlib.contextmanager
-def opened(path: Path | str, **kwargs: object) -> Iterator[pw.SqliteDatabase]:
+def opened(path: Path | str, **kwargs: object) -> Iterator[Database]:
     """Open a database for the length of a block (CLI commands, tests)."""
-    db = open_database(path, **kwargs)
+    database = open_database(path, **kwargs)
     try:
-        yield db
+        yield database
     finally:
-        close_database()
-
-
-def atomic() -> pw._transaction:
-    """A transaction on the open database (nested calls become savepoints)."""
-    return models.database_proxy.atomic()
+        database.close_file()

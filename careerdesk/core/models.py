@@ -1,4 +1,4 @@
-"""Peewee models: the whole CareerDesk schema (version 1), bound to the one database proxy."""
+"""Peewee models: the whole CareerDesk schema, bound to the database the window opened."""
 
 from __future__ import annotations
 
@@ -6,6 +6,24 @@ import datetime as dt
 import uuid
 
 import peewee as pw
+
+from careerdesk.core.vocabulary import (  # noqa: F401 - models re-export them
+    ASSESSMENT_KINDS,
+    CHECKIN_PERIODS,
+    CONSTRAINT_AREAS,
+    EVIDENCE_KINDS,
+    FEEDBACK_KINDS,
+    GOAL_CATEGORIES,
+    GOAL_HORIZONS,
+    GOAL_STATUSES,
+    INTERACTION_KINDS,
+    LEARNING_KINDS,
+    LEARNING_STATUSES,
+    RELATIONSHIPS,
+    ROLE_SOURCES,
+    SKILL_KINDS,
+    SKILL_LEVELS,
+)
 
 # Every model binds to this proxy; careerdesk.core.db initialises it with the
 # one open file, so nothing else ever builds a SqliteDatabase.
@@ -19,68 +37,6 @@ def utc_now() -> dt.datetime:
 
 def new_uuid() -> str:
     return str(uuid.uuid4())
-
-
-# --- Vocabularies --------------------------------------------------------------
-# Stored values are these stable keys; the UI translates them for display.
-
-GOAL_HORIZONS = ("short", "long")
-GOAL_CATEGORIES = (
-    "job_title",
-    "income",
-    "skill",
-    "company",
-    "leadership",
-    "expertise",
-    "business",
-    "education",
-    "network",
-    "work_life",
-)
-GOAL_STATUSES = ("not_started", "active", "on_hold", "done", "abandoned")
-SKILL_KINDS = ("hard", "soft")
-SKILL_LEVELS = (0, 1, 2, 3, 4, 5)
-EVIDENCE_KINDS = ("project", "certificate", "feedback", "achievement", "other")
-LEARNING_KINDS = (
-    "course",
-    "certification",
-    "workshop",
-    "webinar",
-    "conference",
-    "degree",
-    "mentoring",
-    "coaching",
-    "job_shadowing",
-    "reading",
-    "stretch_project",
-)
-LEARNING_STATUSES = ("planned", "in_progress", "done", "dropped")
-RELATIONSHIPS = (
-    "mentor",
-    "sponsor",
-    "manager",
-    "peer",
-    "recruiter",
-    "mentee",
-    "friend",
-    "other",
-)
-INTERACTION_KINDS = (
-    "meeting",
-    "call",
-    "message",
-    "email",
-    "event",
-    "coffee",
-    "help_given",
-    "help_received",
-    "introduction",
-)
-ASSESSMENT_KINDS = ("strength", "weakness", "interest", "value", "constraint")
-CONSTRAINT_AREAS = ("time", "money", "location", "work_life", "other")
-CHECKIN_PERIODS = ("monthly", "quarterly", "yearly")
-FEEDBACK_KINDS = ("praise", "constructive", "neutral")
-ROLE_SOURCES = ("own", "onet")
 
 
 class BaseModel(pw.Model):
@@ -299,7 +255,10 @@ class Contact(BaseModel):
     cadence_max_days = pw.IntegerField(null=True)  # overdue after N days
     added_date = pw.DateField(default=dt.date.today)
     connected_on = pw.DateField(null=True)  # e.g. LinkedIn's "Connected On"
-    last_contacted = pw.DateField(null=True, index=True)  # kept by logging interactions
+    # Kept by triggers (schema 2): the newest interaction or imported date.
+    last_contacted = pw.DateField(null=True, index=True)
+    # The "last contacted" date an imported file gave; triggers fold it in.
+    imported_last_contacted = pw.DateField(null=True)
     source = pw.CharField(default="manual")  # manual | linkedin | vcard | csv | demo
     archived = pw.BooleanField(default=False, index=True)
     notes = pw.TextField(default="")

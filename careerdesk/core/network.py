@@ -440,7 +440,7 @@ def edit_interaction(
         previous = m.Contact.get_by_id(contact_id).last_contacted
         before = records.values_of(interaction, list(_INTERACTION_FIELDS))
         old_date = interaction.date
-        records.update(
+        records.update_row(
             m.Interaction,
             interaction_id,
             date=date,
@@ -461,7 +461,7 @@ def delete_interaction(interaction_id: int) -> tuple[InteractionChange, Changes]
         interaction = m.Interaction.get_by_id(interaction_id)
         contact_id, old_date = interaction.contact_id, interaction.date
         previous = m.Contact.get_by_id(contact_id).last_contacted
-        deleted, _changes = records.delete(m.Interaction, interaction_id)
+        deleted, _changes = records.delete_rows(m.Interaction, interaction_id)
         _recount_last_contacted(contact_id, previous, old_date)
     return InteractionChange(interaction_id, contact_id, previous, deleted=deleted), (
         _INTERACTION_CHANGES
@@ -472,9 +472,9 @@ def undo_interaction_change(change: InteractionChange) -> Changes:
     """Put an edited or deleted interaction back as it was, with "last contacted"."""
     with m.database_proxy.atomic():
         if change.deleted is not None:
-            records.restore(change.deleted)
+            records.restore_rows(change.deleted)
         else:
-            records.update(m.Interaction, change.interaction_id, **change.before)
+            records.update_row(m.Interaction, change.interaction_id, **change.before)
         _set_last_contacted(change.contact_id, change.previous_last_contacted)
     return _INTERACTION_CHANGES
 
@@ -573,7 +573,7 @@ def set_tag_cadences(
 def set_cadence(contact_id: int, ideal_days: int | None, max_days: int | None) -> Changes:
     """A contact's own keep-in-touch cadence (None, None: only its tags' cadences apply)."""
     check_cadence(ideal_days, max_days)
-    return records.update(
+    return records.update_row(
         m.Contact, contact_id, cadence_ideal_days=ideal_days, cadence_max_days=max_days
     )
 
@@ -591,7 +591,7 @@ def add_employment(
         raise ValueError("A job needs a company or a position.")
     if start_date and end_date and end_date < start_date:
         raise ValueError("A job cannot end before it starts.")
-    return records.create(
+    return records.insert_row(
         m.Employment,
         contact=contact_id,
         company=company.strip(),
@@ -609,7 +609,7 @@ def link_goal(contact_id: int, goal_id: int, role: str = "") -> tuple[int, Chang
     )
     if exists:
         raise ValueError("This person is already linked to that goal.")
-    return records.create(m.GoalContact, contact=contact_id, goal=goal_id, role=role)
+    return records.insert_row(m.GoalContact, contact=contact_id, goal=goal_id, role=role)
 
 
 def goal_choices() -> list[tuple[int, str]]:
@@ -627,7 +627,7 @@ def new_contact(first_name: str, last_name: str, today: dt.date) -> tuple[int, C
     """Add a contact by name, added today."""
     if not (first_name.strip() or last_name.strip()):
         raise ValueError("A contact needs a first or a last name.")
-    return records.create(
+    return records.insert_row(
         m.Contact,
         first_name=first_name.strip(),
         last_name=last_name.strip(),

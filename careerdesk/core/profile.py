@@ -53,13 +53,13 @@ def check_role(values: dict[str, Any]) -> None:
 def add_role(**values: Any) -> tuple[int, Changes]:
     """Add a role to the career history (checked: a title, and dates in order)."""
     check_role(values)
-    return records.create(m.CareerRole, **values)
+    return records.insert_row(m.CareerRole, **values)
 
 
 def update_role(role_id: int, **values: Any) -> Changes:
     current = records.stored_values(m.CareerRole, role_id)
     check_role({**current, **values})
-    return records.update(m.CareerRole, role_id, **values)
+    return records.update_row(m.CareerRole, role_id, **values)
 
 
 def role_values(role_id: int) -> dict[str, Any]:
@@ -83,7 +83,7 @@ def add_assessment_item(kind: str, text: str, **values: Any) -> tuple[int, Chang
         .where(m.AssessmentItem.kind == kind)
         .scalar()
     )
-    return records.create(
+    return records.insert_row(
         m.AssessmentItem, kind=kind, text=text.strip(), position=(last or 0) + 1, **values
     )
 

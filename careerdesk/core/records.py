@@ -1,4 +1,4 @@
-"""Create, update, delete and restore any record, each in one transaction returning Changes."""
+"""Create, update, delete and restore any record: row writes, and the same as operations."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import peewee as pw
 
 from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
+from careerdesk.core.operation import Done, nothing_done
 
 # Which screen areas a write to each table touches.
 _AREA: dict[type[m.BaseModel], str] = {
@@ -60,7 +61,7 @@ def _check_fields(model: type[m.BaseModel], values: Mapping[str, Any]) -> None:
         raise ValueError(f"{model.__name__} has no field {', '.join(sorted(unknown))}")
 
 
-def create(model: type[m.BaseModel], **values: Any) -> tuple[int, Changes]:
+def insert_row(model: type[m.BaseModel], **values: Any) -> tuple[int, Changes]:
     """Insert one record; return its id and what changed."""
     _check_fields(model, values)
     with m.database_proxy.atomic():
@@ -68,7 +69,7 @@ def create(model: type[m.BaseModel], **values: Any) -> tuple[int, Changes]:
     return row.id, changes_for(model)
 
 
-def update(model: type[m.BaseModel], record_id: int, **values: Any) -> Changes:
+def update_row(model: type[m.BaseModel], record_id: int, **values: Any) -> Changes:
     """Set fields of one record (and its updated_at)."""
     _check_fields(model, values)
     with m.database_proxy.atomic():
@@ -118,7 +119,7 @@ def _collect(row: m.BaseModel, found: DeletedRecords, seen: set[tuple[str, int]]
             found.unlinked.append((related, fk.name, [c.id for c in children], row.id))
 
 
-def delete(model: type[m.BaseModel], record_id: int) -> tuple[DeletedRecords, Changes]:
+def delete_rows(model: type[m.BaseModel], record_id: int) -> tuple[DeletedRecords, Changes]:
     """Delete a record and what cascades from it; return what is needed to restore it."""
     found = DeletedRecords()
     with m.database_proxy.atomic():
@@ -127,7 +128,7 @@ def delete(model: type[m.BaseModel], record_id: int) -> tuple[DeletedRecords, Ch
     return found, changes_for(*{cls for cls, _ in found.rows}, *{c for c, *_ in found.unlinked})
 
 
-def restore(deleted: DeletedRecords) -> Changes:
+def restore_rows(deleted: DeletedRecords) -> Changes:
     """Put back records removed by `delete`, with their ids, uuids and links."""
     with m.database_proxy.atomic():
         # Rows may point at each other (a step depending on a later one).
@@ -137,3 +138,44 @@ def restore(deleted: DeletedRecords) -> Changes:
         for cls, fk_name, ids, target in deleted.unlinked:
             cls.update({fk_name: target}).where(cls.id.in_(ids)).execute()
     return changes_for(*{cls for cls, _ in deleted.rows}, *{c for c, *_ in deleted.unlinked})
+
+
+# --- the same as operations (Done with its undo) ---------------------------------
+
+
+def create(model: type[m.BaseModel], **values: Any) -> Done:
+    """Insert one record; undo deletes it (and what hangs from it). `value` is its id."""
+    record_id, changes = insert_row(model, **values)
+    return added(model, record_id, changes)
+
+
+def added(model: type[m.BaseModel], record_id: int, changes: Changes) -> Done:
+    """The Done of a record a core function has just inserted (after its own checks)."""
+    return Done(changes, lambda: delete(model, record_id), record_id)
+
+
+def update(model: type[m.BaseModel], record_id: int, **values: Any) -> Done:
+    """Set fields of one record; undo sets them back. Nothing changes: nothing done."""
+    before = stored_values(model, record_id, list(values))
+    if all(before[k] == v for k, v in values.items()):
+        return nothing_done()
+    changes = update_row(model, record_id, **values)
+    return Done(changes, lambda: update(model, record_id, **before))
+
+
+def delete(model: type[m.BaseModel], record_id: int) -> Done:
+    """Delete a record and what cascades from it; undo puts back the same rows."""
+    deleted, changes = delete_rows(model, record_id)
+    return Done(changes, lambda: restore(deleted), deleted)
+
+
+def restore(deleted: DeletedRecords) -> Done:
+    """Put back what `delete` removed; undo deletes it again."""
+    changes = restore_rows(deleted)
+    root_model, root = deleted.rows[0]
+    return Done(changes, lambda: delete(root_model, root["id"]))
+
+
+def is_empty() -> bool:
+    """True for a file with nothing of the user's in it yet (a new file)."""
+    return not any(model.select().exists() for model in (m.Goal, m.Skill, m.Contact, m.CareerRole))

@@ -190,7 +190,7 @@ def update_skill(skill_id: int, **values: Any) -> Changes:
     _check_level(values.get("target_level"), "Target level")
     if "priority" in values:
         _check_priority(values["priority"])
-    return records.update(m.Skill, skill_id, **values)
+    return records.update_row(m.Skill, skill_id, **values)
 
 
 def set_level(
@@ -256,7 +256,7 @@ def add_evidence(
         raise SkillError(f"Unknown kind of evidence {kind!r}.")
     if date is None and achievement_id is not None:  # the journal already knows when
         date = m.Achievement.get_by_id(achievement_id).date
-    return records.create(
+    return records.insert_row(
         m.Evidence,
         skill=skill_id,
         title=title,
@@ -505,7 +505,7 @@ def update_requirement(requirement_id: int, **values: Any) -> Changes:
         _check_importance(values["importance"])
     if "name" in values:
         values["name"] = _clean_name(values["name"], "A requirement")
-    return records.update(m.RoleRequirement, requirement_id, **values)
+    return records.update_row(m.RoleRequirement, requirement_id, **values)
 
 
 def requirements_of(role_id: int) -> list[m.RoleRequirement]:
@@ -560,7 +560,7 @@ def add_activity(
     with m.database_proxy.atomic():
         if fields.get("cost_minor") is not None and not fields.get("currency"):
             fields["currency"] = _home_currency()  # money is always stored with its currency
-        activity_id, changes = records.create(m.LearningActivity, goal=goal_id, **fields)
+        activity_id, changes = records.insert_row(m.LearningActivity, goal=goal_id, **fields)
         for skill_id in dict.fromkeys(skill_ids):
             m.LearningSkill.create(activity=activity_id, skill=skill_id)
     return activity_id, changes
@@ -583,7 +583,7 @@ def update_activity(
         if values.get("cost_minor") is not None and not currency:
             values["currency"] = _home_currency()  # money is always stored with its currency
         changes = (
-            records.update(m.LearningActivity, activity_id, **values) if values else Changes()
+            records.update_row(m.LearningActivity, activity_id, **values) if values else Changes()
         )
         if skill_ids is not None:
             m.LearningSkill.delete().where(m.LearningSkill.activity == activity_id).execute()
@@ -795,7 +795,7 @@ def unplan_gap(planned: PlannedGap) -> tuple[list[records.DeletedRecords], Chang
     with m.database_proxy.atomic():
         for model, record_id in made:
             if record_id is not None and model.get_or_none(id=record_id) is not None:
-                deleted, changed = records.delete(model, record_id)
+                deleted, changed = records.delete_rows(model, record_id)
                 removed.append(deleted)
                 changes |= changed
     return removed, changes
@@ -843,11 +843,11 @@ def remove_role(
     removed: list[records.DeletedRecords] = []
     changes = Changes()
     with m.database_proxy.atomic():
-        deleted, changed = records.delete(m.TargetRole, role_id)
+        deleted, changed = records.delete_rows(m.TargetRole, role_id)
         removed.append(deleted)
         changes |= changed
         for skill_id in with_skills:
-            deleted, changed = records.delete(m.Skill, skill_id)
+            deleted, changed = records.delete_rows(m.Skill, skill_id)
             removed.append(deleted)
             changes |= changed
     return removed, changes
@@ -858,7 +858,7 @@ def restore_removed(removed: Sequence[records.DeletedRecords]) -> Changes:
     changes = Changes()
     with m.database_proxy.atomic():
         for deleted in removed:
-            changes |= records.restore(deleted)
+            changes |= records.restore_rows(deleted)
     return changes
 
 

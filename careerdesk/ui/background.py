@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from careerdesk.core import models
+from careerdesk.core import db
 
 # work(report) -> result, where report(done, total) may be called from the worker thread.
 Work = Callable[[Callable[[int, int], None]], Any]
@@ -22,6 +22,7 @@ class _Worker(QObject):
     def __init__(self, work: Work) -> None:
         super().__init__()
         self._work = work
+        self._database = db.bound_database()
 
     @Slot()
     def run(self) -> None:
@@ -32,9 +33,11 @@ class _Worker(QObject):
         else:
             self.succeeded.emit(result)
         finally:
-            # Peewee keeps one connection per thread: close this thread's.
-            if models.database_proxy.obj is not None and not models.database_proxy.is_closed():
-                models.database_proxy.close()
+            # Peewee keeps one connection per thread: close this thread's. The work
+            # ran on the database it was started with; a closed one refuses writes.
+            database = self._database
+            if database is not None and not database.is_closed():
+                database.close()
 
 
 class BackgroundTask(QObject):

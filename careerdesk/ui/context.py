@@ -1,9 +1,8 @@
-"""What every tab shares: the undo stack, today's date and the "data changed" signal."""
+"""What every tab shares: the window's database, undo stack, today's date and "data changed"."""
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,22 +11,29 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from careerdesk.core.changes import Changes
-
-log = logging.getLogger(__name__)
+from careerdesk.core.db import Database
 
 
 class AppContext(QObject):
-    """Handed to every tab: tabs never call each other, they listen to `changed`."""
+    """Handed to every tab: tabs never call each other, they listen to `changed`.
+
+    It owns the window's database object: every operation of the window runs
+    against that file, and only that file, until the window lets it go.
+    """
 
     # Emitted after every core write (and its undo) with the Changes it returned.
     changed = Signal(object)
 
-    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+    def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db_path = Path(db_path)
+        self.database = database
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undo_stack")
         self._today: dt.date | None = None
+
+    @property
+    def db_path(self) -> Path:
+        return self.database.path
 
     def today(self) -> dt.date:
         """Today's date; tests fix it with set_today()."""
@@ -36,10 +42,19 @@ class AppContext(QObject):
     def set_today(self, day: dt.date | None) -> None:
         self._today = day
 
+    def fixed_today(self) -> dt.date | None:
+        """The day set by set_today (kept when the window opens another file), or None."""
+        return self._today
+
     def apply(self, changes: Changes) -> None:
         """Tell every screen what a write changed."""
         if changes:
             self.changed.emit(changes)
+
+    def release(self) -> None:
+        """Let the file go: no undo step can reach it any more, and its lock is dropped."""
+        self.undo_stack.clear()
+        self.database.close_file()
 
     def run(
         self,
@@ -50,31 +65,16 @@ class AppContext(QObject):
         parent: QWidget | None = None,
         refused: Callable[[str], None] | None = None,
     ) -> bool:
-        """Do one user action now and push it as one undo step; False if it failed.
+        """Older form of operations.perform, for writes that return bare Changes."""
+        from careerdesk.ui.operations import from_pair, perform
 
-        Core refuses bad input with a ValueError (a one-line reason): `refused`
-        shows it where the user is working, else a message box does.
-        """
-        from careerdesk.ui.commands import FunctionCommand
-
-        try:
-            changes = forward()
-        except ValueError as exc:
-            if refused is None:
-                self.report_error(exc, parent)
-            else:
-                refused(str(exc))
-            return False
-        except Exception as exc:  # noqa: BLE001 - any failure is shown, nothing pushed
-            log.warning("%s failed", text, exc_info=exc)
-            self.report_error(exc, parent)
-            return False
-        self.undo_stack.push(FunctionCommand(self, text, forward, backward, done=True))
-        self.apply(changes)
-        return True
+        return (
+            perform(self, text, from_pair(forward, backward), parent=parent, refused=refused)
+            is not None
+        )
 
     def report_error(self, exc: BaseException, parent: QWidget | None = None) -> None:
-        """Show a failed action to the user in one clear sentence."""
+        """Show a refused or failed action to the user in one clear sentence."""
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("CareerDesk"),

@@ -146,21 +146,25 @@ def _add_column_v2(database, migrator):
     migrate(migrator.add_column("goal", "colour", pw.TextField(default="blue")))
 
 
-MIGRATIONS_V2 = (*cdb.MIGRATIONS, cdb.Migration(2, "goal colour (test only)", _add_column_v2))
+NEXT = cdb.SCHEMA_VERSION + 1  # a test-only step after the released ones
+MIGRATIONS_NEXT = (
+    *cdb.MIGRATIONS,
+    cdb.Migration(NEXT, "goal colour (test only)", _add_column_v2),
+)
 
 
-def test_version_1_file_migrates_with_data_intact_and_a_backup(tmp_path, example_plan):
+def test_released_file_migrates_with_data_intact_and_a_backup(tmp_path, example_plan):
     with cdb.opened(example_plan):
         counts = {model.__name__: model.select().count() for model in m.ALL_MODELS}
-    with cdb.opened(example_plan, migrations=MIGRATIONS_V2) as database:
-        assert database.user_version == 2
+    with cdb.opened(example_plan, migrations=MIGRATIONS_NEXT) as database:
+        assert database.user_version == NEXT
         assert {model.__name__: model.select().count() for model in m.ALL_MODELS} == counts
         colours = database.execute_sql("SELECT DISTINCT colour FROM goal").fetchall()
         assert colours == [("blue",)]
         assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
-    backups = list(tmp_path.glob("example.schema1-*.backup.db"))
+    backups = list(tmp_path.glob(f"example.schema{cdb.SCHEMA_VERSION}-*.backup.db"))
     assert len(backups) == 1
-    assert cdb.inspect_file(backups[0]).schema_version == 1
+    assert cdb.inspect_file(backups[0]).schema_version == cdb.SCHEMA_VERSION
     assert stat.S_IMODE(backups[0].stat().st_mode) == 0o600
 
 
@@ -169,26 +173,26 @@ def test_failing_migration_changes_nothing(tmp_path, example_plan):
         database.execute_sql("UPDATE goal SET title = 'changed'")
         raise RuntimeError("boom")
 
-    bad = (*cdb.MIGRATIONS, cdb.Migration(2, "broken", broken))
+    bad = (*cdb.MIGRATIONS, cdb.Migration(NEXT, "broken", broken))
     with pytest.raises(cdb.DatabaseError) as err:
         cdb.open_database(example_plan, migrations=bad)
     message = str(err.value)
-    assert "to schema 2 (broken) failed: boom" in message
-    assert "left at schema 1" in message and "a copy from before is at" in message
-    cdb.close_database()
+    assert f"to schema {NEXT} (broken) failed: boom" in message
+    assert f"left at schema {cdb.SCHEMA_VERSION}" in message
+    assert "a copy from before is at" in message
     with cdb.opened(example_plan) as database:
-        assert database.user_version == 1
+        assert database.user_version == cdb.SCHEMA_VERSION
         assert m.Goal.select().where(m.Goal.title == "changed").count() == 0
 
 
 def test_check_reports_version(example_plan):
     report = cdb.check_database(example_plan)
-    assert report.ok and report.schema_version == cdb.SCHEMA_VERSION
+    assert report.schema_version == cdb.SCHEMA_VERSION
 
 
 def test_save_copy_is_a_consistent_database(tmp_path, example_plan):
-    with cdb.opened(example_plan):
-        copy = cdb.save_copy(tmp_path / "copy.db")
+    with cdb.opened(example_plan) as database:
+        copy = database.save_copy(tmp_path / "copy.db")
         goals_count = m.Goal.select().count()
     with cdb.opened(copy):
         assert m.Goal.select().count() == goals_count
@@ -198,20 +202,20 @@ def test_migration_that_breaks_links_is_rolled_back(example_plan):
     def orphan_steps(database, migrator):
         database.execute_sql("UPDATE step SET goal_id = 999999")
 
-    bad = (*cdb.MIGRATIONS, cdb.Migration(2, "orphans", orphan_steps))
+    bad = (*cdb.MIGRATIONS, cdb.Migration(NEXT, "orphans", orphan_steps))
     with pytest.raises(cdb.DatabaseError, match="would lose their links"):
         cdb.open_database(example_plan, migrations=bad)
     with cdb.opened(example_plan):
         assert m.Step.select().where(m.Step.goal_id == 999999).count() == 0
 
 
-def test_refused_file_keeps_the_open_database_open(tmp_path, db_path):
+def test_refused_file_keeps_the_open_database_open(tmp_path, database):
     goals.create_goal("Keep me", dt.date(2027, 1, 1), dt.date(2027, 2, 1))
     foreign = tmp_path / "foreign.db"
     foreign.write_text("not a database")
     with pytest.raises(cdb.NotCareerDeskFile):
         cdb.open_database(foreign)
-    assert cdb.current_path() == db_path
+    assert cdb.bound_database() is database and database.is_bound()
     assert m.Goal.get().title == "Keep me"
 
 
@@ -226,9 +230,27 @@ def test_lock_file_that_cannot_be_made_gives_a_clear_error(tmp_path):
 def test_save_copy_replaces_an_existing_file(tmp_path, example_plan):
     target = tmp_path / "backup.db"
     target.write_text("an old backup")
-    with cdb.opened(example_plan):
-        cdb.save_copy(target)
+    with cdb.opened(example_plan) as database:
+        database.save_copy(target)
         with pytest.raises(cdb.DatabaseError, match="another file"):
-            cdb.save_copy(example_plan)
-    assert cdb.check_database(target).ok
+            database.save_copy(example_plan)
+    assert cdb.check_database(target).schema_version == cdb.SCHEMA_VERSION
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
+
+
+def test_a_second_file_cannot_be_opened_while_one_is_open(tmp_path, database):
+    with pytest.raises(RuntimeError, match="still open"):
+        cdb.open_database(tmp_path / "other.db")
+    assert not (tmp_path / "other.db").exists()
+
+
+def test_a_closed_database_refuses_writes_instead_of_reaching_another_file(tmp_path):
+    first = cdb.open_database(tmp_path / "first.db")
+    first.close_file()
+    second = cdb.open_database(tmp_path / "second.db")
+    try:
+        with pytest.raises(cdb.DatabaseClosed):
+            first.atomic()
+        assert not first.is_bound() and second.is_bound()
+    finally:
+        second.close_file()

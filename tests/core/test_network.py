@@ -6,7 +6,7 @@ import pytest
 
 from careerdesk.core import models as m
 from careerdesk.core import network, records
-from careerdesk.core.db import close_database, open_database, opened
+from careerdesk.core.db import bound_database, open_database, opened
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -256,7 +256,7 @@ def test_every_way_to_read_the_list_gives_the_same_rows(
         ]
 
     for descending in (False, True):
-        close_database()  # a fresh connection: nothing left from the last round
+        bound_database().close_file()  # a fresh connection: nothing left from the last round
         open_database(db_path)
         from_contact_table = whole("", descending)
         assert len(from_contact_table) == network.contact_count("") == 56
@@ -317,7 +317,9 @@ def test_edit_and_delete_an_interaction_recount_last_contacted(people):
 def test_an_imported_last_contacted_later_than_any_interaction_is_kept(people):
     grace = people["grace"]
     logged, _ = network.log_interaction(grace, dt.date(2026, 3, 1), "call")
-    m.Contact.update(last_contacted=dt.date(2026, 6, 1)).where(m.Contact.id == grace).execute()
+    m.Contact.update(imported_last_contacted=dt.date(2026, 6, 1)).where(
+        m.Contact.id == grace
+    ).execute()
     network.delete_interaction(logged.interaction_id)
     assert m.Contact.get_by_id(grace).last_contacted == dt.date(2026, 6, 1)
 
@@ -358,7 +360,7 @@ def test_the_filter_follows_tags_added_removed_and_renamed(people):
     math = m.Tag.get(m.Tag.name == "Math")
     network.set_tag_cadence("Math", 30, 60)  # saves the tag with its name unchanged
     assert names(page("math")) == ["Ada Lovelace", "Alan Turing"]
-    records.update(m.Tag, math.id, name="Number theory")
+    records.update_row(m.Tag, math.id, name="Number theory")
     assert names(page("math")) == []
     assert names(page("number")) == ["Ada Lovelace", "Alan Turing"]
     assert names(page("theory crypto")) == ["Alan Turing"]
@@ -367,21 +369,21 @@ def test_the_filter_follows_tags_added_removed_and_renamed(people):
 
 def test_the_filter_follows_deletes_and_their_undo(people):
     math = m.Tag.get(m.Tag.name == "Math")
-    deleted, _ = records.delete(m.Tag, math.id)  # its links go with it (cascade)
+    deleted, _ = records.delete_rows(m.Tag, math.id)  # its links go with it (cascade)
     assert names(page("math")) == []
     assert names(page("crypto")) == ["Alan Turing"]
-    records.restore(deleted)
+    records.restore_rows(deleted)
     assert names(page("math")) == ["Ada Lovelace", "Alan Turing"]
 
     link = m.ContactTag.get(m.ContactTag.contact == people["ada"])
-    deleted, _ = records.delete(m.ContactTag, link.id)
+    deleted, _ = records.delete_rows(m.ContactTag, link.id)
     assert names(page("math")) == ["Alan Turing"]
-    records.restore(deleted)
+    records.restore_rows(deleted)
     assert names(page("math")) == ["Ada Lovelace", "Alan Turing"]
 
-    deleted, _ = records.delete(m.Contact, people["alan"])
+    deleted, _ = records.delete_rows(m.Contact, people["alan"])
     assert names(page("math")) == ["Ada Lovelace"]
-    records.restore(deleted)
+    records.restore_rows(deleted)
     assert names(page("crypto")) == ["Alan Turing"]
     assert names(page("math")) == ["Ada Lovelace", "Alan Turing"]
 

@@ -13,10 +13,10 @@ D = dt.date
 
 
 def test_create_update_return_what_changed(db_path):
-    skill_id, changes = records.create(m.Skill, name="Go", kind="hard", current_level=2)
+    skill_id, changes = records.insert_row(m.Skill, name="Go", kind="hard", current_level=2)
     assert changes.skills and not changes.goals
     before = m.Skill.get_by_id(skill_id).updated_at
-    changes = records.update(m.Skill, skill_id, current_level=3)
+    changes = records.update_row(m.Skill, skill_id, current_level=3)
     skill = m.Skill.get_by_id(skill_id)
     assert skill.current_level == 3 and changes.skills
     assert skill.updated_at >= before
@@ -24,7 +24,7 @@ def test_create_update_return_what_changed(db_path):
 
 def test_unknown_field_is_refused(db_path):
     with pytest.raises(ValueError, match="no field colour"):
-        records.create(m.Skill, name="Go", colour="red")
+        records.insert_row(m.Skill, name="Go", colour="red")
 
 
 def test_deleting_a_goal_deletes_its_steps_and_restore_brings_all_back(db_path):
@@ -36,14 +36,14 @@ def test_deleting_a_goal_deletes_its_steps_and_restore_brings_all_back(db_path):
     contact = m.Contact.create(first_name="Priya", last_name="Raman")
     m.GoalContact.create(goal=goal_id, contact=contact)
 
-    deleted, changes = records.delete(m.Goal, goal_id)
+    deleted, changes = records.delete_rows(m.Goal, goal_id)
     assert changes.goals and changes.steps and changes.contacts
     assert m.Step.select().where(m.Step.goal == goal_id).count() == 0
     assert m.Goal.get_by_id(other_id).parent_id is None  # sub-goal kept, unlinked
     assert m.Step.get_by_id(outside).depends_on_id is None
     assert m.GoalContact.select().count() == 0
 
-    records.restore(deleted)
+    records.restore_rows(deleted)
     assert m.Goal.get_by_id(goal_id).title == "Staff engineer"
     assert [s.id for s in m.Step.select().where(m.Step.goal == goal_id)] == [first, second]
     assert m.Step.get_by_id(second).depends_on_id == first
@@ -59,7 +59,7 @@ def test_deleting_a_contact_leaves_nothing_dangling(db_path):
     tag = m.Tag.create(name="mentor")
     m.ContactTag.create(contact=contact, tag=tag)
     feedback = m.Feedback.create(date=D(2026, 5, 2), text="Nice talk", contact=contact)
-    records.delete(m.Contact, contact.id)
+    records.delete_rows(m.Contact, contact.id)
     assert m.Interaction.select().count() == 0
     assert m.ContactTag.select().count() == 0
     assert m.Tag.select().count() == 1

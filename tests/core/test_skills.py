@@ -141,9 +141,9 @@ def test_requirements_can_be_added_adjusted_and_removed(db_path):
     k8s, _ = skills.add_skill("Kubernetes")
     req_id, _ = skills.add_requirement(role_id, "kubernetes", 3)
     assert m.RoleRequirement.get_by_id(req_id).skill_id == k8s
-    deleted, changes = records.delete(m.RoleRequirement, req_id)
+    deleted, changes = records.delete_rows(m.RoleRequirement, req_id)
     assert changes.roles and m.RoleRequirement.get_or_none(id=req_id) is None
-    records.restore(deleted)
+    records.restore_rows(deleted)
     assert m.RoleRequirement.get_by_id(req_id).name == "kubernetes"
     assert [r.name for r in skills.requirements_of(role_id)][0] == "Programming"
 

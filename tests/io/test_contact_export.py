@@ -9,7 +9,7 @@ import pytest
 from careerdesk.core import models as m
 from careerdesk.core import network
 from careerdesk.core.changes import NOTHING
-from careerdesk.core.db import close_database, open_database
+from careerdesk.core.db import bound_database, open_database
 from careerdesk.io.contact_export import contact_records, export
 from careerdesk.io.contact_import import apply, preview, read_file
 from careerdesk.io.contact_record import ImportFileError
@@ -54,7 +54,7 @@ def test_vcard_export_then_import_is_lossless(db_path, tmp_path):
     exported = records_without_line()
     text = out.read_text("utf-8")
     assert text.count("BEGIN:VCARD") == 3 and "VERSION:3.0" in text
-    close_database()
+    bound_database().close_file()
     open_database(tmp_path / "fresh.db")
     plan = preview(read_file("vcard", out))
     assert [r.status for r in plan.rows] == ["new", "new", "new"]
@@ -94,7 +94,7 @@ def test_csv_export_then_import_is_lossless_for_its_columns(db_path, tmp_path):
     export("csv", out)
     names = [name for _header, name in EXPORT_COLUMNS]
     exported = [{n: getattr(r, n) for n in names} for r in records_without_line()]
-    close_database()
+    bound_database().close_file()
     open_database(tmp_path / "fresh.db")
     apply(preview(read_file("csv", out)), today=TODAY)
     assert [{n: getattr(r, n) for n in names} for r in records_without_line()] == exported

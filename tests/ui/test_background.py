@@ -19,7 +19,7 @@ def test_work_runs_in_a_thread_and_writes_the_database(qtbot, db_path):
     def work(report):
         seen["thread"] = threading.current_thread()
         for i in range(3):
-            records.create(m.Skill, name=f"Skill {i}")
+            records.insert_row(m.Skill, name=f"Skill {i}")
             report(i + 1, 3)
         return "done"
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from careerdesk import __version__
 from careerdesk.app import create_window, run_gui
-from careerdesk.core import db as cdb
 from careerdesk.core import models as m
 from careerdesk.ui import settings
 from careerdesk.ui.about import AboutDialog
@@ -132,7 +131,6 @@ def test_geometry_and_last_tab_are_remembered(qtbot, example_plan):
     first.tabs.setCurrentIndex(3)
     first.close()
     saved = settings.value(settings.WINDOW_GEOMETRY)
-    cdb.close_database()
     second = create_window(example_plan)
     qtbot.addWidget(second)
     assert second.tabs.currentIndex() == 3
@@ -140,7 +138,6 @@ def test_geometry_and_last_tab_are_remembered(qtbot, example_plan):
     # The offscreen screen is small, so Qt fits the width to it; the height is kept.
     assert second.height() == 760
     second.close()
-    cdb.close_database()
 
 
 def test_standard_shortcuts(window):
@@ -176,6 +173,7 @@ def test_garbage_file_gets_a_message_and_stays_unchanged(qtbot, tmp_path, monkey
 
 
 def test_interactive_widgets_have_names(window):
+    window.all_tabs()  # tabs are built when first shown: build them all
     kinds = (QAbstractButton, QLineEdit, QPlainTextEdit, QAbstractItemView, QComboBox)
     unnamed = []
     for kind in (*kinds, QAbstractSpinBox):
@@ -217,13 +215,11 @@ def test_plan_view_choices_are_remembered(qtbot, example_plan):
     tab.lane_mode.setCurrentIndex(tab.lane_mode.findData("goal"))
     tab.baseline_box.setChecked(True)
     first.close()
-    cdb.close_database()
     second = create_window(example_plan)
     qtbot.addWidget(second)
     assert second.plan_tab.lane_mode.currentData() == "goal"
     assert second.plan_tab.baseline_box.isChecked()
     second.close()
-    cdb.close_database()
 
 
 def test_overview_items_open_the_step_goal_or_contact(window, qtbot):
@@ -231,13 +227,13 @@ def test_overview_items_open_the_step_goal_or_contact(window, qtbot):
     row = next(i for i in range(overdue.count()) if overdue.item(i).text().startswith("Find a"))
     overdue.itemActivated.emit(overdue.item(row))
     step = m.Step.get(m.Step.title == "Find a second mentee")
-    assert window.tabs.currentWidget() is window.plan_tab
+    assert window.current_tab() is window.plan_tab
     assert window.plan_tab.selected == ("step", step.id)
 
     window.show_tab("overview_tab")
     due = window.findChild(QListWidget, "contacts_due")
     due.itemActivated.emit(due.item(0))
-    assert window.tabs.currentWidget() is window.network_tab
+    assert window.current_tab() is window.network_tab
     name = due.item(0).text().split(" (")[0]
     assert (
         window.network_tab.details.contact_id
@@ -277,7 +273,6 @@ def test_empty_journal_chart_says_why_it_is_empty(qtbot, tmp_path):
     assert texts == ["No check-ins yet: the first one starts this chart."]
     assert not chart.getPlotItem().getAxis("bottom").isVisible()
     window.close()
-    cdb.close_database()
 
 
 def test_a_new_empty_file_greets_the_user(qtbot, tmp_path):
@@ -287,4 +282,3 @@ def test_a_new_empty_file_greets_the_user(qtbot, tmp_path):
     at_risk = window.findChild(QListWidget, "goals_at_risk")
     assert list_texts(at_risk) == ["No goals yet."]
     window.close()
-    cdb.close_database()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careerdesk.core import db as cdb
 from careerdesk.core import models as m
 from careerdesk.core import network
 from careerdesk.ui.context import AppContext
@@ -65,7 +66,7 @@ def people(db_path):
 
 @pytest.fixture
 def tab(people, db_path, qtbot):
-    ctx = AppContext(db_path)
+    ctx = AppContext(cdb.bound_database())
     ctx.set_today(TODAY)
     widget = NetworkTab(ctx)
     qtbot.addWidget(widget)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QTableView
 
 from careerdesk.core import catalogue, gaps, skills
+from careerdesk.core import db as cdb
 from careerdesk.core import models as m
 from careerdesk.ui import settings
 from careerdesk.ui.context import AppContext
@@ -28,7 +29,7 @@ def tab(db_path, qtbot):
     QSettings().remove(
         settings.GAP_IMPORTANCE_THRESHOLD.key
     )  # the user's threshold must not leak between tests
-    ctx = AppContext(db_path)
+    ctx = AppContext(cdb.bound_database())
     ctx.set_today(TODAY)
     widget = SkillsTab(ctx)
     qtbot.addWidget(widget)

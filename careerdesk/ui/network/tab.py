@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import db, network
 from careerdesk.core import models as m
+from careerdesk.core import network
 from careerdesk.core.changes import Changes
+from careerdesk.core.operation import Done
 from careerdesk.io import contact_export, contact_import
 from careerdesk.io.contact_import import (
     DUPLICATE,
@@ -47,6 +48,7 @@ from careerdesk.ui.network.dialogs import TagCadenceDialog, named
 from careerdesk.ui.network.import_dialog import ImportDialog
 from careerdesk.ui.network.model import COLUMNS, ContactTableModel
 from careerdesk.ui.network.reach_out import ReachOutPanel
+from careerdesk.ui.operations import from_pair, push_done
 from careerdesk.ui.tab import Tab
 
 IMPORT_FILTERS = {
@@ -223,7 +225,7 @@ class NetworkTab(Tab):
             QTimer.singleShot(0, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        if self._first_paint_done or db.current_path() is None:  # file closed meanwhile
+        if self._first_paint_done or not self.ctx.database.is_bound():  # file closed meanwhile
             return
         self._first_paint_done = True
         self.reach_out.refresh()
@@ -441,16 +443,19 @@ class NetworkTab(Tab):
             self.status_label.setText(summary)
             if applied:
                 # Undo deletes what the import wrote; redo writes the same rows again.
-                self.ctx.undo_stack.push(
-                    commands.FunctionCommand(
-                        self.ctx,
-                        self.tr("Import contacts"),
-                        lambda: contact_import.redo_import(applied),
-                        lambda: contact_import.undo_import(applied),
-                        done=True,
-                    )
+                push_done(
+                    self.ctx,
+                    self.tr("Import contacts"),
+                    Done(
+                        changes,
+                        from_pair(
+                            lambda: contact_import.undo_import(applied),
+                            lambda: contact_import.redo_import(applied),
+                        ),
+                    ),
                 )
-            self.ctx.apply(changes)
+            else:
+                self.ctx.apply(changes)
 
         self._task = run_in_background(
             self, self.tr("Importing contacts…"), work, done, self._import_failed

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 from careerdesk.core import models as m
 from careerdesk.core import money, skills
 from careerdesk.core.changes import Changes
+from careerdesk.core.operation import Done
 from careerdesk.ui.checked_dialog import CheckedDialog, dialog_buttons
-from careerdesk.ui.commands import FunctionCommand, add_undoable, delete_record
+from careerdesk.ui.commands import add_undoable, delete_record
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.formatting import (
     format_date,
@@ -40,6 +41,7 @@ from careerdesk.ui.formatting import (
     parse_number,
     qdate,
 )
+from careerdesk.ui.operations import from_pair, push_done
 from careerdesk.ui.skills.levels import (
     learning_kind_name,
     learning_status_name,
@@ -434,16 +436,14 @@ class LearningPanel(QWidget):
         stack = self.ctx.undo_stack
         stack.beginMacro(tr("Complete learning activity"))
         try:
-            stack.push(
-                FunctionCommand(
-                    self.ctx,
-                    tr("Complete learning activity"),
-                    forward,
-                    lambda: skills.update_activity(activity_id, **before),
-                    done=True,
-                )
+            push_done(
+                self.ctx,
+                tr("Complete learning activity"),
+                Done(
+                    changes,
+                    from_pair(lambda: skills.update_activity(activity_id, **before), forward),
+                ),
             )
-            self.ctx.apply(changes)
             for offer in self.ask_levels(title, offers) if offers else []:
                 change_level(
                     self.ctx,

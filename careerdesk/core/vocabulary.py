@@ -1,0 +1,61 @@
+"""The stable keys stored for kinds, statuses and categories; the UI translates them."""
+
+from __future__ import annotations
+
+GOAL_HORIZONS = ("short", "long")
+GOAL_CATEGORIES = (
+    "job_title",
+    "income",
+    "skill",
+    "company",
+    "leadership",
+    "expertise",
+    "business",
+    "education",
+    "network",
+    "work_life",
+)
+GOAL_STATUSES = ("not_started", "active", "on_hold", "done", "abandoned")
+SKILL_KINDS = ("hard", "soft")
+SKILL_LEVELS = (0, 1, 2, 3, 4, 5)
+EVIDENCE_KINDS = ("project", "certificate", "feedback", "achievement", "other")
+LEARNING_KINDS = (
+    "course",
+    "certification",
+    "workshop",
+    "webinar",
+    "conference",
+    "degree",
+    "mentoring",
+    "coaching",
+    "job_shadowing",
+    "reading",
+    "stretch_project",
+)
+LEARNING_STATUSES = ("planned", "in_progress", "done", "dropped")
+RELATIONSHIPS = (
+    "mentor",
+    "sponsor",
+    "manager",
+    "peer",
+    "recruiter",
+    "mentee",
+    "friend",
+    "other",
+)
+INTERACTION_KINDS = (
+    "meeting",
+    "call",
+    "message",
+    "email",
+    "event",
+    "coffee",
+    "help_given",
+    "help_received",
+    "introduction",
+)
+ASSESSMENT_KINDS = ("strength", "weakness", "interest", "value", "constraint")
+CONSTRAINT_AREAS = ("time", "money", "location", "work_life", "other")
+CHECKIN_PERIODS = ("monthly", "quarterly", "yearly")
+FEEDBACK_KINDS = ("praise", "constructive", "neutral")
+ROLE_SOURCES = ("own", "onet")

@@ -1,0 +1,136 @@
+"""The one way the UI performs a user action: core operation -> one undo step -> refresh."""
+
+from __future__ import annotations
+
+import logging
+import os
+import traceback
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from careerdesk.core.db import DatabaseClosed
+from careerdesk.core.operation import Done, Operation
+
+if TYPE_CHECKING:
+    from careerdesk.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+
+def perform(
+    ctx: AppContext,
+    text: str,
+    op: Operation,
+    *,
+    parent: QWidget | None = None,
+    refused: Callable[[str], None] | None = None,
+) -> Done | None:
+    """Run `op` now in one transaction on the window's database and push it as one undo step.
+
+    Returns its Done, or None when core refused it (a ValueError: one sentence,
+    shown by `refused` where the user is working, else in a message box) or it
+    failed (logged with its traceback and shown). A Done that changed nothing
+    pushes no empty undo step.
+    """
+    try:
+        done = run_in_transaction(ctx, op)
+    except ValueError as exc:
+        if refused is None:
+            ctx.report_error(exc, parent)
+        else:
+            refused(str(exc))
+        return None
+    except Exception as exc:  # noqa: BLE001 - shown and logged; re-raised under pytest
+        report_failure(ctx, text, exc, parent)
+        return None
+    push_done(ctx, text, done)
+    return done
+
+
+def push_done(ctx: AppContext, text: str, done: Done) -> None:
+    """Record a write that already ran (in a worker, say) as one undo step, and refresh."""
+    if done.changes:
+        ctx.undo_stack.push(OperationCommand(ctx, text, done))
+        ctx.apply(done.changes)
+
+
+def run_in_transaction(ctx: AppContext, op: Operation) -> Done:
+    """`op` inside one transaction of the context's own database (never a stale one)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        with ctx.database.atomic():
+            return op()
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def report_failure(
+    ctx: AppContext, text: str, exc: BaseException, parent: QWidget | None = None
+) -> None:
+    """An unexpected error: logged with its traceback, shown short with the details."""
+    log.error("%s failed", text, exc_info=exc)
+    if "PYTEST_CURRENT_TEST" in os.environ:
+        raise exc  # a test must fail here, not hang on a modal box
+    if isinstance(exc, DatabaseClosed):
+        ctx.report_error(exc, parent)
+        return
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        ctx.tr("CareerDesk"),
+        ctx.tr("“{action}” did not work: {reason}").format(
+            action=text, reason=str(exc) or type(exc).__name__
+        ),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setObjectName("failure_message")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText(ctx.tr("Nothing was changed. The details are in the log file."))
+    box.setDetailedText("".join(traceback.format_exception(exc)))
+    box.exec()
+
+
+class OperationCommand(QUndoCommand):
+    """One undo step: undo runs the Done's undo, which hands back the redo, and so on."""
+
+    def __init__(self, ctx: AppContext, text: str, done: Done) -> None:
+        super().__init__(text)
+        self._ctx = ctx
+        self._next: Operation = done.undo
+        self._first_redo = True  # pushing calls redo(); the operation already ran
+
+    def redo(self) -> None:
+        if self._first_redo:
+            self._first_redo = False
+            return
+        self._step()
+
+    def undo(self) -> None:
+        self._step()
+
+    def _step(self) -> None:
+        try:
+            done = run_in_transaction(self._ctx, self._next)
+        except Exception as exc:  # noqa: BLE001 - the database did not change
+            # This step cannot be replayed any more: drop it from the stack.
+            self.setObsolete(True)
+            if isinstance(exc, ValueError):
+                self._ctx.report_error(exc)
+            else:
+                report_failure(self._ctx, self.text(), exc)
+            return
+        self._next = done.undo
+        self._ctx.apply(done.changes)
+
+
+def from_pair(forward: Callable[[], object], backward: Callable[[], object]) -> Operation:
+    """An operation from two functions that each return Changes (older core writes)."""
+
+    def op() -> Done:
+        return Done(forward(), from_pair(backward, forward))  # type: ignore[arg-type]
+
+    return op

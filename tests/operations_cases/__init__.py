@@ -1,0 +1,1 @@
+"""Operation cases of the do/undo/redo table, one module per area."""
