@@ -50,8 +50,11 @@ def probe(mode: str, db: Path | None, home: Path) -> dict:
     figures = json.loads(lines[-1][len("PROBE ") :])
     if "error" in figures:
         raise RuntimeError(f"probe {mode}: {figures['error']}")
-    return {k: (v - start if k not in ("rss_mb", "current_tab", "tabs") else v)
-            for k, v in figures.items() if v is not None}
+    return {
+        k: (v - start if k not in ("rss_mb", "current_tab", "tabs") else v)
+        for k, v in figures.items()
+        if v is not None
+    }
 
 
 def fresh_home(folder: Path, name: str) -> Path:

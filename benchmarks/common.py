@@ -1,4 +1,4 @@
-"""Shared by the benchmarks: percentiles, the cached demo files and one row of the results table."""
+"""Shared by the benchmarks: percentiles, the cached demo files, one row of the results table."""
 
 from __future__ import annotations
 
