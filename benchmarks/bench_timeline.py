@@ -145,6 +145,7 @@ def measure(
     moves: int = 400,
     rounds: int = 5,
     saves: int = 200,
+    drop_rounds: int = 20,
     echo: Callable[[str], None] = lambda _line: None,
 ) -> dict:
     """Build, drag, save and drop figures (ms lists and medians); `echo` gets the old lines."""
@@ -330,7 +331,7 @@ def measure(
         # The drop moved to tab.actions (PlanActions) in the split; QWidget.actions() before.
         drop = getattr(tab.actions, "drop", None) or tab.drop
         drops, undos = [], []
-        for i in range(20):
+        for i in range(drop_rounds):
             t0 = time.perf_counter()
             drop("goal", leaves[(i * 37) % len(leaves)], "body", 3)
             app.processEvents()
