@@ -151,13 +151,12 @@ def find_widget(window: QWidget, class_name: str) -> QWidget | None:
 
 
 def show_tab(window: QMainWindow, name: str) -> QWidget:
-    tabs = window.tabs
-    for index in range(tabs.count()):
-        widget = tabs.widget(index)
-        if widget.objectName() == name or tabs.tabText(index).replace("&", "") == name:
-            tabs.setCurrentIndex(index)
-            return tabs.currentWidget()
-    raise LookupError(f"no tab {name}")
+    """Switch to the tab named (objectName, e.g. "plan_tab") as the user would; the tab."""
+    shown = window.show_tab(name)  # builds a tab on first use
+    tab = shown if shown is not None else window.tabs.currentWidget()
+    if tab is None or tab.objectName() != name:
+        raise LookupError(f"no tab {name}")
+    return tab
 
 
 def run_session(
