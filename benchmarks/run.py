@@ -5,7 +5,8 @@
 Prints one table: figure, baseline, ratio, target, pass/fail (and a note saying what
 the figure and its baseline are). `--quick` takes fewer rounds and smaller imports
 (under two minutes once the demo files are cached; the first run writes them, which
-takes a few minutes). Offscreen Qt; settings go to a throw-away folder. See
+takes a few minutes). Each benchmark runs in a process of its own; offscreen Qt;
+settings go to a throw-away folder. See
 benchmarks/README.md for how to read the table.
 """
 
@@ -171,22 +172,46 @@ def table(rows: list[Row]) -> str:
     return "\n".join(out)
 
 
+def child(name: str, quick: bool) -> int:
+    """Run one benchmark in this (fresh) process and print its rows as JSON."""
+    try:
+        rows = BENCHMARKS[name](quick)
+    except Exception as exc:  # one broken benchmark must not hide the others
+        traceback.print_exc()
+        rows = [not_available(name, f"error: {type(exc).__name__}: {exc}"[:120])]
+    print("ROWS " + json.dumps([vars(row) for row in rows]), flush=True)
+    sys.stdout.flush()
+    os._exit(0)  # no tear-down of Qt objects left by the benchmark
+
+
+def run_child(name: str, quick: bool) -> list[Row]:
+    """One benchmark in its own process: nothing imported, configured or opened by another
+    (e.g. pyqtgraph already imported would hide the cost of a tab's first show)."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", name]
+    result = subprocess.run(
+        command + (["--quick"] if quick else []), stdout=subprocess.PIPE, text=True, check=False
+    )
+    lines = [line for line in result.stdout.splitlines() if line.startswith("ROWS ")]
+    if not lines:
+        return [not_available(name, f"error: the benchmark process exited {result.returncode}")]
+    return [Row(**fields) for fields in json.loads(lines[-1][len("ROWS ") :])]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds, under 2 minutes")
     parser.add_argument("--only", nargs="+", choices=list(BENCHMARKS), help="run only these")
     parser.add_argument("--json", type=Path, help="also write the rows to this JSON file")
+    parser.add_argument("--child", choices=list(BENCHMARKS), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        return child(args.child, args.quick)
     rows: list[Row] = []
     started = time.perf_counter()
     for name in args.only or list(BENCHMARKS):
         t0 = time.perf_counter()
         print(f"[{name}] …", file=sys.stderr, flush=True)
-        try:
-            rows += BENCHMARKS[name](args.quick)
-        except Exception as exc:  # one broken benchmark must not hide the others
-            traceback.print_exc()
-            rows.append(not_available(name, f"error: {type(exc).__name__}: {exc}"[:120]))
+        rows += run_child(name, args.quick)
         print(f"[{name}] {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
     took = time.perf_counter() - started
     print()
