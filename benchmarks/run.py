@@ -89,6 +89,20 @@ def pdf(quick: bool) -> list[Row]:
     return rows
 
 
+def frozen(quick: bool) -> list[Row]:
+    """benchmarks/bench_frozen.py: the PyInstaller bundle's start-up, when it has been built."""
+    import bench_frozen
+
+    if not bench_frozen.DEFAULT_BUNDLE.exists():
+        return [
+            not_available(
+                "frozen bundle: start to first paint",
+                "not available (no bundle: python packaging/build.py --bundle-only)",
+            )
+        ]
+    return bench_frozen.measure(runs=3 if quick else 5)["rows"]
+
+
 def stalls(quick: bool) -> list[Row]:
     import bench_stalls
 
@@ -102,6 +116,7 @@ BENCHMARKS: dict[str, Callable[[bool], list[Row]]] = {
     "import": import_,
     "catalogue": catalogue,
     "pdf": pdf,
+    "frozen": frozen,
     "stalls": stalls,
 }
 
