@@ -168,12 +168,16 @@ def run_session(
     log: Callable[[str], None] = lambda _line: None,
 ) -> Stalls:
     """Every tab, a timeline drag and its undo, a contact filter and sort, an import with
-    its undo and redo, and a PDF export; the longest event-loop gap of each step."""
+    its undo and redo, and a PDF export; the longest event-loop gap of each step.
+
+    Call it on a window just made (create_window): the first step is its first paint and
+    what the window does right after it."""
     source = folder / "watchdog-connections.csv"
     write_linkedin_csv(source, import_rows)
     watch = Watchdog(window)
-    wait(200)  # what the window left for after its first paint
+    watch.begin("start-up: first paint and the work left for after it")
     watch.start()
+    wait(500)
     tabs = window.tabs
     for index in range(tabs.count()):
         watch.begin(f"show the {tabs.tabText(index).replace('&', '')} tab")
