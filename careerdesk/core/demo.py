@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from careerdesk.core import models as m
-from careerdesk.core import skills as skill_rules
+from careerdesk.core import target_roles
 from careerdesk.core.health import goal_health
 
 # Target roles from the catalogue that O*NET 29.0 rates (Software Developers has no ratings).
@@ -552,7 +552,7 @@ def _write_goals(today: dt.date, scale: int, rng: random.Random) -> list[int]:
 
 def _write_roles(today: dt.date, skill_ids: dict[str, int], rng: random.Random) -> None:
     for code in CATALOGUE_ROLES:
-        skill_rules.add_catalogue_role(code, today=today, add_missing_skills=True)
+        target_roles.add_catalogue_role(code, add_missing_skills=True)
     # Alex assessed most of the catalogue skills the roles added; a few are left open.
     added = m.Skill.select().where(
         m.Skill.onet_element_id.is_null(False), m.Skill.current_level.is_null()

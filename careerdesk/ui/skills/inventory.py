@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import models as m
 from careerdesk.core import skills
+from careerdesk.core.vocabulary import EVIDENCE_KINDS, SKILL_KINDS
 from careerdesk.ui.checked_dialog import dialog_buttons
-from careerdesk.ui.commands import add_undoable, delete_record
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.formatting import format_date, qdate
+from careerdesk.ui.operations import perform
 from careerdesk.ui.skills.levels import (
     EVIDENCE_KIND_NAMES,
     kind_name,
@@ -182,7 +182,7 @@ class SkillDelegate(QStyledItemDelegate):
             box = QComboBox(parent)
             box.setObjectName("kind_editor")
             box.setAccessibleName(tr("Kind"))
-            for kind in m.SKILL_KINDS:
+            for kind in SKILL_KINDS:
                 box.addItem(kind_name(kind), kind)
             return box
         if col == PRIORITY:
@@ -229,7 +229,7 @@ class EvidenceDialog(QDialog):
         self.kind_box = QComboBox(self)
         self.kind_box.setObjectName("evidence_kind")
         self.kind_box.setAccessibleName(tr("Kind of evidence"))
-        for kind in m.EVIDENCE_KINDS:
+        for kind in EVIDENCE_KINDS:
             self.kind_box.addItem(tr(EVIDENCE_KIND_NAMES[kind]), kind)
         self.date_check = QCheckBox(tr("Dated"), self)
         self.date_check.setObjectName("evidence_dated")
@@ -411,20 +411,14 @@ class InventoryPanel(QWidget):
             self.set_current_level(skill_id, value)
             return
         field = {NAME: "name", KIND: "kind", TARGET: "target_level", PRIORITY: "priority"}[column]
-        before = {field: getattr(skills.skill(skill_id), field)}
-        if before[field] == value:
-            return
         label = {
             "name": tr("Rename skill"),
             "kind": tr("Change skill kind"),
             "target_level": tr("Change target level"),
             "priority": tr("Change skill priority"),
         }[field]
-        self.ctx.run(
-            label,
-            lambda: skills.update_skill(skill_id, **{field: value}),
-            lambda: skills.update_skill(skill_id, **before),
-            parent=self,
+        perform(
+            self.ctx, label, lambda: skills.update_skill(skill_id, **{field: value}), parent=self
         )
 
     def set_current_level(self, skill_id: int, level: int | None) -> bool:
@@ -436,11 +430,9 @@ class InventoryPanel(QWidget):
         name, ok = QInputDialog.getText(self, tr("Add skill"), tr("Name of the skill:"))
         if not ok or not name.strip():
             return
-        skill_id = add_undoable(
-            self.ctx, tr("Add skill"), m.Skill, lambda: skills.add_skill(name), self
-        )
-        if skill_id is not None:
-            self.select_skill(skill_id)
+        done = perform(self.ctx, tr("Add skill"), lambda: skills.add_skill(name), parent=self)
+        if done is not None:
+            self.select_skill(done.value)
 
     def add_evidence(self) -> None:
         """Ask for a piece of evidence of the selected skill and add it as one undo step."""
@@ -451,16 +443,17 @@ class InventoryPanel(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         values = dialog.values()
-        add_undoable(
+        perform(
             self.ctx,
             tr("Add evidence"),
-            m.Evidence,
             lambda: skills.add_evidence(skill_id, **values),
-            self,
+            parent=self,
         )
 
     def delete_skill(self) -> None:
         """Delete the selected skill (and its history and evidence) as one undo step."""
         skill_id = self.selected_skill_id()
         if skill_id is not None:
-            delete_record(self.ctx, m.Skill, skill_id, tr("Delete skill"))
+            perform(
+                self.ctx, tr("Delete skill"), lambda: skills.delete_skill(skill_id), parent=self
+            )

@@ -1,4 +1,4 @@
-"""What the Skills tab's panels share: named buttons, undoable adds and level changes."""
+"""What the Skills tab's panels share: named buttons and changing a level."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from careerdesk.core import skills
-from careerdesk.core.changes import Changes
 from careerdesk.ui.context import AppContext
+from careerdesk.ui.operations import perform
 
 
 def make_button(parent: QWidget, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
@@ -27,22 +27,9 @@ def change_level(
     level: int | None,
     text: str,
     *,
-    note: str = "",
     parent: QWidget | None = None,
 ) -> bool:
-    """Set a skill's current level as assessed today, one undo step that takes its history row."""
-    before = skills.skill(skill_id)
-    if before.current_level == level:
-        return False  # nothing changed: no empty undo step
+    """Set a skill's current level as assessed today: one undo step with its history row."""
     today = ctx.today()
-    state: dict[str, int | None] = {}
-
-    def forward() -> Changes:
-        state["change"], changes = skills.set_level(skill_id, level, today, note)
-        return changes
-
-    def backward() -> Changes:
-        change = state.get("change")
-        return Changes() if change is None else skills.undo_level(change, before.last_assessed)
-
-    return ctx.run(text, forward, backward, parent=parent)
+    done = perform(ctx, text, lambda: skills.set_level(skill_id, level, today), parent=parent)
+    return done is not None and bool(done.changes)

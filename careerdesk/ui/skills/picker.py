@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import catalogue, skills
+from careerdesk.core import catalogue, target_roles
 from careerdesk.ui.skills.levels import tr
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -193,7 +193,7 @@ class RolePickerDialog(QDialog):
     def _update_ok(self) -> None:
         code = self.chosen_code()
         self.ok_button.setEnabled(code is not None)
-        missing = len(skills.missing_onet_skills(code)) if code else 0
+        missing = len(target_roles.missing_onet_skills(code)) if code else 0
         self.missing_check.setText(
             tr("Also add the {n} O*NET skills it rates that my inventory lacks").format(n=missing)
         )

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import catalogue, skills
+from careerdesk.core import catalogue, skills, target_roles
 from careerdesk.ui.formatting import format_number
 from careerdesk.ui.skills.gap_view import percent
 from careerdesk.ui.skills.levels import number, tr
@@ -76,7 +76,7 @@ class RoleList(QWidget):
         layout.addWidget(self.list)
         self.remove_button.setEnabled(False)
 
-    def show_roles(self, rows: list[tuple[skills.RoleRow, float | None]]) -> None:
+    def show_roles(self, rows: list[tuple[target_roles.RoleRow, float | None]]) -> None:
         """Fill the list, keeping the selection where possible."""
         keep = self.selected_role_id()
         self.list.blockSignals(True)
@@ -242,7 +242,7 @@ class RequirementTable(QWidget):
     def show_role(self, role_id: int | None) -> None:
         """Show the requirements of a role (none for None)."""
         self.role_id = role_id
-        reqs = skills.requirements_of(role_id) if role_id is not None else []
+        reqs = target_roles.requirements_of(role_id) if role_id is not None else []
         self.table.setRowCount(len(reqs))
         for row, req in enumerate(reqs):
             linked = req.skill.name if req.skill_id is not None else tr("— not linked")
