@@ -89,7 +89,7 @@ class ProfileTab(Tab):
         self.assessment.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.assessment.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.assessment.setEditTriggers(QTreeWidget.EditTrigger.NoEditTriggers)
-        self.assessment.itemActivated.connect(lambda *_: self.edit_item())
+        self.assessment.itemDoubleClicked.connect(lambda *_: self.edit_item())
         self.assessment.currentItemChanged.connect(lambda *_: self._update_buttons())
         assessment_layout = QVBoxLayout(assessment_box)
         assessment_layout.addWidget(self.assessment)

@@ -70,7 +70,8 @@ class RolePickerDialog(QDialog):
         self.missing_check = QCheckBox(self)
         self.missing_check.setObjectName("add_missing_skills")
         self.missing_check.setAccessibleName(tr("Add the missing O*NET skills to my inventory"))
-        self.missing_check.setChecked(True)
+        # Off until the user asks: 30-odd skills in the inventory are a lot to take in.
+        self.missing_check.setChecked(False)
 
         self.unrated_note = QLabel(self)
         self.unrated_note.setObjectName("unrated_note")

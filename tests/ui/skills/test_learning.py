@@ -1,0 +1,89 @@
+"""Learning activities and evidence: added, edited, refused, undone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+
+from careerdesk.core import learning, skills
+from careerdesk.core import models as m
+from careerdesk.core.changes import Changes
+from careerdesk.ui.formatting import format_date
+from careerdesk.ui.skills import inventory
+from careerdesk.ui.skills.inventory import EvidenceDialog
+from careerdesk.ui.skills.learning import ActivityDialog
+
+from ...conftest import TODAY
+
+
+def test_evidence_and_a_new_activity_are_added_and_undone(tab, qtbot, monkeypatch):
+    skill_id = skills.add_skill("Python", current_level=3, today=TODAY).value
+    tab.ctx.apply(Changes(skills=True))
+    tab.inventory.select_skill(skill_id)
+
+    win = m.Achievement.create(date=dt.date(2026, 10, 2), title="Cut latency <b>40 %</b>")
+
+    def evidence_exec(dialog: EvidenceDialog) -> int:
+        qtbot.keyClicks(dialog.title_edit, "Payments rewrite <b>in Python</b>")
+        return EvidenceDialog.DialogCode.Accepted
+
+    def from_journal_exec(dialog: EvidenceDialog) -> int:
+        dialog.achievement_box.setCurrentIndex(dialog.achievement_box.findData(win.id))
+        return EvidenceDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(EvidenceDialog, "exec", evidence_exec)
+    qtbot.mouseClick(tab.inventory.evidence_button, Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(EvidenceDialog, "exec", from_journal_exec)
+    qtbot.mouseClick(tab.inventory.evidence_button, Qt.MouseButton.LeftButton)
+    model = tab.inventory.model
+    assert model.index(model.row_of(skill_id), inventory.EVIDENCE).data() == "2"
+    # Dates read the user's way (QLocale), not as ISO text.
+    assert (
+        f"Payments rewrite <b>in Python</b> ({format_date(TODAY)})" in tab.inventory.details.text()
+    )
+    assert model.index(model.row_of(skill_id), inventory.ASSESSED).data() == format_date(TODAY)
+    linked = m.Evidence.get(m.Evidence.achievement == win.id)
+    assert (linked.kind, linked.title, linked.date) == ("achievement", win.title, win.date)
+    assert tab.inventory.details.textFormat() == Qt.TextFormat.PlainText
+
+    def activity_exec(dialog: ActivityDialog) -> int:
+        qtbot.keyClicks(dialog.title_edit, "Fluent Python")
+        dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("reading"))
+        dialog.start[0].setChecked(True)
+        dialog.start[1].setDate(QDate(2026, 12, 1))
+        qtbot.keyClicks(dialog.hours_edit, "12,5")
+        dialog.skill_list.item(0).setCheckState(Qt.CheckState.Checked)
+        return ActivityDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ActivityDialog, "exec", activity_exec)
+    qtbot.mouseClick(tab.learning.add_button, Qt.MouseButton.LeftButton)
+    activity = m.LearningActivity.get()
+    assert (activity.title, activity.kind, activity.hours) == ("Fluent Python", "reading", 12.5)
+    assert learning.activity_skill_ids(activity.id) == [skill_id]
+    assert [tab.learning.table.item(0, c).text() for c in (0, 1, 6)] == [
+        "Fluent Python",
+        "Reading",
+        "Python",
+    ]
+    for _ in range(3):
+        tab.ctx.undo_stack.undo()
+    assert m.LearningActivity.select().count() == m.Evidence.select().count() == 0
+    assert tab.learning.table.rowCount() == 0
+
+
+def test_a_bad_number_in_the_activity_editor_is_refused_with_a_message(tab, qtbot, monkeypatch):
+    messages = []
+    monkeypatch.setattr(
+        tab.ctx, "report_error", lambda exc, parent=None: messages.append(str(exc))
+    )
+
+    def activity_exec(dialog: ActivityDialog) -> int:
+        qtbot.keyClicks(dialog.title_edit, "Course")
+        qtbot.keyClicks(dialog.cost_edit, "a lot")
+        return ActivityDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ActivityDialog, "exec", activity_exec)
+    qtbot.mouseClick(tab.learning.add_button, Qt.MouseButton.LeftButton)
+    assert messages == ["Cost must be a number, not “a lot”."]
+    assert m.LearningActivity.select().count() == 0
