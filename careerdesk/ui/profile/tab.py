@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -140,12 +141,21 @@ class ProfileTab(Tab):
             self._row(self.add_role_button, self.edit_role_button, self.remove_role_button)
         )
 
-        top = QHBoxLayout()
-        top.addWidget(about, 1)
-        top.addWidget(assessment_box, 1)
+        # Splitters, so that in a small window the user gives the room to what they read.
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.setObjectName("profile_top_splitter")
+        top.addWidget(about)
+        top.addWidget(assessment_box)
+        top.setChildrenCollapsible(False)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("profile_splitter")
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(history_box)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
-        layout.addLayout(top, 3)
-        layout.addWidget(history_box, 2)
+        layout.addWidget(self.splitter)
 
     def title(self) -> str:
         return self.tr("Profile")
@@ -222,7 +232,9 @@ class ProfileTab(Tab):
                     role.responsibilities,
                 ]
                 for col, value in enumerate(values):
-                    self.history.setItem(row, col, QTableWidgetItem(value))
+                    cell = QTableWidgetItem(value)
+                    cell.setToolTip(value)  # a narrow column may cut it
+                    self.history.setItem(row, col, cell)
         self._update_buttons()
 
     def _save_field(self, name: str) -> None:

@@ -46,7 +46,7 @@ from careerdesk.ui.skills.levels import (
     level_name,
     tr,
 )
-from careerdesk.ui.skills.parts import change_level, make_button
+from careerdesk.ui.skills.parts import ElidedLabel, StretchWithFloor, change_level, make_button
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -297,7 +297,7 @@ class InventoryPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("inventory_panel")
-        heading = QLabel(tr("Skill inventory"), self)
+        heading = ElidedLabel(tr("Skill inventory"), self)
         heading.setObjectName("inventory_heading")
         heading.setStyleSheet("font-weight: bold;")
         self.model = SkillTableModel(self)
@@ -321,8 +321,10 @@ class InventoryPanel(QWidget):
         # horizontal scroll bar; a name too long to show whole is elided (its tooltip has it).
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
+        self.name_width = StretchWithFloor(
+            self.table, NAME, self.fontMetrics().horizontalAdvance("M") * 15
+        )
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
         self.add_button = make_button(self, "add_skill_button", tr("&Add skill…"), self.add_skill)
@@ -358,6 +360,7 @@ class InventoryPanel(QWidget):
         """Show the inventory again, keeping the selected skill."""
         selected = self.selected_skill_id()
         self.model.reload()
+        self.name_width.fit()
         if selected is not None:
             self.select_skill(selected)
         self._show_details()

@@ -46,7 +46,7 @@ from careerdesk.ui.skills.levels import (
     number,
     tr,
 )
-from careerdesk.ui.skills.parts import make_button
+from careerdesk.ui.skills.parts import ElidedLabel, StretchWithFloor, make_button
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 TITLE, KIND, STATUS, PROVIDER, DATES, HOURS, SKILLS = range(7)
@@ -249,7 +249,7 @@ class LearningPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("learning_panel")
-        heading = QLabel(tr("Learning activities"), self)
+        heading = ElidedLabel(tr("Learning activities"), self)
         heading.setObjectName("learning_heading")
         heading.setStyleSheet("font-weight: bold;")
         self.table = QTableWidget(0, len(self.COLUMNS), self)
@@ -267,8 +267,10 @@ class LearningPanel(QWidget):
         # bar; the skills column keeps a set width (the tooltip lists them all).
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SKILLS, QHeaderView.ResizeMode.Interactive)
+        self.title_width = StretchWithFloor(
+            self.table, TITLE, self.fontMetrics().horizontalAdvance("M") * 12
+        )
         header.setStretchLastSection(False)
         self.table.setColumnWidth(SKILLS, self.fontMetrics().horizontalAdvance("M") * 9)
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -328,6 +330,7 @@ class LearningPanel(QWidget):
                 item.setData(ID_ROLE, a.id)
                 item.setToolTip(tooltip)
                 self.table.setItem(row, col, item)
+        self.title_width.fit()
         if keep is not None:
             self.select_activity(keep)
         self._update_buttons()

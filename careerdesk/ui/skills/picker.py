@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerdesk.core import catalogue, target_roles
-from careerdesk.ui.skills.levels import tr
+from careerdesk.ui.skills.levels import tr, tr_n
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_LIMIT = 60
@@ -196,7 +196,11 @@ class RolePickerDialog(QDialog):
         self.ok_button.setEnabled(code is not None)
         missing = len(target_roles.missing_onet_skills(code)) if code else 0
         self.missing_check.setText(
-            tr("Also add the {n} O*NET skills it rates that my inventory lacks").format(n=missing)
+            tr_n(
+                "Also add the O*NET skill it rates that my inventory lacks",
+                "Also add the %n O*NET skills it rates that my inventory lacks",
+                missing,
+            )
         )
         self.missing_check.setVisible(missing > 0)
 

@@ -24,7 +24,7 @@ from careerdesk.core import catalogue, skills, target_roles
 from careerdesk.ui.formatting import format_number
 from careerdesk.ui.skills.gap_view import percent
 from careerdesk.ui.skills.levels import number, tr
-from careerdesk.ui.skills.parts import make_button
+from careerdesk.ui.skills.parts import ElidedLabel, make_button
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,7 +44,7 @@ class RoleList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("role_panel")
-        heading = QLabel(tr("Target roles"), self)
+        heading = ElidedLabel(tr("Target roles"), self)
         heading.setObjectName("roles_heading")
         heading.setStyleSheet("font-weight: bold;")
         self.list = QListWidget(self)
@@ -220,7 +220,7 @@ class RequirementTable(QWidget):
         self.remove_button = make_button(
             self, "remove_requirement_button", tr("Remove requirement"), self._remove
         )
-        hint = QLabel(tr("Double-click a cell to adjust it."), self)
+        hint = ElidedLabel(tr("Double-click a cell to adjust it."), self)
         hint.setObjectName("requirement_hint")
         buttons = QHBoxLayout()
         buttons.addWidget(hint, 1)

@@ -256,3 +256,15 @@ def test_a_gap_step_goes_to_the_goal_picked_even_when_titles_repeat(tab, monkeyp
     tab.gap_panel.step_button.click()
     assert offered == ["New goal", "New goal (2)"]
     assert m.Step.get().goal_id == second.id != first.id
+
+
+def test_counts_read_in_the_singular_for_one(tab):
+    role = tab.add_own_role("Staff engineer")
+    tab.add_requirement(role, "System design", 4)
+    tab.add_requirement(role, "Budgets", 2, importance=1)
+    text = tab.gap_panel.readiness_label.text()
+    assert "1 open gap" in text and "gaps" not in text
+    note = tab.gap_panel.not_counted_label.text()
+    assert "1 requirement below importance 3 is not counted." in note
+    tab.add_requirement(role, "Negotiation", 3)
+    assert "2 open gaps" in tab.gap_panel.readiness_label.text()
