@@ -104,6 +104,11 @@ def _catalogue() -> _Catalogue:
     )
 
 
+def all_occupations() -> list[Occupation]:
+    """Every occupation of the catalogue, by title."""
+    return list(_catalogue().ordered)
+
+
 def search(text: str, limit: int = 50) -> list[Occupation]:
     """Occupations whose title (or code) matches `text`, best matches first.
 

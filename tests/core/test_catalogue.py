@@ -18,7 +18,7 @@ def test_bundle_is_the_documented_release_with_its_attribution():
 
 
 def test_counts_match_source_md():
-    occupations = catalogue._catalogue().ordered  # every occupation, as loaded
+    occupations = catalogue.all_occupations()
     assert len(occupations) == 1016
     assert sum(o.rated for o in occupations) == 879
     assert len(catalogue.onet_skills()) == 35
