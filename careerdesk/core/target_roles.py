@@ -57,7 +57,7 @@ class RoleRow:
 # --- reading ------------------------------------------------------------------------
 
 
-def list_roles() -> list[RoleRow]:
+def list_roles(*, active_only: bool = False) -> list[RoleRow]:
     """Target roles in the user's order."""
     counts = dict(
         m.RoleRequirement.select(m.RoleRequirement.role, pw.fn.COUNT(m.RoleRequirement.id))
@@ -65,6 +65,8 @@ def list_roles() -> list[RoleRow]:
         .tuples()
     )
     query = m.TargetRole.select().order_by(m.TargetRole.position, m.TargetRole.id)
+    if active_only:  # the roles aimed for, as the report shows them
+        query = query.where(m.TargetRole.active == True)  # noqa: E712 - peewee expression
     return [
         RoleRow(r.id, r.title, r.source, r.onet_code, r.active, counts.get(r.id, 0)) for r in query
     ]

@@ -89,6 +89,7 @@ def test_own_roles_are_listed_in_order_and_remove_and_activity_undo(db_path):
     undo_redo(db_path, own)
     undo_redo(db_path, target_roles.set_role_active(own.value, False))
     assert [r.active for r in target_roles.list_roles()] == [True, False]
+    assert [r.title for r in target_roles.list_roles(active_only=True)] == [rows[0].title]
     undo_redo(db_path, target_roles.remove_role(rows[0].id))
     assert [r.title for r in target_roles.list_roles()] == ["Staff engineer"]
     with pytest.raises(skills.SkillError, match="Importance"):
