@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerdesk.core import goals, money
-from careerdesk.core.models import GOAL_CATEGORIES, GOAL_HORIZONS, GOAL_STATUSES
+from careerdesk.core.vocabulary import GOAL_CATEGORIES, GOAL_HORIZONS, GOAL_STATUSES
 from careerdesk.ui.formatting import label, money_text, number_text, parse_number
 
 NO_DATE = QDate(1900, 1, 1)  # shown as "—": the field is empty

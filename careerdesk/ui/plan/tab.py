@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from careerdesk.core import plan, plan_edit, plan_view
 from careerdesk.core.changes import Changes
-from careerdesk.core.models import GOAL_CATEGORIES, GOAL_STATUSES
+from careerdesk.core.operation import Done, Operation
+from careerdesk.core.vocabulary import GOAL_CATEGORIES, GOAL_STATUSES
 from careerdesk.ui import palette, settings
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.formatting import label
@@ -296,9 +297,21 @@ class PlanTab(Tab):
         if not self._editor_dirty():
             self._load_editor()
 
-    def note_moved(self, changes: Changes, before: plan.SavedDates) -> Changes:
-        self._moved_rows = (changes, set(before.goals), set(before.steps))
-        return changes
+    def noted(self, op: Operation) -> Operation:
+        """`op`, and each of its undos and redos, telling refresh() which rows it moved.
+
+        A move changes dates only: the refresh then reads those rows again instead of the
+        whole plan, and the timeline keeps its lanes.
+        """
+
+        def run() -> Done:
+            done = op()
+            if isinstance(done.value, plan.Moved):
+                before = done.value.before
+                self._moved_rows = (done.changes, set(before.goals), set(before.steps))
+            return Done(done.changes, self.noted(done.undo), done.value)
+
+        return run
 
     def _filtered(self) -> plan_view.PlanView:
         """The plan as the filters show it; a goal's parents stay, to keep the tree whole."""
