@@ -276,8 +276,7 @@ class PlanTab(Tab):
         self._show_view()
         if self.selected and self.selected not in self.tree_model:
             self.selected = None
-        if not self._editor_dirty():  # never drop what the user is typing
-            self._load_editor()
+        self._load_editor(follow=True)  # the file's values, and what the user typed
         self.update_buttons()
 
     def _patch(self, goal_ids: set[int], step_ids: set[int]) -> None:
@@ -294,8 +293,8 @@ class PlanTab(Tab):
         view = self._filtered()
         self.tree_model.update_rows(view, affected_goals, affected_steps)
         self.timeline.patch(view, affected_goals, affected_steps)
-        if not self._editor_dirty():
-            self._load_editor()
+        self._load_editor(follow=True)
+        self.update_buttons()
 
     def noted(self, op: Operation) -> Operation:
         """`op`, and each of its undos and redos, telling refresh() which rows it moved.
@@ -389,7 +388,8 @@ class PlanTab(Tab):
         self._load_editor()
         self.update_buttons()
 
-    def _load_editor(self) -> None:
+    def _load_editor(self, *, follow: bool = False) -> None:
+        """Show the selected goal or step as stored; `follow` keeps what the user typed."""
         if self.selected is None:
             self.editor.show_nothing()
             return
@@ -401,7 +401,7 @@ class PlanTab(Tab):
                 return
             excluded = set(plan.descendant_goals(record_id))
             parents = [(g.title, g.id) for g in self.view.goals]
-            self.editor.show_goal(goal, parents, excluded)
+            self.editor.show_goal(goal, parents, excluded, follow=follow)
         else:
             step = plan_edit.step_fields(record_id)
             if step is None:
@@ -418,34 +418,17 @@ class PlanTab(Tab):
                 if s.id != record_id
                 and (everything or roots.get(s.goal_id) == root or s.id == step["depends_on_id"])
             ]
-            self.editor.show_step(step, others)
-
-    def _editor_dirty(self) -> bool:
-        """Does the editor hold something other than what is stored?"""
-        kind, record_id = self.editor.kind, self.editor.record_id
-        if kind is None or record_id is None:
-            return False
-        stored = (
-            plan_edit.goal_fields(record_id)
-            if kind == "goal"
-            else plan_edit.step_fields(record_id)
-        )
-        if stored is None:  # deleted meanwhile (by undo, say): nothing to keep
-            return False
-        try:
-            return bool(plan_edit.changed_fields(kind, record_id, self.editor.values()))
-        except ValueError:  # half-typed, not valid yet: still the user's work
-            return True
+            self.editor.show_step(step, others, follow=follow)
 
     def discard_pending(self) -> None:
         self._load_editor()
 
     def save_pending(self) -> bool:
         """Save what the editor holds before it shows something else; False if refused."""
-        if not self._editor_dirty():
+        if not self.editor.dirty():
             return True
         self.actions.save_editor()
-        return not self._editor_dirty()
+        return not self.editor.dirty()
 
     def update_buttons(self) -> None:
         kind = self.selected[0] if self.selected else None
