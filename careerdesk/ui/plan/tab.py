@@ -286,7 +286,16 @@ class PlanTab(Tab):
         for s in self.view.steps:
             if s.id in step_ids:
                 affected_goals.add(s.goal_id)
+        old = self.view
         self.view = plan_view.refresh_view(self.view, goal_ids, step_ids, self.ctx.today())
+        if [g.id for g in old.goals] != [g.id for g in self.view.goals] or [
+            s.id for s in old.steps
+        ] != [s.id for s in self.view.steps]:
+            # New dates changed the order of rows: lay out again, as a fresh window would.
+            self._show_view()
+            self._load_editor(follow=True)
+            self.update_buttons()
+            return
         for s in self.view.steps:
             if s.goal_id in goal_ids:
                 affected_steps.add(s.id)  # whether they lie outside their goal may change
