@@ -6,11 +6,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,9 +25,8 @@ from PySide6.QtWidgets import (
 from careerdesk.core import goals, money
 from careerdesk.core.vocabulary import GOAL_CATEGORIES, GOAL_HORIZONS, GOAL_STATUSES
 from careerdesk.ui import palette
+from careerdesk.ui.date_edit import DateEdit
 from careerdesk.ui.formatting import label, money_text, number_text, parse_number
-
-NO_DATE = QDate(1900, 1, 1)  # shown as "—": the field is empty
 
 
 def horizon_name(horizon: str) -> str:
@@ -38,37 +36,6 @@ def horizon_name(horizon: str) -> str:
         "long": QCoreApplication.translate("plan", "Long-term"),
     }
     return names.get(horizon, horizon)
-
-
-class OptionalDate(QDateEdit):
-    """A date field that may be empty (shown as "—")."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText("—")
-        # The user's date order, always with four-digit years (a two-digit one is ambiguous).
-        shown = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-        if "yyyy" not in shown:
-            shown = shown.replace("yy", "yyyy")
-        self.setDisplayFormat(shown)
-
-    def value(self) -> dt.date | None:
-        q = self.date()
-        return None if q == NO_DATE else dt.date(q.year(), q.month(), q.day())
-
-    def set_value(self, day: dt.date | None) -> None:
-        self.setDate(NO_DATE if day is None else QDate(day.year, day.month, day.day))
-
-
-class RequiredDate(OptionalDate):
-    """A date field that must hold a date."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setMinimumDate(QDate(1901, 1, 1))
-        self.setSpecialValueText("")
 
 
 class _Form(QWidget):
@@ -112,13 +79,15 @@ class _Form(QWidget):
     def watch(self, slot: Callable[[], None]) -> None:
         """Call `slot` whenever the user changes any field."""
         for widget in self.fields.values():
-            for name in ("textChanged", "currentIndexChanged", "toggled", "dateChanged"):
+            for name in ("textChanged", "currentIndexChanged", "toggled"):
                 signal = getattr(widget, name, None)
                 if signal is not None:
                     signal.connect(slot)
 
 
 def _raw(widget: QWidget) -> Any:
+    if isinstance(widget, DateEdit):
+        return widget.text()  # as typed: half-typed dates are the user's work too
     if isinstance(widget, QPlainTextEdit):
         return widget.toPlainText()
     if isinstance(widget, QLineEdit):
@@ -127,11 +96,13 @@ def _raw(widget: QWidget) -> Any:
         return widget.currentData()
     if isinstance(widget, QCheckBox):
         return widget.isChecked()
-    return widget.value()  # type: ignore[attr-defined] - a date field
+    return None
 
 
 def _set_raw(widget: QWidget, value: Any) -> None:
-    if isinstance(widget, QPlainTextEdit):
+    if isinstance(widget, DateEdit):
+        widget.setText(value)
+    elif isinstance(widget, QPlainTextEdit):
         widget.setPlainText(value)
     elif isinstance(widget, QLineEdit):
         widget.setText(value)
@@ -139,8 +110,6 @@ def _set_raw(widget: QWidget, value: Any) -> None:
         _set_combo(widget, value)
     elif isinstance(widget, QCheckBox):
         widget.setChecked(value)
-    else:
-        widget.set_value(value)  # type: ignore[attr-defined]
 
 
 def _combo(items: list[tuple[str, Any]]) -> QComboBox:
@@ -165,9 +134,9 @@ class GoalForm(_Form):
         self.add("horizon", tr("Horizon"), _combo([(horizon_name(h), h) for h in GOAL_HORIZONS]))
         self.add("category", tr("Category"), _combo([(label(c), c) for c in GOAL_CATEGORIES]))
         self.add("status", tr("Status"), _combo([(label(s), s) for s in GOAL_STATUSES]))
-        self.add("start_date", tr("Start date"), RequiredDate())
-        self.add("target_date", tr("Target date"), RequiredDate())
-        self.add("done_date", tr("Done on"), OptionalDate())
+        self.add("start_date", tr("Start date"), DateEdit(optional=False, today=today))
+        self.add("target_date", tr("Target date"), DateEdit(optional=False, today=today))
+        self.add("done_date", tr("Done on"), DateEdit(today=today))
         self.fields["status"].currentIndexChanged.connect(self._status_changed)
         self.add("parent", tr("Part of"), QComboBox())
         self.add("measure_name", tr("Success measure"), QLineEdit())
@@ -188,7 +157,11 @@ class GoalForm(_Form):
         # Done and the done date go together: today when marked done, none otherwise.
         done_on = self.fields["done_date"]
         status = self.fields["status"].currentData()
-        done_on.set_value(goals.done_date_for(status, done_on.value(), self.today()))
+        try:
+            typed = done_on.value()
+        except ValueError:  # half-typed: today's date replaces it when marked done
+            typed = None
+        done_on.set_value(goals.done_date_for(status, typed, self.today()))
 
     def load(
         self, goal: dict[str, Any], parents: list[tuple[str, int]], excluded: set[int]
@@ -255,13 +228,13 @@ class GoalForm(_Form):
 
 
 class StepForm(_Form):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__("step_form", parent)
         tr = self.tr
         self.add("title", tr("Title"), QLineEdit())
         self.add("description", tr("Description"), QPlainTextEdit())
-        self.add("due_date", tr("Due date"), OptionalDate())
-        self.add("done_date", tr("Done on"), OptionalDate())
+        self.add("due_date", tr("Due date"), DateEdit(today=today))
+        self.add("done_date", tr("Done on"), DateEdit(today=today))
         self.add("milestone", tr("Milestone"), QCheckBox(tr("This step is a milestone")))
         self.add("effort_hours", tr("Effort (hours)"), QLineEdit())
         self.add("cost", tr("Cost"), QLineEdit())
@@ -335,7 +308,7 @@ class Editor(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.empty.setObjectName("plan_editor_empty")
         self.goal_form = GoalForm(today)
-        self.step_form = StepForm()
+        self.step_form = StepForm(today)
         for page in (self.empty, self.goal_form, self.step_form):
             self.stack.addWidget(page)
         scroll = QScrollArea()
