@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from careerdesk.core import cadence, gaps, journal, plan, skills
+from careerdesk.core import cadence, gaps, journal, skills
 from careerdesk.core import models as m
+from careerdesk.core import plan_view as plan
 from careerdesk.core.catalogue import ATTRIBUTION
 
 __all__ = ["ATTRIBUTION", "ReportData", "RoleGaps", "read_report_data"]

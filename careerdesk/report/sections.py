@@ -8,7 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QPolygonF
 
-from careerdesk.core import money, plan
+from careerdesk.core import money
+from careerdesk.core import plan_view as plan
 from careerdesk.report import charts, style
 from careerdesk.report.data import ReportData
 from careerdesk.report.flow import Block, Paper, spacer

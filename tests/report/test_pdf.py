@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from careerdesk.core import db as cdb
-from careerdesk.core import goals, plan
+from careerdesk.core import goals
+from careerdesk.core import plan_view as plan
 from careerdesk.core.catalogue import ATTRIBUTION
 from careerdesk.report.pdf import SECTIONS
 
