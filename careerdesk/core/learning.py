@@ -10,7 +10,6 @@ from typing import Any
 from careerdesk.core import catalogue, goals, records
 from careerdesk.core import models as m
 from careerdesk.core.operation import Done, in_order
-from careerdesk.core.records import changes_for
 from careerdesk.core.skills import SkillError, clean_name, set_level
 from careerdesk.core.vocabulary import LEARNING_KINDS, LEARNING_STATUSES
 
@@ -319,9 +318,9 @@ def plan_gap(
     due = today + dt.timedelta(days=PLANNED_DAYS)
     if as_step:
         # As any new step: last in its goal, its first due date kept as the baseline.
-        step_id, changes = goals.create_step(goal_id, f"Build {skill.name}{to_reach}", due)
-        # A new step changes the goal's progress too.
-        steps.append(records.added(m.Step, step_id, changes | changes_for(m.Goal)))
+        step = goals.create_step(goal_id, f"Build {skill.name}{to_reach}", due)
+        step_id = step.value
+        steps.append(step)
         link_id = None
         if (
             not m.GoalSkill.select()
