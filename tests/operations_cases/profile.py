@@ -87,8 +87,8 @@ def _add_role(window) -> None:
 
     def fill(dialog):
         dialog.title.setText("Intern")
-        dialog.start.setDate(dt.date(2016, 6, 1))
-        dialog.end.setDate(dt.date(2016, 9, 30))
+        dialog.start.set_value(dt.date(2016, 6, 1))
+        dialog.end.set_value(dt.date(2016, 9, 30))
 
     with mock.patch.object(RoleDialog, "exec", _accepting(fill)):
         tab.add_role()

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -18,7 +17,8 @@ from PySide6.QtWidgets import (
 from careerdesk.core import profile
 from careerdesk.core.vocabulary import ASSESSMENT_KINDS, CONSTRAINT_AREAS
 from careerdesk.ui.checked_dialog import CheckedDialog, dialog_buttons
-from careerdesk.ui.formatting import label, qdate
+from careerdesk.ui.date_edit import DateEdit
+from careerdesk.ui.formatting import label
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
@@ -52,20 +52,20 @@ class RoleDialog(CheckedDialog):
             QLineEdit(values.get("level", ""), self), "role_level", self.tr("Level")
         )
         self.start = _named(
-            QDateEdit(qdate(values.get("start_date") or today), self),
+            DateEdit(optional=False, today=lambda: today, parent=self),
             "role_start",
             self.tr("From"),
         )
+        self.start.set_value(values.get("start_date") or today)
         self.current = _named(
             QCheckBox(self.tr("I hold this role now"), self),
             "role_current",
             self.tr("Current role"),
         )
         self.end = _named(
-            QDateEdit(qdate(values.get("end_date") or today), self), "role_end", self.tr("To")
+            DateEdit(optional=False, today=lambda: today, parent=self), "role_end", self.tr("To")
         )
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
+        self.end.set_value(values.get("end_date") or today)
         self.current.toggled.connect(lambda now: self.end.setEnabled(not now))
         self.current.setChecked(bool(values) and values.get("end_date") is None)
         self.responsibilities = _named(
@@ -94,8 +94,8 @@ class RoleDialog(CheckedDialog):
             "organisation": self.organisation.text().strip(),
             "industry": self.industry.text().strip(),
             "level": self.level.text().strip(),
-            "start_date": self.start.date().toPython(),
-            "end_date": None if self.current.isChecked() else self.end.date().toPython(),
+            "start_date": self.start.value(),
+            "end_date": None if self.current.isChecked() else self.end.value(),
             "responsibilities": self.responsibilities.toPlainText().strip(),
         }
 

@@ -14,9 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -34,9 +32,10 @@ from PySide6.QtWidgets import (
 
 from careerdesk.core import skills
 from careerdesk.core.vocabulary import EVIDENCE_KINDS, SKILL_KINDS
-from careerdesk.ui.checked_dialog import dialog_buttons
+from careerdesk.ui.checked_dialog import CheckedDialog, dialog_buttons
 from careerdesk.ui.context import AppContext
-from careerdesk.ui.formatting import format_date, qdate
+from careerdesk.ui.date_edit import DateEdit
+from careerdesk.ui.formatting import format_date
 from careerdesk.ui.operations import perform
 from careerdesk.ui.skills.levels import (
     EVIDENCE_KIND_NAMES,
@@ -216,7 +215,7 @@ class SkillDelegate(QStyledItemDelegate):
             super().setModelData(editor, model, index)
 
 
-class EvidenceDialog(QDialog):
+class EvidenceDialog(CheckedDialog):
     """Ask for one piece of evidence of a skill."""
 
     def __init__(self, skill_name: str, today: dt.date, parent: QWidget | None = None) -> None:
@@ -231,15 +230,10 @@ class EvidenceDialog(QDialog):
         self.kind_box.setAccessibleName(tr("Kind of evidence"))
         for kind in EVIDENCE_KINDS:
             self.kind_box.addItem(tr(EVIDENCE_KIND_NAMES[kind]), kind)
-        self.date_check = QCheckBox(tr("Dated"), self)
-        self.date_check.setObjectName("evidence_dated")
-        self.date_check.setAccessibleName(tr("The evidence has a date"))
-        self.date_check.setChecked(True)
-        self.date_edit = QDateEdit(qdate(today), self)
+        self.date_edit = DateEdit(today=lambda: today, parent=self)  # empty: undated
         self.date_edit.setObjectName("evidence_date")
         self.date_edit.setAccessibleName(tr("Date of the evidence"))
-        self.date_edit.setCalendarPopup(True)
-        self.date_check.toggled.connect(self.date_edit.setEnabled)
+        self.date_edit.set_value(today)
         self.url_edit = QLineEdit(self)
         self.url_edit.setObjectName("evidence_url")
         self.url_edit.setAccessibleName(tr("Link"))
@@ -250,14 +244,11 @@ class EvidenceDialog(QDialog):
         for achievement_id, title, day in skills.achievement_choices():
             self.achievement_box.addItem(f"{title} ({format_date(day)})", achievement_id)
         self.achievement_box.currentIndexChanged.connect(self._achievement_picked)
-        date_row = QHBoxLayout()
-        date_row.addWidget(self.date_check)
-        date_row.addWidget(self.date_edit, 1)
         form = QFormLayout()
         form.addRow(tr("From the &journal"), self.achievement_box)
         form.addRow(tr("&Title"), self.title_edit)
         form.addRow(tr("&Kind"), self.kind_box)
-        form.addRow(tr("Date"), date_row)
+        form.addRow(tr("&Date"), self.date_edit)
         form.addRow(tr("&Link"), self.url_edit)
         buttons = dialog_buttons(self, "evidence_buttons")
         layout = QVBoxLayout(self)
@@ -273,12 +264,14 @@ class EvidenceDialog(QDialog):
         )
         self.title_edit.setText(title)
         self.kind_box.setCurrentIndex(self.kind_box.findData("achievement"))
-        self.date_check.setChecked(True)
-        self.date_edit.setDate(qdate(day))
+        self.date_edit.set_value(day)
+
+    def check(self) -> None:
+        self.values()  # a bad date raises here, before the dialog closes
 
     def values(self) -> dict[str, Any]:
         """The evidence as entered, as keywords of skills.add_evidence."""
-        date = self.date_edit.date().toPython() if self.date_check.isChecked() else None
+        date = self.date_edit.value()  # a date that is not one raises, naming the field
         return {
             "title": self.title_edit.text(),
             "kind": self.kind_box.currentData(),

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,13 +29,13 @@ from careerdesk.core import learning, money, skills
 from careerdesk.core.vocabulary import LEARNING_KINDS, LEARNING_STATUSES
 from careerdesk.ui.checked_dialog import CheckedDialog, dialog_buttons
 from careerdesk.ui.context import AppContext
+from careerdesk.ui.date_edit import DateEdit
 from careerdesk.ui.formatting import (
     format_date,
     format_money,
     money_text,
     number_text,
     parse_number,
-    qdate,
 )
 from careerdesk.ui.operations import perform
 from careerdesk.ui.skills.levels import (
@@ -122,8 +121,8 @@ class ActivityDialog(CheckedDialog):
         form.addRow(tr("&Status"), self.status_box)
         form.addRow(tr("&Provider"), self.provider_edit)
         form.addRow(tr("&Link"), self.url_edit)
-        form.addRow(tr("Start"), self.start[2])
-        form.addRow(tr("End"), self.end[2])
+        form.addRow(tr("St&art"), self.start)
+        form.addRow(tr("&End"), self.end)
         form.addRow(tr("&Hours"), self.hours_edit)
         form.addRow(tr("C&ost"), self.cost_edit)
         form.addRow(tr("&Goal"), self.goal_box)
@@ -139,28 +138,16 @@ class ActivityDialog(CheckedDialog):
         edit.setAccessibleName(label)
         return edit
 
-    def _date(
-        self, name: str, label: str, day: dt.date | None, today: dt.date
-    ) -> tuple[QCheckBox, QDateEdit, QWidget]:
-        box = QWidget(self)
-        check = QCheckBox(tr("set"), box)
-        check.setObjectName(f"{name}_set")
-        check.setAccessibleName(tr("{label} is set").format(label=label))
-        edit = QDateEdit(qdate(day or today), box)
+    def _date(self, name: str, label: str, day: dt.date | None, today: dt.date) -> DateEdit:
+        """An optional date field (left empty: no date), its calendar opening on `today`."""
+        edit = DateEdit(today=lambda: today, parent=self)
         edit.setObjectName(name)
         edit.setAccessibleName(label)
-        edit.setCalendarPopup(True)
-        check.setChecked(day is not None)
-        edit.setEnabled(day is not None)
-        check.toggled.connect(edit.setEnabled)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(check)
-        row.addWidget(edit, 1)
-        return check, edit, box
+        edit.set_value(day)
+        return edit
 
     def values(self) -> dict[str, Any]:
-        """The fields as entered; raises ValueError on a bad number."""
+        """The fields as entered; raises ValueError on a bad number or date."""
         cost = parse_number(self.cost_edit.text(), tr("Cost"))
         return {
             "title": self.title_edit.text(),
@@ -168,8 +155,8 @@ class ActivityDialog(CheckedDialog):
             "status": self.status_box.currentData(),
             "provider": self.provider_edit.text().strip(),
             "url": self.url_edit.text().strip(),
-            "start_date": self.start[1].date().toPython() if self.start[0].isChecked() else None,
-            "end_date": self.end[1].date().toPython() if self.end[0].isChecked() else None,
+            "start_date": self.start.value(),
+            "end_date": self.end.value(),
             "hours": parse_number(self.hours_edit.text(), tr("Hours")),
             "cost_minor": None if cost is None else money.to_minor(cost, self.currency),
             "goal": self.goal_box.currentData(),
@@ -177,7 +164,7 @@ class ActivityDialog(CheckedDialog):
         }
 
     def check(self) -> None:
-        self.values()  # a number that is not one raises here, before the dialog closes
+        self.values()  # a number or date that is not one raises here, before it closes
 
     def skill_ids(self) -> list[int]:
         """The skills ticked as built by the activity."""

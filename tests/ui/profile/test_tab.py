@@ -27,7 +27,7 @@ def fill_role(monkeypatch, **texts):
         for name, value in texts.items():
             widget = getattr(dialog, name)
             if isinstance(value, dt.date):
-                widget.setDate(value)
+                widget.set_value(value)
             elif isinstance(value, bool):
                 widget.setChecked(value)
             else:
@@ -160,12 +160,12 @@ def test_a_wrong_role_keeps_the_dialog_open_with_what_was_typed(qtbot, monkeypat
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.title.setText("Time traveller")
-    dialog.start.setDate(dt.date(2020, 1, 1))
-    dialog.end.setDate(dt.date(2019, 1, 1))
+    dialog.start.set_value(dt.date(2020, 1, 1))
+    dialog.end.set_value(dt.date(2019, 1, 1))
     dialog.accept()
     assert shown == ["A role cannot end before it starts."]
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.title.text() == "Time traveller"
-    dialog.end.setDate(dt.date(2021, 1, 1))
+    dialog.end.set_value(dt.date(2021, 1, 1))
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 
 from careerdesk.core import learning, skills
 from careerdesk.core import models as m
@@ -50,8 +50,7 @@ def test_evidence_and_a_new_activity_are_added_and_undone(tab, qtbot, monkeypatc
     def activity_exec(dialog: ActivityDialog) -> int:
         qtbot.keyClicks(dialog.title_edit, "Fluent Python")
         dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("reading"))
-        dialog.start[0].setChecked(True)
-        dialog.start[1].setDate(QDate(2026, 12, 1))
+        dialog.start.set_value(dt.date(2026, 12, 1))
         qtbot.keyClicks(dialog.hours_edit, "12,5")
         dialog.skill_list.item(0).setCheckState(Qt.CheckState.Checked)
         return ActivityDialog.DialogCode.Accepted
