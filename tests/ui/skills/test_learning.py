@@ -86,3 +86,36 @@ def test_a_bad_number_in_the_activity_editor_is_refused_with_a_message(tab, qtbo
     qtbot.mouseClick(tab.learning.add_button, Qt.MouseButton.LeftButton)
     assert messages == ["Cost must be a number, not “a lot”."]
     assert m.LearningActivity.select().count() == 0
+
+
+def test_dates_are_typed_the_locales_way_and_a_bad_one_keeps_the_dialog_open(
+    tab, qtbot, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from careerdesk.ui.date_edit import format_day
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    dialog = ActivityDialog(TODAY, parent=tab)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.title_edit, "Rust book")
+    assert dialog.end.text() == ""  # no end date unless one is typed
+    qtbot.keyClicks(dialog.start.line, "31 02 2027")
+    dialog.accept()
+    assert len(shown) == 1 and shown[0].startswith("Start date")
+    assert dialog.isVisible() and dialog.title_edit.text() == "Rust book"
+    dialog.start.setText("")
+    qtbot.keyClicks(dialog.start.line, format_day(dt.date(2027, 1, 15)).replace("/", " "))
+    dialog.accept()
+    assert dialog.result() == ActivityDialog.DialogCode.Accepted
+    assert (dialog.values()["start_date"], dialog.values()["end_date"]) == (
+        dt.date(2027, 1, 15),
+        None,
+    )
+    evidence = EvidenceDialog("Python", TODAY, tab)
+    qtbot.addWidget(evidence)
+    assert evidence.date_edit.value() == TODAY  # dated today unless cleared
+    evidence.date_edit.setText("")
+    assert evidence.values()["date"] is None
