@@ -147,6 +147,9 @@ class ProfileTab(Tab):
         top.addWidget(about)
         top.addWidget(assessment_box)
         top.setChildrenCollapsible(False)
+        top.setStretchFactor(0, 1)
+        top.setStretchFactor(1, 1)
+        top.setSizes([10_000, 10_000])  # half each, scaled to the width there is
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("profile_splitter")
         self.splitter.addWidget(top)

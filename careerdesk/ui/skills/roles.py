@@ -24,7 +24,7 @@ from careerdesk.core import catalogue, skills, target_roles
 from careerdesk.ui.formatting import format_number
 from careerdesk.ui.skills.gap_view import percent
 from careerdesk.ui.skills.levels import number, tr
-from careerdesk.ui.skills.parts import ElidedLabel, make_button
+from careerdesk.ui.skills.parts import ElidedLabel, StretchWithFloor, make_button
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -211,8 +211,11 @@ class RequirementTable(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(SKILL, QHeaderView.ResizeMode.Stretch)
+        # Names keep a readable width: in a small window the table scrolls sideways.
+        wide = self.fontMetrics().horizontalAdvance("M") * 12
+        header.setSectionResizeMode(SKILL, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(SKILL, wide)
+        self.name_width = StretchWithFloor(self.table, NAME, wide)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.add_button = make_button(
             self, "add_requirement_button", tr("Add &requirement…"), self.add_requested.emit
@@ -271,6 +274,7 @@ class RequirementTable(QWidget):
                 if col in (REQUIRED, IMPORTANCE):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, col, item)
+        self.name_width.fit()
         self.attribution.setVisible(any(req.onet_level is not None for req in reqs))
         self.add_button.setEnabled(role_id is not None)
         self._update_buttons()
