@@ -5,18 +5,15 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-
+from conftest import TODAY
 from database_dump import canonical_dump
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QPushButton
 
 from careerdesk.app import create_window
-from careerdesk.core import backups
-from careerdesk.core import write_errors
+from careerdesk.core import backups, write_errors
 from careerdesk.ui import backups_dialog, integrity
 from careerdesk.ui.main_window import MainWindow
-
-from conftest import TODAY
 
 
 @pytest.fixture(autouse=True)
