@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from careerdesk import __version__, paths
 from careerdesk.core import db
-from careerdesk.ui import integrity, safety, settings, single_instance
+from careerdesk.ui import integrity, plain_tooltips, safety, settings, single_instance
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.icons import app_icon
 from careerdesk.ui.main_window import MainWindow
@@ -32,6 +32,7 @@ def ensure_application() -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setWindowIcon(app_icon())
+    plain_tooltips.install(app)  # (safety) user text in cell tooltips shown literally
     _install_translations(app)
     return app
 
