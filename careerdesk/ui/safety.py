@@ -8,10 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
-from careerdesk.core import backups
+from careerdesk.core import backups as core_backups
 from careerdesk.core.db import DatabaseError
 from careerdesk.core.write_errors import describe_write_error
 from careerdesk.ui import single_instance
@@ -26,8 +26,12 @@ log = logging.getLogger(__name__)
 Reopen = Callable[[Path], "MainWindow"]
 
 
-def install(window: MainWindow, reopen: Reopen) -> None:
-    """Give a new main window its safety features; call once, right after creating it."""
+def install(window: MainWindow, reopen: Reopen, *, backups: bool = True) -> None:
+    """Give a new main window its safety features; call once, right after creating it.
+
+    `backups=False` for the throw-away demo copy. The daily backup waits for the
+    first paint, like every other start-up write.
+    """
     from careerdesk.ui import backups_dialog, integrity
 
     path = window.ctx.db_path
@@ -52,13 +56,17 @@ def install(window: MainWindow, reopen: Reopen) -> None:
             help_menu.actions()[-1] if help_menu.actions() else None, check_action
         )
     window._single_instance = single_instance.serve(window, path)  # type: ignore[attr-defined]
-    backup_at_start(path)
+    window._backups_on = backups  # type: ignore[attr-defined]
+    if backups:
+        QTimer.singleShot(
+            0, lambda: backup_at_start(path) if window.ctx.database.is_open else None
+        )
 
 
 def backup_at_start(path: Path) -> Path | None:
     """The daily backup, when the newest is older than a day; a failure is logged, not shown."""
     try:
-        return backups.backup_if_due(path)
+        return core_backups.backup_if_due(path)
     except (DatabaseError, OSError) as exc:
         log.warning("No automatic backup of %s: %s", path, exc)
         return None
@@ -67,7 +75,7 @@ def backup_at_start(path: Path) -> Path | None:
 def backup_at_exit(path: Path, changed: bool) -> Path | None:
     """After the window let its file go: a backup if anything was written meanwhile."""
     try:
-        return backups.backup_at_exit(path, changed)
+        return core_backups.backup_at_exit(path, changed)
     except (DatabaseError, OSError) as exc:
         log.warning("No backup of %s at exit: %s", path, exc)
         return None

@@ -26,6 +26,13 @@ def _messages_fail_the_test(monkeypatch):
     monkeypatch.setattr(backups_dialog, "_message", fail)
 
 
+@pytest.fixture
+def window(window, qtbot, example_plan):
+    """The window of conftest, once its daily backup (taken after the first paint) is there."""
+    qtbot.waitUntil(lambda: len(backups.backups_of(example_plan)) == 1)
+    return window
+
+
 def _windows() -> list[MainWindow]:
     return [
         w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
@@ -131,7 +138,7 @@ def test_check_database_on_a_sound_file(qtbot, window):
 
 
 def test_disk_full_while_saving_an_edit_keeps_the_text_and_the_app(qtbot, window, example_plan):
-    from careerdesk.core import plan
+    from careerdesk.core import plan_view as plan
 
     window.show_tab("plan_tab")
     tab = window.plan_tab
