@@ -187,3 +187,37 @@ def test_a_damaged_file_at_start_offers_the_newest_good_backup(qtbot, tmp_path, 
     assert [k.read_bytes() for k in kept] == [damaged]  # kept aside, byte for byte
     assert backups.integrity_problems(example_plan) == []
     assert good.exists()
+
+
+@pytest.mark.parametrize("damage", ["truncated", "random bytes", "newer schema"])
+def test_opening_a_bad_file_keeps_the_window_and_both_files(
+    qtbot, window, example_plan, tmp_path, monkeypatch, damage
+):
+    import os
+    import shutil
+
+    from careerdesk import app
+    from careerdesk.core import db as cdb
+
+    bad = tmp_path / "bad.db"
+    shutil.copy(example_plan, bad)
+    if damage == "truncated":
+        bad.write_bytes(bad.read_bytes()[:20_000])
+    elif damage == "random bytes":
+        bad.write_bytes(os.urandom(30_000))
+    else:
+        conn = sqlite3.connect(bad)
+        conn.execute(f"PRAGMA user_version = {cdb.SCHEMA_VERSION + 1}")
+        conn.close()
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: told.append(text))
+    monkeypatch.setattr(
+        integrity, "offer_restore", lambda parent, path, text, **_: told.append(text) or False
+    )
+    bad_before = bad.read_bytes()
+    assert app._open_other(window, bad) is None
+    assert len(told) == 1 and "\n" not in told[0]
+    assert bad.read_bytes() == bad_before
+    assert not (tmp_path / "bad.db.lock").exists()
+    assert window.isVisible() and window.ctx.database.is_open  # still running on its file
+    window.show_tab("plan_tab")
