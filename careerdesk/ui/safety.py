@@ -32,7 +32,7 @@ def install(window: MainWindow, reopen: Reopen, *, backups: bool = True) -> None
     `backups=False` for the throw-away demo copy. The daily backup waits for the
     first paint, like every other start-up write.
     """
-    from careerdesk.ui import backups_dialog, integrity
+    from careerdesk.ui import backups_dialog, integrity, json_menu
 
     path = window.ctx.db_path
     file_menu = window.findChild(QMenu, "file_menu")
@@ -51,6 +51,24 @@ def install(window: MainWindow, reopen: Reopen, *, backups: bool = True) -> None
         # Before the Quit separator: with the other commands about the file.
         quit_action = window.findChild(type(backups_action), "action_quit")
         file_menu.insertAction(quit_action, backups_action)
+    import_menu = window.findChild(QMenu, "import_menu")
+    export_menu = window.findChild(QMenu, "export_menu")
+    if import_menu is not None:
+        import_menu.addAction(
+            window._action(
+                "action_import_json",
+                window.tr("Plan from JSON (into a new file)…"),
+                lambda: json_menu.import_json(window, reopen),
+            )
+        )
+    if export_menu is not None:
+        export_menu.addAction(
+            window._action(
+                "action_export_json",
+                window.tr("Whole plan as JSON…"),
+                lambda: json_menu.export_json(window),
+            )
+        )
     if help_menu is not None:
         help_menu.insertAction(
             help_menu.actions()[-1] if help_menu.actions() else None, check_action

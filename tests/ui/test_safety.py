@@ -221,3 +221,21 @@ def test_opening_a_bad_file_keeps_the_window_and_both_files(
     assert not (tmp_path / "bad.db.lock").exists()
     assert window.isVisible() and window.ctx.database.is_open  # still running on its file
     window.show_tab("plan_tab")
+
+
+def test_json_export_then_import_into_a_new_file_switches_the_window(
+    qtbot, window, example_plan, tmp_path
+):
+    from careerdesk.ui import json_menu
+
+    export_menu = window.findChild(QMenu, "export_menu")
+    assert "action_export_json" in [a.objectName() for a in export_menu.actions()]
+    out = json_menu.export_json(window, tmp_path / "plan.json")
+    assert out.exists()
+    target = tmp_path / "copy.db"
+    assert json_menu.import_json(window, _reopen, out, target)
+    [new_window] = _windows()
+    qtbot.addWidget(new_window)
+    assert new_window.ctx.db_path == target
+    new_window.close()
+    assert canonical_dump(target) == canonical_dump(example_plan)
