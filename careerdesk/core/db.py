@@ -337,12 +337,15 @@ class Database(pw.SqliteDatabase):
         dest = Path(dest).absolute()
         if dest == self.path:
             raise DatabaseError("Choose another file than the one that is open.")
-        partial = dest.with_name(f".{dest.name}.{os.getpid()}.partial")
+        from careerdesk.core.backups import write_copy  # (it builds on this module)
+
+        partial = dest.with_name(f".{dest.name}.{os.getpid()}.copy")
         with contextlib.suppress(OSError):
             partial.unlink()
         try:
-            backup_copy(self, partial)
-            os.replace(partial, dest)  # a half-written copy never takes the name
+            # Checked and fsynced; renamed over `dest` only once whole.
+            write_copy(self.path, partial)
+            os.replace(partial, dest)
         finally:
             with contextlib.suppress(OSError):
                 partial.unlink()

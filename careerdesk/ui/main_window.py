@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from careerdesk import paths
 from careerdesk.core import db, records
-from careerdesk.ui import settings
+from careerdesk.ui import safety, settings
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.icons import app_icon
 from careerdesk.ui.print_menu import PrintMenu
@@ -405,7 +405,11 @@ class MainWindow(QMainWindow):
         if not self.save_pending_edits() or not self._confirm_leaving_demo():
             return False
         self.save_state()
+        # A backup at exit after changes (a throw-away demo copy needs none).
+        changed = not self.is_demo and safety.has_changes(self.ctx)
         self.ctx.release()
+        if changed:
+            safety.backup_at_exit(self.ctx.db_path, changed)
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
