@@ -119,13 +119,19 @@ def move_scope(kind: str, record_id: int, zone: str) -> MoveScope:
         return MoveScope((), (record_id,), tuple(dependent_steps([record_id])))
     if zone in GOAL_EDGES:
         return MoveScope((record_id,), (), ())
-    goal_ids = descendant_goals(record_id)
-    step_ids = [
-        sid for (sid,) in m.Step.select(m.Step.id).where(m.Step.goal.in_(goal_ids)).tuples()
-    ]
+    goal_ids, step_ids = _body(record_id)
     own = set(step_ids)
     followers = tuple(s for s in dependent_steps(step_ids) if s not in own)
     return MoveScope(tuple(goal_ids), tuple(step_ids), followers)
+
+
+def _body(goal_id: int) -> tuple[list[int], list[int]]:
+    """A goal's body: the goal with its sub-goals at every depth, and all their steps."""
+    goal_ids = descendant_goals(goal_id)
+    step_ids = [
+        sid for (sid,) in m.Step.select(m.Step.id).where(m.Step.goal.in_(goal_ids)).tuples()
+    ]
+    return goal_ids, step_ids
 
 
 def _save_goals(goal_ids: Iterable[int], saved: SavedDates) -> None:
@@ -210,8 +216,7 @@ def move_goal(goal_id: int, days: int) -> Done:
     with m.database_proxy.atomic():
         get_goal(goal_id)
         if days:
-            scope = move_scope("goal", goal_id, "body")
-            goal_ids, step_ids = list(scope.goals), list(scope.steps)
+            goal_ids, step_ids = _body(goal_id)  # as move_scope says; followers below
             _save_goals(goal_ids, saved)
             _save_steps(step_ids, saved)
             _shift_goals(goal_ids, days)

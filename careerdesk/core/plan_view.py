@@ -215,9 +215,42 @@ def refresh_view(
             start, target = ranges[s.goal_id]
             s = replace(s, outside=goals.step_outside(s.due, start, target))
         steps_out.append(s)
-    # New dates may change the order: siblings with equal positions go by date.
-    steps_out.sort(key=_step_order)
-    return PlanView(_in_tree_order(goals_out), steps_out, view.spans)
+    # New dates may change the order (siblings with equal positions go by date); the
+    # rows were in order before, so only the pairs next to a moved row need a look.
+    moved = [i for i, st in enumerate(steps_out) if st.id in stored_steps]
+    if any(
+        _step_order(steps_out[j]) > _step_order(steps_out[j + 1])
+        for i in moved
+        for j in (i - 1, i)
+        if 0 <= j < len(steps_out) - 1
+    ):
+        steps_out.sort(key=_step_order)
+    if stored_goals and not _siblings_in_order(goals_out, set(stored_goals)):
+        goals_out = _in_tree_order(goals_out)
+    return PlanView(goals_out, steps_out, view.spans)
+
+
+def _goal_order(g: GoalRow, top: bool) -> tuple:
+    # As plan_view: top-level goals long-term first; then by position, start date, id.
+    return (top and g.horizon != "long", g.position, g.start, g.id)
+
+
+def _siblings_in_order(rows: list[GoalRow], moved: set[int]) -> bool:
+    """Are the siblings of every moved goal still in the order `plan_view` gives them?"""
+    ids = {g.id for g in rows}
+    parents = {g.parent_id if g.parent_id in ids else None for g in rows if g.id in moved}
+    siblings: dict[int | None, list[GoalRow]] = {}
+    for g in rows:
+        parent = g.parent_id if g.parent_id in ids else None
+        if parent in parents:
+            siblings.setdefault(parent, []).append(g)
+    return all(
+        all(
+            _goal_order(a, parent is None) <= _goal_order(b, parent is None)
+            for a, b in zip(kids, kids[1:], strict=False)
+        )
+        for parent, kids in siblings.items()
+    )
 
 
 def _step_order(s: StepRow) -> tuple:
@@ -231,11 +264,9 @@ def _in_tree_order(rows: list[GoalRow]) -> list[GoalRow]:
     children: dict[int | None, list[GoalRow]] = {}
     for g in rows:
         children.setdefault(g.parent_id if g.parent_id in ids else None, []).append(g)
-    for kids in children.values():
-        kids.sort(key=lambda g: (g.position, g.start, g.id))
-    roots = sorted(
-        children.get(None, []), key=lambda g: (g.horizon != "long", g.position, g.start, g.id)
-    )
+    for parent, kids in children.items():
+        kids.sort(key=lambda g, top=parent is None: _goal_order(g, top))
+    roots = children.get(None, [])
     ordered: list[GoalRow] = []
     seen: set[int] = set()
     stack = list(reversed(roots))

@@ -63,3 +63,16 @@ def test_filtered_keeps_matching_goals_and_their_parents(tree):
     )
     view = plan_view.plan_view(D(2026, 3, 1))
     assert "Done one" not in [g.title for g in plan_view.filtered(view, status="open").goals]
+
+
+def test_refresh_view_puts_a_goal_moved_past_its_sibling_in_order(tree):
+    today = D(2026, 4, 15)
+    goals.create_goal("Later sibling", D(2026, 4, 1), D(2026, 5, 1), parent=tree["long"])
+    view = plan_view.plan_view(today)
+    titles = [g.title for g in view.goals]
+    assert titles.index("Lead a project") < titles.index("Later sibling")
+    moved = plan.move_goal(tree["sub"], 60)  # now starts after its sibling
+    view = plan_view.refresh_view(view, moved.value.before.goals, moved.value.before.steps, today)
+    assert view == plan_view.plan_view(today)
+    titles = [g.title for g in view.goals]
+    assert titles.index("Lead a project") > titles.index("Later sibling")

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from careerdesk.ui.plan.tab import PlanTab
 
 
+SAVED, UNCHANGED, FAILED = "saved", "unchanged", "failed"
+
+
 class PlanActions(QObject):
     """Every edit the Plan tab offers, each one core operation run by `perform`."""
 
@@ -132,25 +135,24 @@ class PlanActions(QObject):
         kind, record_id = self.tab.selected
         self._perform(self.tr("Reorder"), lambda: plan.reorder(kind, record_id, offset))
 
-    def _update(self, text: str, kind: str, record_id: int, values: dict[str, Any]) -> bool:
-        """Save the fields that differ as one undo step; False when none did or it failed."""
+    def _update(self, text: str, kind: str, record_id: int, values: dict[str, Any]) -> str:
+        """Save the fields that differ as one undo step: "saved", "unchanged" or "failed"."""
         try:
             values = plan_edit.changed_fields(kind, record_id, values)
         except plan.PlanError as exc:
             self.tab.refused(str(exc))
-            return False
+            return FAILED
         if not values:
-            return False  # nothing changed: no empty undo step
+            return UNCHANGED  # no empty undo step
         if kind == "goal":
-            return (
-                self._perform(text, lambda: plan_edit.update_goal(record_id, **values)) is not None
-            )
-        done = self._perform(text, lambda: plan_edit.edit_step(record_id, **values))
+            done = self._perform(text, lambda: plan_edit.update_goal(record_id, **values))
+        else:
+            done = self._perform(text, lambda: plan_edit.edit_step(record_id, **values))
         if done is None:
-            return False
-        if done.value:
+            return FAILED  # refused (the reason is shown) or not written (a box says why)
+        if kind == "step" and done.value:
             self.tab.show_message(self._count("%Ln dependent step(s) followed.", len(done.value)))
-        return True
+        return SAVED
 
     def toggle_done(self) -> None:
         if not self.tab.selected:
@@ -228,8 +230,14 @@ class PlanActions(QObject):
         kind, record_id = editor.kind, editor.record_id
         text = self.tr("Edit goal") if kind == "goal" else self.tr("Edit step")
         self.tab.show_message("")
-        if self._update(text, kind, record_id, values):
+        outcome = self._update(text, kind, record_id, values)
+        if outcome == FAILED:
+            return  # what the user typed stays, to be corrected or saved again
+        if outcome == SAVED:
             saved = " ".join(filter(None, (self.tr("Saved."), self.tab.message.text())))
             self.tab.show_message(saved)
-        elif not self.tab.message.text():  # not refused: nothing differed
+        else:
             self.tab.show_message(self.tr("No changes to save."))
+        # The file now holds what was typed: show it as stored (a title without the
+        # spaces around it, say), so nothing counts as unsaved any more.
+        self.tab.reload_editor()

@@ -432,6 +432,10 @@ class PlanTab(Tab):
             ]
             self.editor.show_step(step, others, follow=follow)
 
+    def reload_editor(self) -> None:
+        """Show the selected goal or step exactly as stored, dropping what was typed."""
+        self._load_editor()
+
     def discard_pending(self) -> None:
         self._load_editor()
 

@@ -124,3 +124,14 @@ def test_the_editor_follows_a_move_made_outside_the_tab(window, qtbot):
     perform(window.ctx, "Move", lambda: plan.move_goal(goal_id, 10))
     assert shown(tab) == (start + dt.timedelta(days=10), target + dt.timedelta(days=10))
     assert not tab.editor.save_button.isEnabled()
+
+
+def test_after_a_save_nothing_counts_as_unsaved(window, qtbot):
+    tab = plan_tab(window, qtbot)
+    goal_id, _press = wide_bar(tab)
+    tab.select("goal", goal_id)
+    tab.editor.goal_form.fields["title"].setText("  Spaced title  ")
+    tab.editor.save_button.click()
+    assert m.Goal.get_by_id(goal_id).title == "Spaced title"
+    assert tab.editor.goal_form.fields["title"].text() == "Spaced title"
+    assert not tab.editor.dirty() and tab.save_pending()
