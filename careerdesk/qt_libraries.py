@@ -49,6 +49,5 @@ def explain_missing_libraries() -> str | None:
         return None
     return (
         "CareerDesk cannot start its window: Qt needs system libraries that are missing "
-        f"({', '.join(missing)}). On Debian or Ubuntu: sudo apt-get install "
-        + " ".join(missing)
+        f"({', '.join(missing)}). On Debian or Ubuntu: sudo apt-get install " + " ".join(missing)
     )

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from careerdesk.core import models as m
-from careerdesk.core import network, network_edits
+from careerdesk.core import network_edits
 from careerdesk.core.cadence import (
     check_cadence,
     contact_cadence,

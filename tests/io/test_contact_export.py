@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from careerdesk.core import models as m
-from careerdesk.core import network, network_edits
+from careerdesk.core import network_edits
 from careerdesk.core.changes import NOTHING
 from careerdesk.core.db import bound_database, open_database
 from careerdesk.io.contact_export import contact_records, export
