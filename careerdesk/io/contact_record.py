@@ -181,13 +181,20 @@ def read_user_file(path: Path, limit: int = MAX_IMPORT_BYTES) -> bytes:
         size = path.stat().st_size
         if size > limit:
             raise ImportFileError(
-                f"{path.name} is {size / 2**20:.0f} MB; CareerDesk reads contact files of up "
-                f"to {limit / 2**20:.0f} MB. Split it into smaller files and import each."
+                f"{path.name} is {_size(size)}; CareerDesk reads contact files of up "
+                f"to {_size(limit)}. Split it into smaller files and import each."
             )
         with path.open("rb") as stream:
             data = stream.read(limit + 1)
     except OSError as exc:
         raise ImportFileError(f"Cannot read {path}: {exc.strerror or exc}.") from None
     if len(data) > limit:  # grew while we read it
-        raise ImportFileError(f"{path.name} is over {limit / 2**20:.0f} MB.")
+        raise ImportFileError(f"{path.name} is over {_size(limit)}.")
     return data
+
+
+def _size(count: int) -> str:
+    for unit, scale in (("MB", 2**20), ("KB", 2**10)):
+        if count >= scale:
+            return f"{count / scale:.1f} {unit}"
+    return f"{count} bytes"

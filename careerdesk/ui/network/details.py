@@ -67,7 +67,8 @@ class ContactDetailsPanel(QScrollArea):
         self.details: network.ContactDetails | None = None
         named(self, "contact_details", self.tr("Contact details"))
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A narrow pane (a 1000×600 window) scrolls sideways rather than cutting fields off.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         body = QWidget(self)
         body.setObjectName("contact_details_body")
         self.setWidget(body)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
@@ -27,6 +28,7 @@ from careerdesk.core import network, network_edits
 from careerdesk.core.changes import Changes
 from careerdesk.ui.background import BackgroundTask
 from careerdesk.ui.context import AppContext
+from careerdesk.ui.formatting import format_date
 from careerdesk.ui.network.details import ContactDetailsPanel
 from careerdesk.ui.network.dialogs import TagCadenceDialog, named
 from careerdesk.ui.network.files import ContactFilesMixin, message
@@ -112,7 +114,9 @@ class NetworkTab(ContactFilesMixin, Tab):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # Tags take what is left; "Last contacted" keeps the width its dates need.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
@@ -121,6 +125,8 @@ class NetworkTab(ContactFilesMixin, Tab):
         for column, width in enumerate((160, 150, 170, 90, 140)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.modelReset.connect(self._fit_last_contacted)
+        self._fit_last_contacted()
 
         self.reach_out = ReachOutPanel(ctx, self)
         self.reach_out.contact_chosen.connect(self.select_contact)
@@ -147,6 +153,19 @@ class NetworkTab(ContactFilesMixin, Tab):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.status_label)
         self._update_buttons()
+
+    def _fit_last_contacted(self) -> None:
+        """The "Last contacted" column as wide as its header and any date it shows."""
+        column = [key for key, _header in COLUMNS].index("last_contacted")
+        header = self.table.horizontalHeader()
+        sample = format_date(dt.date(2026, 9, 30))  # a long month name and two-digit day
+        needed = max(
+            header.sectionSizeFromContents(column).width(),
+            self.table.fontMetrics().horizontalAdvance(sample) + 16,
+            self.table.sizeHintForColumn(column),
+        )
+        if header.sectionSize(column) < needed:
+            header.resizeSection(column, needed)
 
     def _button(self, name: str, text: str) -> QPushButton:
         button = QPushButton(text, self)
