@@ -156,17 +156,6 @@ def _clean_tag(name: str) -> str:
     return name
 
 
-def add_tag(contact_id: int, name: str) -> Done:
-    """Add one tag to a contact."""
-    return set_tags(contact_id, [*contact_tags(contact_id), name])
-
-
-def remove_tag(contact_id: int, name: str) -> Done:
-    """Take one tag off a contact (the tag itself stays)."""
-    keep = [t for t in contact_tags(contact_id) if t.casefold() != name.casefold()]
-    return set_tags(contact_id, keep)
-
-
 # --- cadences ------------------------------------------------------------------------------
 
 
@@ -183,11 +172,6 @@ def set_tag_cadences(cadences: dict[str, tuple[int | None, int | None]]) -> Done
             records.update(m.Tag, tag.id, cadence_ideal_days=ideal_days, cadence_max_days=max_days)
         )
     return in_order(steps)
-
-
-def set_tag_cadence(name: str, ideal_days: int | None, max_days: int | None) -> Done:
-    """Give every contact with this tag a keep-in-touch cadence (None, None removes it)."""
-    return set_tag_cadences({name: (ideal_days, max_days)})
 
 
 def set_cadence(contact_id: int, ideal_days: int | None, max_days: int | None) -> Done:
@@ -238,9 +222,9 @@ def log_interaction(
     return _touching_contacts(done)
 
 
-def contacted_today(contact_id: int, today: dt.date) -> Done:
+def contacted_today(contact_id: int, today: dt.date, summary: str = "Reached out") -> Done:
     """The reach-out queue's one action: a message logged today."""
-    return log_interaction(contact_id, today, "message", "Reached out")
+    return log_interaction(contact_id, today, "message", summary)
 
 
 def edit_interaction(

@@ -66,8 +66,8 @@ def test_cadence_from_a_tag_and_the_shortest_wins(db_path):
     cy = person("Cy")
     network_edits.set_tags(ann, ["close"])
     network_edits.set_tags(bo, ["close", "yearly"])
-    network_edits.set_tag_cadence("close", 14, 30)
-    network_edits.set_tag_cadence("yearly", 365, 400)
+    network_edits.set_tag_cadences({"close": (14, 30)})
+    network_edits.set_tag_cadences({"yearly": (365, 400)})
     network_edits.set_tags(cy, ["yearly"])
     today = dt.date(2026, 1, 20)
     ann_cadence = contact_cadence(ann, today)
@@ -80,7 +80,7 @@ def test_cadence_from_a_tag_and_the_shortest_wins(db_path):
 def test_the_contacts_own_cadence_wins_when_shorter(db_path):
     ann = person("Ann", 7, 10)
     network_edits.set_tags(ann, ["close"])
-    network_edits.set_tag_cadence("close", 14, 30)
+    network_edits.set_tag_cadences({"close": (14, 30)})
     assert contact_cadence(ann, ADDED).source == "contact"
 
 

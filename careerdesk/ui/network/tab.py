@@ -374,7 +374,7 @@ class NetworkTab(ContactFilesMixin, Tab):
         perform(
             self.ctx,
             self.tr("Contacted today"),
-            lambda: network_edits.log_interaction(contact_id, today, "message", summary),
+            lambda: network_edits.contacted_today(contact_id, today, summary),
             parent=self,
         )
 
