@@ -10,12 +10,12 @@ from pathlib import Path
 
 # PySide6 first, so pyqtgraph binds to it rather than to any other Qt binding.
 import PySide6  # noqa: F401
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from careerdesk import __version__, paths
+from careerdesk import __version__, paths, qt_libraries
 from careerdesk.core import db
-from careerdesk.ui import settings
+from careerdesk.ui import integrity, plain_tooltips, safety, settings, single_instance
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.icons import app_icon
 from careerdesk.ui.main_window import MainWindow
@@ -32,6 +32,7 @@ def ensure_application() -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setWindowIcon(app_icon())
+    plain_tooltips.install(app)  # (safety) user text in cell tooltips shown literally
     _install_translations(app)
     return app
 
@@ -74,10 +75,13 @@ def _install_translations(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
-def create_window(db_path: Path | str, *, today: dt.date | None = None) -> MainWindow:
+def create_window(
+    db_path: Path | str, *, today: dt.date | None = None, is_demo: bool = False
+) -> MainWindow:
     """Open `db_path` (created if missing) and show a main window that owns it.
 
-    `today` fixes the date the screens judge "overdue" by (tests, demos).
+    `today` fixes the date the screens judge "overdue" by (tests, demos);
+    `is_demo` marks a throw-away copy of the example plan (not remembered as recent).
 
     Does not enter the event loop; raises db.DatabaseError for a file that
     cannot be opened, leaving it untouched.
@@ -87,14 +91,19 @@ def create_window(db_path: Path | str, *, today: dt.date | None = None) -> MainW
     try:
         ctx = AppContext(database)
         ctx.set_today(today)
-        window = MainWindow(ctx)
+        window = MainWindow(ctx, is_demo=is_demo)
     except BaseException:
         database.close_file()
         raise
     ctx.setParent(window)
     window.open_requested.connect(lambda new: _open_other(window, new))
-    settings.remember_file(str(database.path))
+    # (safety) backups, File › Backups…, Help › Check Database, one window per file.
+    safety.install(
+        window, reopen=lambda other: create_window(other, today=today), backups=not is_demo
+    )
     window.show()
+    if not is_demo:  # a QSettings write: after the first paint
+        QTimer.singleShot(0, lambda: settings.remember_file(str(database.path)))
     return window
 
 
@@ -111,6 +120,9 @@ def _open_other(window: MainWindow, path: Path) -> MainWindow | None:
         return window
     try:
         db.check_openable(path)
+    except db.CorruptDatabase as exc:  # (safety) offer the newest good backup
+        if not integrity.offer_restore(window, path, str(exc)):
+            return None
     except (db.DatabaseError, OSError) as exc:
         QMessageBox.warning(window, window.tr("Open"), str(exc))
         return None
@@ -129,11 +141,29 @@ def _open_other(window: MainWindow, path: Path) -> MainWindow | None:
         return None
 
 
-def run_gui(db_path: Path) -> int:
+def run_gui(db_path: Path, *, is_demo: bool = False) -> int:
     """Start the GUI on `db_path`; return the exit code."""
+    problem = qt_libraries.explain_missing_libraries()
+    if problem:  # else Qt aborts with a generic "could not load the platform plugin"
+        print(f"careerdesk: {problem}", file=sys.stderr)
+        return 2
     app = ensure_application()
     try:
-        create_window(db_path)
+        create_window(db_path, is_demo=is_demo)
+    except db.DatabaseInUse as exc:
+        # (safety) the window that has the file comes forward instead of a refusal.
+        if single_instance.ask_running_instance(db_path):
+            print(f"careerdesk: {db_path} is open in another window; brought it forward.")
+            return 0
+        QMessageBox.critical(None, "CareerDesk", str(exc))
+        print(f"careerdesk: {exc}", file=sys.stderr)
+        return 2
+    except db.CorruptDatabase as exc:
+        # (safety) told in one sentence, file untouched, the newest good backup offered.
+        if not integrity.offer_restore(None, Path(db_path).absolute(), str(exc)):
+            print(f"careerdesk: {exc}", file=sys.stderr)
+            return 2
+        create_window(db_path, is_demo=is_demo)
     except db.DatabaseError as exc:
         QMessageBox.critical(None, "CareerDesk", str(exc))
         print(f"careerdesk: {exc}", file=sys.stderr)

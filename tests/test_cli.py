@@ -63,7 +63,7 @@ def test_check_on_a_missing_file(tmp_path, capsys):
 
 @pytest.mark.parametrize(
     "args",
-    [["import", "json", "x.json"], ["export", "pdf", "out.pdf"], ["export", "ics", "out.ics"]],
+    [["export", "ics", "out.ics"]],
 )
 def test_kinds_of_later_issues_say_not_available(tmp_path, capsys, args):
     (tmp_path / "x.json").write_text("{}")

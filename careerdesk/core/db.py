@@ -11,12 +11,15 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import peewee as pw
-from playhouse.migrate import SqliteMigrator
 
-from careerdesk.core import models
+from careerdesk.core import models, write_errors
 from careerdesk.core.schema_v1 import V1_DDL
+
+if TYPE_CHECKING:  # imported when a migration runs: opening a current file skips it
+    from playhouse.migrate import SqliteMigrator
 
 # "CDSK": written into the SQLite header so we recognise our own files.
 APPLICATION_ID = 0x4344534B
@@ -44,6 +47,10 @@ class NewerSchema(DatabaseError):
 
 class CorruptDatabase(DatabaseError):
     """Truncated or failing SQLite's own checks."""
+
+
+class ReadOnlyDatabase(DatabaseError):
+    """The file or its folder cannot be written to."""
 
 
 class DatabaseInUse(DatabaseError):
@@ -390,6 +397,10 @@ def open_database(
     path = Path(path).absolute()
     latest = migrations[-1].version
     inspect_file(path, latest=latest)  # refuse foreign files before leaving a lock file
+    # (safety) a read-only file or folder is said so, not reported as damaged later.
+    read_only = write_errors.writable_problem(path)
+    if read_only:
+        raise ReadOnlyDatabase(read_only)
     open_now = bound_database()
     if open_now is not None:
         raise RuntimeError(f"{open_now.path} is still open; close it before opening {path}.")
@@ -448,7 +459,16 @@ def migrate(
     pending = [m for m in migrations if m.version > version]
     backup = None
     if pending and version > 0:
-        backup = backup_copy(db, backup_path(path, version, backup_dir))
+        if backup_dir is None:
+            # (safety) a checked copy in backups/ beside the file, kept by rotation;
+            # late import: core.backups builds on this module.
+            from careerdesk.core import backups
+
+            backup = backups.make_backup(path, "migration")
+        else:
+            backup = backup_copy(db, backup_path(path, version, backup_dir))
+    from playhouse.migrate import SqliteMigrator
+
     migrator = SqliteMigrator(db)
     for step in pending:
         try:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import shutil
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from careerdesk.core import demo_content as content
 from careerdesk.core import models as m
-from careerdesk.core import skills as skill_rules
+from careerdesk.core import target_roles
+from careerdesk.core.db import DatabaseError, FileLock
 from careerdesk.core.health import goal_health
 
 # Target roles from the catalogue that O*NET 29.0 rates (Software Developers has no ratings).
@@ -163,7 +166,7 @@ def _write_goals(today: dt.date, scale: int, rng: random.Random) -> list[int]:
 
 def _write_roles(today: dt.date, skill_ids: dict[str, int], rng: random.Random) -> None:
     for code in CATALOGUE_ROLES:
-        skill_rules.add_catalogue_role(code, today=today, add_missing_skills=True)
+        target_roles.add_catalogue_role(code, add_missing_skills=True)
     # Alex assessed most of the catalogue skills the roles added; a few are left open.
     added = m.Skill.select().where(
         m.Skill.onet_element_id.is_null(False), m.Skill.current_level.is_null()
@@ -474,3 +477,24 @@ def _write_journal(
         title="AWS Solutions Architect Associate",
         date=_day(today, -400),
     )
+
+
+DEMO_FOLDER_PREFIX = "careerdesk-demo-"
+
+
+def remove_stale_demo_folders(temp_root: Path) -> list[Path]:
+    """Remove demo copies left by a run that aborted (its lock is no longer held)."""
+    removed = []
+    for folder in temp_root.glob(DEMO_FOLDER_PREFIX + "*"):
+        plan_file = folder / "Example plan.db"
+        if not folder.is_dir():
+            continue
+        lock = FileLock(plan_file)
+        try:
+            lock.acquire()
+        except DatabaseError:
+            continue  # another demo window is still using it
+        lock.release()
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed

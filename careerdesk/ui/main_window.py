@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
@@ -16,13 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careerdesk import paths
 from careerdesk.core import db, records
 from careerdesk.ui import settings
-from careerdesk.ui.about import AboutDialog
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.icons import app_icon
+from careerdesk.ui.print_menu import PrintMenu
 from careerdesk.ui.tab import Tab
 from careerdesk.ui.tab_pages import TAB_KINDS, TabPages
+
+if TYPE_CHECKING:
+    from careerdesk.ui.printing import Printing
 
 DB_FILTER = "CareerDesk database (*.careerdesk *.db);;All files (*)"
 
@@ -46,13 +51,16 @@ class MainWindow(QMainWindow):
     # Asks the application to open another file in a new window (File > Open).
     open_requested = Signal(Path)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, is_demo: bool = False
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.is_demo = is_demo  # a throw-away copy of the example plan
         self.setObjectName("main_window")
         self.setWindowIcon(app_icon())
         self.setWindowTitle(self.tr("{name} — CareerDesk").format(name=ctx.db_path.name))
-        self.resize(1280, 820)
+        self.resize(self._first_size())
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
@@ -69,6 +77,21 @@ class MainWindow(QMainWindow):
         ctx.undo_stack.indexChanged.connect(self._on_undo_index)
         self._restore_state()
         self.pages.current()  # what the first paint shows; the rest waits to be opened
+
+    def _first_size(self) -> QSize:
+        """1280×820, or less on a small screen (1024×600, 1280×720 at 125 %)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return QSize(1280, 820)
+        room = screen.availableGeometry().size()
+        return QSize(min(1280, room.width()), min(820, room.height() - 40)).expandedTo(
+            QSize(1000, 560)
+        )
+
+    @property
+    def printing(self) -> Printing:
+        """Print, preview and PDF export (the report code loads on first use)."""
+        return self.print_menu.printing
 
     # Each tab is built the first time anything needs it.
     overview_tab = property(lambda self: self.pages.tab("overview_tab"))
@@ -161,6 +184,7 @@ class MainWindow(QMainWindow):
                     f"action_export_{kind}", label, lambda _c=False, k=kind: self._run_export(k)
                 )
             )
+        self.print_menu = PrintMenu(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action("action_quit", self.tr("&Quit"), self.close, QKeySequence.Quit)
@@ -198,13 +222,26 @@ class MainWindow(QMainWindow):
         help_menu.addAction(
             self._action("action_data_folder", self.tr("Show &Data Folder"), self.show_data_folder)
         )
+        help_menu.addAction(
+            self._action("action_log_folder", self.tr("Show &Log Folder"), self.show_log_folder)
+        )
         help_menu.addAction(self._action("action_about", self.tr("&About CareerDesk"), self.about))
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in settings.value(settings.RECENT_FILES):
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _c=False, p=path: self.open_requested.emit(Path(p)))
+            if Path(path).exists():
+                action = self.recent_menu.addAction(path)
+                action.triggered.connect(
+                    lambda _c=False, p=path: self.open_requested.emit(Path(p))
+                )
+            else:
+                # Never opened (that would create an empty file there): offered for removal.
+                action = self.recent_menu.addAction(
+                    self.tr("{path} (missing) — remove from this list").format(path=path)
+                )
+                action.setObjectName("recent_missing")
+                action.triggered.connect(lambda _c=False, p=path: settings.forget_file(p))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
 
@@ -234,7 +271,7 @@ class MainWindow(QMainWindow):
         if name:
             self.open_requested.emit(Path(name))
 
-    def save_copy(self) -> None:
+    def save_copy(self) -> bool:
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save a copy"),
@@ -242,13 +279,14 @@ class MainWindow(QMainWindow):
             DB_FILTER,
         )
         if not name:
-            return
+            return False
         try:
             self.ctx.database.save_copy(Path(name))
         except (db.DatabaseError, OSError) as exc:
             self.ctx.report_error(exc, self)
-            return
+            return False
         self.statusBar().showMessage(self.tr("Saved a copy to {path}").format(path=name), 5000)
+        return True
 
     def _run_import(self, kind: str) -> None:
         start = getattr(self.show_tab("network_tab"), "start_import", None)
@@ -266,9 +304,26 @@ class MainWindow(QMainWindow):
             focus()
 
     def show_data_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.db_path.parent)))
+        self._show_folder(self.ctx.db_path.parent, self.tr("Data folder"))
+
+    def show_log_folder(self) -> None:
+        self._show_folder(paths.log_folder(), self.tr("Log folder"))
+
+    def _show_folder(self, folder: Path, title: str) -> None:
+        """Open `folder` in the file manager; where there is none, show its path to copy."""
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, title, str(folder), parent=self)
+        box.setObjectName("folder_path_message")
+        box.setInformativeText(self.tr("No file manager could open it; the path can be copied."))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.exec()
 
     def about(self) -> None:
+        from careerdesk.ui.about import AboutDialog  # the catalogue's attribution: on demand
+
         AboutDialog(self.ctx.db_path, self).exec()
 
     # --- state --------------------------------------------------------------------
@@ -318,13 +373,36 @@ class MainWindow(QMainWindow):
                 tab.discard_pending()
         return True
 
+    def _confirm_leaving_demo(self) -> bool:
+        """The demo is a throw-away copy: say so before its changes go, and offer to keep them."""
+        if not self.is_demo or self.ctx.undo_stack.isClean():
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Leave the example plan"),
+            self.tr(
+                "This is a throw-away copy of the example plan: your changes to it are "
+                "discarded when it closes."
+            ),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("leave_demo_message")
+        box.button(QMessageBox.StandardButton.Save).setText(self.tr("Save a Copy…"))
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_copy()
+        return answer == QMessageBox.StandardButton.Discard
+
     def finish(self) -> bool:
         """Finish with this window's file: pending edits saved there (or dropped on the
         user's word), state remembered, undo stack dropped, file closed. False if the
         user chose to stay."""
         if not self.ctx.database.is_open:
             return True
-        if not self.save_pending_edits():
+        if not self.save_pending_edits() or not self._confirm_leaving_demo():
             return False
         self.save_state()
         self.ctx.release()
