@@ -50,8 +50,8 @@ def _schedule(contact_id: int | None = None) -> pw.Select:
     Several cadences (its own, its tags'): the shortest ideal interval wins,
     then the shortest maximum, then the contact's own over a tag's; SQLite
     returns the other columns of the row where MIN() found its value.
-    Counting starts at last_contacted, which logging an interaction keeps
-    (network.log_interaction), else at the date added.
+    Counting starts at last_contacted, which the database's triggers keep from
+    the interactions and an imported date (schema 2), else at the date added.
     """
     C, T, CT = m.Contact, m.Tag, m.ContactTag
     own_ideal, own_max = _interval(C.cadence_ideal_days, C.cadence_max_days)

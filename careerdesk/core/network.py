@@ -1,4 +1,4 @@
-"""Network queries and edits: the contact list, a contact's details, interactions, tags, goals."""
+"""Network reads: the contact list, a contact's details, tags, goals, follow-ups."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ from typing import NamedTuple
 import peewee as pw
 
 from careerdesk.core import models as m
-from careerdesk.core import records
-from careerdesk.core.cadence import ContactCadence, check_cadence, contact_cadence
-from careerdesk.core.changes import Changes
+from careerdesk.core.cadence import ContactCadence, contact_cadence
 
 # --- the contact list -------------------------------------------------------------------
 #
@@ -42,6 +40,8 @@ SORTS: dict[str, tuple[pw.Node, ...]] = {
 }
 # Below this many matches, sorting them beats walking a sort index in order.
 _WALK_INDEX_FROM = 2000
+# From one match in this many listed contacts, matches count as dense (see _filtered_page).
+_DENSE_SHARE = 3
 _LIST_COLUMNS = (
     C.id,
     C.first_name,
@@ -104,10 +104,15 @@ def _matching_ids(filter_text: str) -> list[int]:
     return json.loads(query.scalar())
 
 
+def _id_list(ids: list[int]) -> pw.Select:
+    """The ids as one JSON text for SQLite, since Peewee takes about 5 µs to bind each
+    of a long list of parameters."""
+    return pw.Select([pw.fn.json_each(json.dumps(ids))], [pw.SQL("value")])
+
+
 def _among(ids: list[int]) -> pw.Expression:
-    """Contacts with these ids; the ids go to SQLite as one JSON text, since Peewee
-    takes about 5 µs to bind each of a long list of parameters."""
-    return C.id.in_(pw.Select([pw.fn.json_each(json.dumps(ids))], [pw.SQL("value")]))
+    """Contacts with these ids."""
+    return C.id.in_(_id_list(ids))
 
 
 def _order(sort: str, descending: bool) -> list[pw.Node]:
@@ -163,7 +168,22 @@ def _filtered_page(
         return []
     if len(ids) < _WALK_INDEX_FROM:
         return _page(_among(ids), sort, descending, offset, limit)
-    return _page(_matching(filter, use_search_index=False), sort, descending, offset, limit)
+    listed = C.select().where(C.archived == False).count()  # noqa: E712 - peewee SQL
+    if len(ids) * _DENSE_SHARE >= listed:
+        # Dense matches: walking the sort index, the filter finds a page in a few rows.
+        return _page(_matching(filter, use_search_index=False), sort, descending, offset, limit)
+    # Sparse matches may all sit at the far end of the order ("Bluefin", company
+    # descending): walking wide rows and testing the filter on each would read
+    # nearly all of them. Walk the narrow sort index instead, testing only the id.
+    in_order = (
+        C.select(C.id)
+        .where(pw.NodeList([pw.SQL("+"), C.id], glue="").in_(_id_list(ids)))  # "+": no rowid
+        .order_by(*_order(sort, descending))
+        .limit(limit)
+        .offset(offset)
+    )
+    page_ids = [contact_id for (contact_id,) in in_order.tuples()]
+    return _page(_among(page_ids), sort, descending, 0, limit)  # the same order, 100 rows
 
 
 def contact_page(
@@ -174,11 +194,6 @@ def contact_page(
     if not filter.strip():
         return _page(C.archived + 0 == 0, sort, descending, offset, limit)
     return _filtered_page(filter, _matching_ids(filter), sort, descending, offset, limit)
-
-
-def contact_count(filter: str) -> int:
-    """How many contacts match the filter."""
-    return C.select().where(_matching(filter, use_search_index=True)).count()
 
 
 # --- details ------------------------------------------------------------------------------
@@ -300,8 +315,10 @@ def interactions(contact_id: int) -> list[InteractionEntry]:
 
 
 def contact_details(contact_id: int, today: dt.date) -> ContactDetails:
-    """All a contact's fields and links; raises m.Contact.DoesNotExist for an unknown id."""
-    c = m.Contact.get_by_id(contact_id)
+    """All a contact's fields and links; raises LookupError for an unknown id."""
+    c = m.Contact.get_or_none(m.Contact.id == contact_id)
+    if c is None:
+        raise LookupError(f"There is no contact #{contact_id}.")
     introducer = c.introduced_by
     return ContactDetails(
         id=c.id,
@@ -333,202 +350,7 @@ def contact_details(contact_id: int, today: dt.date) -> ContactDetails:
     )
 
 
-# --- edits ----------------------------------------------------------------------------------
-
-_CONTACT_CHANGES = Changes(contacts=True)
-_INTERACTION_CHANGES = Changes(contacts=True, interactions=True)
-
-
-@dataclass(frozen=True)
-class LoggedInteraction:
-    """What logging an interaction did, enough to take it back."""
-
-    interaction_id: int
-    contact_id: int
-    previous_last_contacted: dt.date | None
-
-
-def _check_interaction(date: dt.date, kind: str, follow_up_date: dt.date | None) -> None:
-    if kind not in m.INTERACTION_KINDS:
-        raise ValueError(f"'{kind}' is not an interaction kind: {', '.join(m.INTERACTION_KINDS)}.")
-    if follow_up_date is not None and follow_up_date < date:
-        raise ValueError("The follow-up date cannot be before the interaction.")
-
-
-def log_interaction(
-    contact_id: int,
-    date: dt.date,
-    kind: str,
-    summary: str = "",
-    follow_up_date: dt.date | None = None,
-    notes: str = "",
-) -> tuple[LoggedInteraction, Changes]:
-    """Record an interaction; a later date becomes "last contacted", restarting the cadence."""
-    _check_interaction(date, kind, follow_up_date)
-    with m.database_proxy.atomic():
-        contact = m.Contact.get_by_id(contact_id)
-        previous = contact.last_contacted
-        interaction = m.Interaction.create(
-            contact=contact_id,
-            date=date,
-            kind=kind,
-            summary=summary,
-            follow_up_date=follow_up_date,
-            notes=notes,
-        )
-        if previous is None or date > previous:
-            contact.last_contacted = date
-            contact.save(only=[m.Contact.last_contacted, m.Contact.updated_at])
-    return LoggedInteraction(interaction.id, contact_id, previous), _INTERACTION_CHANGES
-
-
-def unlog_interaction(logged: LoggedInteraction) -> Changes:
-    """Undo `log_interaction`: remove the interaction and put "last contacted" back."""
-    with m.database_proxy.atomic():
-        m.Interaction.delete_by_id(logged.interaction_id)
-        _set_last_contacted(logged.contact_id, logged.previous_last_contacted)
-    return _INTERACTION_CHANGES
-
-
-@dataclass(frozen=True)
-class InteractionChange:
-    """What editing or deleting an interaction did, enough to take it back."""
-
-    interaction_id: int
-    contact_id: int
-    previous_last_contacted: dt.date | None
-    before: dict[str, object] = field(default_factory=dict)  # the edited fields as they were
-    deleted: records.DeletedRecords | None = None
-
-
-_INTERACTION_FIELDS = ("date", "kind", "summary", "follow_up_date", "follow_up_done", "notes")
-
-
-def _set_last_contacted(contact_id: int, day: dt.date | None) -> None:
-    m.Contact.update(last_contacted=day, updated_at=m.utc_now()).where(
-        m.Contact.id == contact_id
-    ).execute()
-
-
-def _recount_last_contacted(contact_id: int, previous: dt.date | None, old_date: dt.date) -> None:
-    """After the interaction of `old_date` changed or went, "last contacted" is the newest
-    interaction left; a later date it had (a later interaction, an import) stays."""
-    latest = (
-        m.Interaction.select(m.Interaction.date)
-        .where(m.Interaction.contact == contact_id)
-        .order_by(m.Interaction.date.desc())
-        .first()
-    )
-    newest = latest.date if latest else None
-    if previous is None or previous <= old_date or (newest is not None and newest > previous):
-        _set_last_contacted(contact_id, newest)
-
-
-def edit_interaction(
-    interaction_id: int,
-    date: dt.date,
-    kind: str,
-    summary: str = "",
-    follow_up_date: dt.date | None = None,
-    notes: str = "",
-) -> tuple[InteractionChange, Changes]:
-    """Change a logged interaction; "last contacted" follows its new date."""
-    _check_interaction(date, kind, follow_up_date)
-    with m.database_proxy.atomic():
-        interaction = m.Interaction.get_by_id(interaction_id)
-        contact_id = interaction.contact_id
-        previous = m.Contact.get_by_id(contact_id).last_contacted
-        before = records.values_of(interaction, list(_INTERACTION_FIELDS))
-        old_date = interaction.date
-        records.update_row(
-            m.Interaction,
-            interaction_id,
-            date=date,
-            kind=kind,
-            summary=summary,
-            follow_up_date=follow_up_date,
-            notes=notes,
-        )
-        _recount_last_contacted(contact_id, previous, old_date)
-    return InteractionChange(interaction_id, contact_id, previous, before=before), (
-        _INTERACTION_CHANGES
-    )
-
-
-def delete_interaction(interaction_id: int) -> tuple[InteractionChange, Changes]:
-    """Delete a logged interaction; "last contacted" becomes the newest one left."""
-    with m.database_proxy.atomic():
-        interaction = m.Interaction.get_by_id(interaction_id)
-        contact_id, old_date = interaction.contact_id, interaction.date
-        previous = m.Contact.get_by_id(contact_id).last_contacted
-        deleted, _changes = records.delete_rows(m.Interaction, interaction_id)
-        _recount_last_contacted(contact_id, previous, old_date)
-    return InteractionChange(interaction_id, contact_id, previous, deleted=deleted), (
-        _INTERACTION_CHANGES
-    )
-
-
-def undo_interaction_change(change: InteractionChange) -> Changes:
-    """Put an edited or deleted interaction back as it was, with "last contacted"."""
-    with m.database_proxy.atomic():
-        if change.deleted is not None:
-            records.restore_rows(change.deleted)
-        else:
-            records.update_row(m.Interaction, change.interaction_id, **change.before)
-        _set_last_contacted(change.contact_id, change.previous_last_contacted)
-    return _INTERACTION_CHANGES
-
-
-def contacted_today(contact_id: int, today: dt.date) -> tuple[LoggedInteraction, Changes]:
-    """The reach-out queue's one action: a message logged today."""
-    return log_interaction(contact_id, today, "message", "Reached out")
-
-
-def _clean_tag(name: str) -> str:
-    name = " ".join(name.split())
-    if not name:
-        raise ValueError("A tag needs a name.")
-    if "," in name:
-        raise ValueError("A tag cannot contain a comma (lists of tags are separated by commas).")
-    return name
-
-
-def set_tags(contact_id: int, names: list[str]) -> tuple[list[str], Changes]:
-    """Give a contact exactly these tags (creating new ones); return the tags it had before."""
-    wanted: dict[str, str] = {}
-    for name in names:
-        clean = _clean_tag(name)
-        wanted.setdefault(clean.casefold(), clean)
-    with m.database_proxy.atomic():
-        before = contact_tags(contact_id)
-        existing = {t.name.casefold(): t for t in m.Tag.select()}
-        ids = []
-        for key, name in wanted.items():
-            tag = existing.get(key) or m.Tag.create(name=name)
-            ids.append(tag.id)
-        m.ContactTag.delete().where(
-            (m.ContactTag.contact == contact_id) & m.ContactTag.tag.not_in(ids)
-        ).execute()
-        have = {
-            link.tag_id for link in m.ContactTag.select().where(m.ContactTag.contact == contact_id)
-        }
-        missing = [tag_id for tag_id in ids if tag_id not in have]
-        if missing:
-            m.ContactTag.insert_many(
-                [{"contact": contact_id, "tag": tag_id} for tag_id in missing]
-            ).execute()
-    return before, _CONTACT_CHANGES
-
-
-def add_tag(contact_id: int, name: str) -> tuple[list[str], Changes]:
-    """Add one tag to a contact; return the tags it had before."""
-    return set_tags(contact_id, [*contact_tags(contact_id), name])
-
-
-def remove_tag(contact_id: int, name: str) -> tuple[list[str], Changes]:
-    """Take one tag off a contact (the tag itself stays); return the tags it had before."""
-    keep = [t for t in contact_tags(contact_id) if t.casefold() != name.casefold()]
-    return set_tags(contact_id, keep)
+# --- lists the edits offer -------------------------------------------------------
 
 
 def all_tags() -> list[tuple[str, int | None, int | None, int]]:
@@ -548,70 +370,6 @@ def all_tags() -> list[tuple[str, int | None, int | None, int]]:
     return list(query)
 
 
-def set_tag_cadence(name: str, ideal_days: int | None, max_days: int | None) -> Changes:
-    """Give every contact with this tag a keep-in-touch cadence (None, None removes it)."""
-    set_tag_cadences({name: (ideal_days, max_days)})
-    return _CONTACT_CHANGES
-
-
-def set_tag_cadences(
-    cadences: dict[str, tuple[int | None, int | None]],
-) -> dict[str, tuple[int | None, int | None]]:
-    """Set several tags' (ideal, maximum) cadences in one transaction; return what they were."""
-    for ideal_days, max_days in cadences.values():
-        check_cadence(ideal_days, max_days)
-    before = {}
-    with m.database_proxy.atomic():
-        for name, (ideal_days, max_days) in cadences.items():
-            tag = m.Tag.get(m.Tag.name == name)
-            before[name] = (tag.cadence_ideal_days, tag.cadence_max_days)
-            tag.cadence_ideal_days, tag.cadence_max_days = ideal_days, max_days
-            tag.save()
-    return before
-
-
-def set_cadence(contact_id: int, ideal_days: int | None, max_days: int | None) -> Changes:
-    """A contact's own keep-in-touch cadence (None, None: only its tags' cadences apply)."""
-    check_cadence(ideal_days, max_days)
-    return records.update_row(
-        m.Contact, contact_id, cadence_ideal_days=ideal_days, cadence_max_days=max_days
-    )
-
-
-def add_employment(
-    contact_id: int,
-    company: str,
-    position: str,
-    start_date: dt.date | None = None,
-    end_date: dt.date | None = None,
-    notes: str = "",
-) -> tuple[int, Changes]:
-    """Add a past job to a contact's employment history."""
-    if not (company.strip() or position.strip()):
-        raise ValueError("A job needs a company or a position.")
-    if start_date and end_date and end_date < start_date:
-        raise ValueError("A job cannot end before it starts.")
-    return records.insert_row(
-        m.Employment,
-        contact=contact_id,
-        company=company.strip(),
-        position=position.strip(),
-        start_date=start_date,
-        end_date=end_date,
-        notes=notes,
-    )
-
-
-def link_goal(contact_id: int, goal_id: int, role: str = "") -> tuple[int, Changes]:
-    """Record that this person helps with a goal."""
-    exists = m.GoalContact.get_or_none(
-        (m.GoalContact.contact == contact_id) & (m.GoalContact.goal == goal_id)
-    )
-    if exists:
-        raise ValueError("This person is already linked to that goal.")
-    return records.insert_row(m.GoalContact, contact=contact_id, goal=goal_id, role=role)
-
-
 def goal_choices() -> list[tuple[int, str]]:
     """(id, title) of the goals a contact can be linked to: not archived, by title."""
     query = (
@@ -623,14 +381,42 @@ def goal_choices() -> list[tuple[int, str]]:
     return list(query)
 
 
-def new_contact(first_name: str, last_name: str, today: dt.date) -> tuple[int, Changes]:
-    """Add a contact by name, added today."""
-    if not (first_name.strip() or last_name.strip()):
-        raise ValueError("A contact needs a first or a last name.")
-    return records.insert_row(
-        m.Contact,
-        first_name=first_name.strip(),
-        last_name=last_name.strip(),
-        added_date=today,
-        source="manual",
+@dataclass(frozen=True)
+class FollowUp:
+    """An interaction's follow-up not done yet: who, when, and what it was about."""
+
+    interaction_id: int
+    contact_id: int
+    name: str
+    company: str
+    date: dt.date  # the follow-up date
+    summary: str  # of the interaction it follows
+
+    def overdue(self, today: dt.date) -> bool:
+        return self.date < today
+
+
+def follow_ups(today: dt.date, days: int = 14) -> list[FollowUp]:
+    """Follow-ups not done, due by today + `days` (those already past first), by date.
+
+    Archived contacts are left out; the Overview's "coming up" and the
+    reach-out queue show the same list.
+    """
+    It = m.Interaction
+    query = (
+        It.select(It.id, It.contact, C.first_name, C.last_name, C.email, C.company)
+        .select_extend(It.follow_up_date, It.summary)
+        .join(C)
+        .where(
+            It.follow_up_date.is_null(False)
+            & (It.follow_up_done == False)  # noqa: E712 - peewee builds SQL from ==
+            & (It.follow_up_date <= today + dt.timedelta(days=days))
+            & (C.archived == False)  # noqa: E712
+        )
+        .order_by(It.follow_up_date, It.id)
+        .tuples()
     )
+    return [
+        FollowUp(iid, cid, " ".join(p for p in (first, last) if p) or email, company, day, summary)
+        for iid, cid, first, last, email, company, day, summary in query
+    ]

@@ -1,34 +1,60 @@
-"""Contact import: read a file, preview it against the open database, then write it in one go."""
+"""Contact import: read a file, preview it (contact_merge), then write it in one go as a Done.
+
+The write is the bulk part: every planned row gets its id and uuid before it
+is written, so undo deletes exactly those rows and redo writes them again.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import os
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import peewee as pw
 
 from careerdesk.core import models as m
-from careerdesk.core.changes import NOTHING, Changes
+from careerdesk.core.changes import Changes
+from careerdesk.core.operation import Done, nothing_done
 from careerdesk.core.records import changes_for
+from careerdesk.io.contact_merge import (
+    DUPLICATE,
+    NEW,
+    REJECTED,
+    UPDATED,
+    ImportPreview,
+    PreviewRow,
+    chunks,
+    preview,
+)
 from careerdesk.io.contact_record import (
-    ContactRecord,
+    MAX_IMPORT_BYTES,
     ImportFileError,
     ParseResult,
     PastJob,
-    url_key,
+    read_user_file,
 )
 from careerdesk.io.csv_contacts import parse_csv
 from careerdesk.io.linkedin import parse_linkedin
 from careerdesk.io.vcard import parse_vcard
 
+__all__ = [
+    "DUPLICATE",
+    "KINDS",
+    "NEW",
+    "REJECTED",
+    "UPDATED",
+    "AppliedImport",
+    "ImportPreview",
+    "PreviewRow",
+    "apply",
+    "preview",
+    "read_file",
+]
+
 KINDS = ("linkedin", "vcard", "csv")
-NEW, UPDATED, DUPLICATE, REJECTED = "new", "updated", "duplicate", "rejected"
-# Rows per statement, between two progress reports (SQLite allows 32766 bound values).
-_CHUNK = 500
 
 
 def read_file(kind: str, path: Path, mapping: dict[str, str] | None = None) -> ParseResult:
@@ -38,10 +64,7 @@ def read_file(kind: str, path: Path, mapping: dict[str, str] | None = None) -> P
         raise ImportFileError(f"Unknown import kind '{kind}'; use one of: {', '.join(KINDS)}.")
     if mapping is not None and kind != "csv":
         raise ImportFileError("A column mapping applies only to CSV imports.")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFileError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    data = read_user_file(path, MAX_IMPORT_BYTES)
     try:
         if kind == "linkedin":
             return parse_linkedin(data)
@@ -50,379 +73,6 @@ def read_file(kind: str, path: Path, mapping: dict[str, str] | None = None) -> P
         return parse_csv(data, mapping)
     except ImportFileError as exc:
         raise ImportFileError(f"{path.name}: {exc}") from None
-
-
-@dataclass(frozen=True)
-class PreviewRow:
-    """One record of the file as the preview shows it."""
-
-    line: int
-    status: str  # new | updated | duplicate | rejected
-    name: str  # for a rejected record: the start of its text as found
-    company: str
-    email: str
-    reason: str  # why rejected, what an update adds, whom a duplicate matches
-    contact_id: int | None = None
-
-
-@dataclass
-class ContactUpdate:
-    """What merging a record into an existing contact changes."""
-
-    contact_id: int
-    values: dict[str, object] = field(default_factory=dict)
-    tags: list[str] = field(default_factory=list)
-    jobs: list[PastJob] = field(default_factory=list)
-
-    def __bool__(self) -> bool:
-        return bool(self.values or self.tags or self.jobs)
-
-
-@dataclass
-class ImportPreview:
-    """Every row with its status, and the plan `apply` carries out."""
-
-    source: str
-    rows: list[PreviewRow]
-    new: list[ContactRecord]
-    updates: list[ContactUpdate]
-
-    def count(self, status: str) -> int:
-        return sum(1 for row in self.rows if row.status == status)
-
-    @property
-    def rejected(self) -> list[PreviewRow]:
-        """The rows that will not be imported, with their line and reason."""
-        return [row for row in self.rows if row.status == REJECTED]
-
-    def summary(self) -> str:
-        return ", ".join(f"{self.count(s)} {s}" for s in (NEW, UPDATED, DUPLICATE, REJECTED))
-
-
-# --- preview ----------------------------------------------------------------------------
-
-
-def _fold(text: str) -> str:
-    folded = text.strip().casefold()
-    if "  " in folded or "\n" in folded or "\t" in folded:  # rare: skip the split
-        folded = " ".join(folded.split())
-    return folded
-
-
-_SAME_NAME = "same name and company"
-
-
-def _keys(record: ContactRecord) -> Iterator[tuple[str, object]]:
-    """The identities a record can be matched by, strongest first."""
-    if record.email:
-        yield "same email", record.email.strip().casefold()
-    if record.linkedin_url:
-        yield "same LinkedIn URL", url_key(record.linkedin_url)
-    if record.first_name or record.last_name:
-        yield (
-            _SAME_NAME,
-            (
-                _fold(record.first_name),
-                _fold(record.last_name),
-                _fold(record.company),
-            ),
-        )
-
-
-def _may_match(why: str, url: str, other_url: str) -> bool:
-    """Two people may share a name (and an empty company), never a LinkedIn profile:
-    a match by name alone is refused when both have different profile URLs."""
-    return why != _SAME_NAME or not (url and other_url) or url_key(url) == url_key(other_url)
-
-
-def _fill(target: ContactRecord, other: ContactRecord) -> None:
-    """Merge `other` into `target` within one file: empty fields are filled, lists united."""
-    for name in ("first_name", "last_name", "company", "position", "email", "phone"):
-        if not getattr(target, name):
-            setattr(target, name, getattr(other, name))
-    for name in ("linkedin_url", "relationship", "how_met", "notes", "connected_on"):
-        if not getattr(target, name):
-            setattr(target, name, getattr(other, name))
-    if other.last_contacted and (
-        not target.last_contacted or other.last_contacted > target.last_contacted
-    ):
-        target.last_contacted = other.last_contacted
-    target.urls += [u for u in other.urls if u not in target.urls]
-    target.tags += [
-        t for t in other.tags if t.casefold() not in {x.casefold() for x in target.tags}
-    ]
-    target.employment += [j for j in other.employment if j not in target.employment]
-
-
-_EXISTING_COLUMNS = (
-    m.Contact.id,
-    m.Contact.first_name,
-    m.Contact.last_name,
-    m.Contact.company,
-    m.Contact.position,
-    m.Contact.email,
-    m.Contact.phone,
-    m.Contact.linkedin_url,
-    m.Contact.urls,
-    m.Contact.relationship,
-    m.Contact.how_met,
-    m.Contact.notes,
-    m.Contact.connected_on,
-    m.Contact.last_contacted,
-)
-
-
-def _existing() -> tuple[dict[int, dict[str, object]], dict[tuple[str, object], int]]:
-    """All contacts once, with a dict from each identity key to the contact's id."""
-    query = m.Contact.select(*_EXISTING_COLUMNS).order_by(m.Contact.id).dicts()
-    contacts: dict[int, dict[str, object]] = {}
-    index: dict[tuple[str, object], int] = {}
-    for data in query.iterator():
-        contacts[data["id"]] = data
-        record = ContactRecord(
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-            company=data["company"],
-            email=data["email"],
-            linkedin_url=data["linkedin_url"],
-        )
-        for key in _keys(record):
-            index.setdefault(key, data["id"])
-    return contacts, index
-
-
-def _chunks(items: Sequence, size: int = _CHUNK) -> Iterator[Sequence]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def _existing_tags_and_jobs(
-    ids: list[int],
-) -> tuple[dict[int, set[str]], dict[int, set[tuple[str, str]]]]:
-    tags: dict[int, set[str]] = {}
-    jobs: dict[int, set[tuple[str, str]]] = {}
-    CT, E = m.ContactTag, m.Employment
-    for chunk in _chunks(ids):
-        tag_query = CT.select(CT.contact, m.Tag.name).join(m.Tag).where(CT.contact.in_(chunk))
-        for contact_id, name in tag_query.tuples():
-            tags.setdefault(contact_id, set()).add(name.casefold())
-        job_query = E.select(E.contact, E.company, E.position).where(E.contact.in_(chunk))
-        for contact_id, company, position in job_query.tuples():
-            jobs.setdefault(contact_id, set()).add((_fold(company), _fold(position)))
-    return tags, jobs
-
-
-def _as_date(value: object) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
-def _plan_update(
-    existing: dict[str, object],
-    record: ContactRecord,
-    tags: set[str],
-    jobs: set[tuple[str, str]],
-) -> tuple[ContactUpdate, list[str]]:
-    """Fill empty fields and keep what the user wrote; a new job moves the old one to history."""
-    update = ContactUpdate(existing["id"])
-    said: list[str] = []
-    for name in ("first_name", "last_name", "email", "phone", "linkedin_url", "how_met", "notes"):
-        if not existing[name] and getattr(record, name):
-            update.values[name] = getattr(record, name)
-            said.append(name.replace("_", " "))
-    old_company, old_position = existing["company"], existing["position"]
-    moved_company = record.company and old_company and _fold(record.company) != _fold(old_company)
-    moved_position = (
-        record.position and old_position and _fold(record.position) != _fold(old_position)
-    )
-    if (_fold(record.company or old_company), _fold(record.position)) in jobs:
-        # The file shows a job the history already holds: an older file, not a new job.
-        moved_company = moved_position = False
-    if moved_company or moved_position:
-        old_job = (_fold(old_company), _fold(old_position))
-        if old_job not in jobs:
-            update.jobs.append(PastJob(old_company, old_position))
-            jobs.add(old_job)
-        update.values["company"] = record.company or old_company
-        # The old position belonged to the old job, so it does not carry over.
-        update.values["position"] = record.position
-        said.append(f"new job ({old_company or old_position} moves to employment history)")
-    else:
-        for name in ("company", "position"):
-            if not existing[name] and getattr(record, name):
-                update.values[name] = getattr(record, name)
-                said.append(name)
-    old_urls = [u for u in str(existing["urls"]).splitlines() if u.strip()]
-    known = {url_key(u) for u in old_urls} | {url_key(str(existing["linkedin_url"]))}
-    added_urls = [u for u in record.urls if url_key(u) not in known]
-    if added_urls:
-        update.values["urls"] = "\n".join(old_urls + added_urls)
-        said.append("web addresses")
-    if record.relationship and existing["relationship"] in ("", "other"):
-        if record.relationship != existing["relationship"]:
-            update.values["relationship"] = record.relationship
-            said.append("relationship")
-    if record.connected_on and not existing["connected_on"]:
-        update.values["connected_on"] = record.connected_on
-        said.append("connected on")
-    last = _as_date(existing["last_contacted"])
-    if record.last_contacted and (last is None or record.last_contacted > last):
-        update.values["last_contacted"] = record.last_contacted
-        said.append("last contacted")
-    new_tags = [t for t in record.tags if t.casefold() not in tags]
-    if new_tags:
-        update.tags = new_tags
-        said.append("tags")
-    for job in record.employment:
-        key = (_fold(job.company), _fold(job.position))
-        if key not in jobs:
-            update.jobs.append(job)
-            jobs.add(key)
-            if "employment history" not in said[-1:]:
-                said.append("employment history")
-    return update, said
-
-
-def preview(result: ParseResult) -> ImportPreview:
-    """Classify every record against the open database: new, updated, duplicate or rejected.
-
-    Duplicates (same email, same LinkedIn URL, or same name and company) are
-    merged, within the file and with existing contacts; nothing is written.
-    """
-    contacts, index = _existing()
-    clusters: list[ContactRecord] = []  # merged records, first occurrence first
-    cluster_keys: list[list[tuple[str, object]]] = []
-    copied: set[int] = set()  # clusters that are copies, so merging never edits the parse
-    cluster_of: dict[tuple[str, object], int] = {}
-    rows: dict[int, PreviewRow] = {}  # position in result.records -> row, if decided now
-    members: list[int] = []  # cluster number of each record
-
-    def merged_into(number: int) -> ContactRecord:
-        """A cluster's record to merge into: a copy, so merging never edits the parse."""
-        if number not in copied:
-            original = clusters[number]
-            clusters[number] = replace(
-                original,
-                urls=list(original.urls),
-                tags=list(original.tags),
-                employment=list(original.employment),
-            )
-            copied.add(number)
-        return clusters[number]
-
-    for position, record in enumerate(result.records):
-        keys = list(_keys(record))
-        found = next(
-            (
-                (key[0], cluster_of[key])
-                for key in keys
-                if key in cluster_of
-                and _may_match(key[0], record.linkedin_url, clusters[cluster_of[key]].linkedin_url)
-            ),
-            None,
-        )
-        if found is None:
-            number = len(clusters)
-            clusters.append(record)
-            cluster_keys.append(keys)
-        else:
-            why, number = found
-            _fill(merged_into(number), record)
-            cluster_keys[number] = list(_keys(clusters[number]))
-            rows[position] = PreviewRow(
-                record.line,
-                DUPLICATE,
-                record.full_name,
-                record.company,
-                record.email,
-                f"{why} as line {clusters[number].line}; merged into it",
-            )
-        members.append(number)
-        for key in cluster_keys[number]:
-            cluster_of.setdefault(key, number)
-    # Two records of the file can both match one contact by different keys.
-    target: dict[int, int | None] = {}
-    first_cluster_of_contact: dict[int, int] = {}
-    for number, record in enumerate(clusters):
-        hit = next(
-            (
-                index[key]
-                for key in cluster_keys[number]
-                if key in index
-                and _may_match(
-                    key[0], record.linkedin_url, str(contacts[index[key]]["linkedin_url"])
-                )
-            ),
-            None,
-        )
-        if hit is None:
-            target[number] = None
-            continue
-        contact_id = hit
-        owner = first_cluster_of_contact.setdefault(contact_id, number)
-        if owner != number:
-            _fill(merged_into(owner), record)
-        target[number] = contact_id
-    matched = sorted(first_cluster_of_contact)
-    tags, jobs = _existing_tags_and_jobs(matched)
-    plans: dict[int, tuple[ContactUpdate, list[str]]] = {
-        number: _plan_update(
-            contacts[contact_id],
-            clusters[number],
-            tags.get(contact_id, set()),
-            jobs.setdefault(contact_id, set()),
-        )
-        for contact_id, number in first_cluster_of_contact.items()
-    }
-    preview_rows: list[PreviewRow] = []
-    new: list[ContactRecord] = []
-    updates: list[ContactUpdate] = []
-    for position, record in enumerate(result.records):
-        if position in rows:
-            preview_rows.append(rows[position])
-            continue
-        number = members[position]
-        contact_id = target[number]
-        merged = clusters[number]
-        if contact_id is None:
-            new.append(merged)
-            status, reason = NEW, ""
-        elif first_cluster_of_contact[contact_id] != number:
-            owner = clusters[first_cluster_of_contact[contact_id]]
-            status, reason = DUPLICATE, f"same contact as line {owner.line}; merged into it"
-        else:
-            update, said = plans[number]
-            contacts_name = _name(contacts[contact_id])
-            if update:
-                updates.append(update)
-                status, reason = UPDATED, f"{contacts_name}: adds {', '.join(said)}"
-            else:
-                status, reason = DUPLICATE, f"already in your contacts as {contacts_name}"
-        preview_rows.append(
-            PreviewRow(
-                record.line,
-                status,
-                merged.full_name,
-                merged.company,
-                merged.email,
-                reason,
-                contact_id,
-            )
-        )
-    for rejected in result.rejected:
-        # The name column shows the start of the text as found, to recognise the row.
-        text = " ".join(rejected.text.split())
-        text = text if len(text) <= 60 else text[:59] + "…"
-        preview_rows.append(PreviewRow(rejected.line, REJECTED, text, "", "", rejected.reason))
-    preview_rows.sort(key=lambda row: row.line)
-    return ImportPreview(result.source, preview_rows, new, updates)
-
-
-def _name(data: dict[str, object]) -> str:
-    return " ".join(str(p) for p in (data["first_name"], data["last_name"]) if p) or str(
-        data["email"]
-    )
 
 
 # --- apply, undo, redo -----------------------------------------------------------------
@@ -443,7 +93,8 @@ _CONTACT_FIELDS = (
     C.how_met,
     C.added_date,
     C.connected_on,
-    C.last_contacted,
+    # The file's date; the database's triggers fold it into last_contacted.
+    C.imported_last_contacted,
     C.source,
     C.archived,
     C.notes,
@@ -529,7 +180,7 @@ def _plan(preview: ImportPreview, today: dt.date) -> AppliedImport:
     before: dict[int, dict[str, object]] = {}
     fields = sorted({name for update in preview.updates for name in update.values})
     query = C.select(C.id, C.updated_at, *[getattr(C, name) for name in fields])
-    for chunk in _chunks([u.contact_id for u in preview.updates if u.values]):
+    for chunk in chunks([u.contact_id for u in preview.updates if u.values]):
         for row in query.where(C.id.in_(chunk)).dicts():
             before[row.pop("id")] = row
     for update in preview.updates:
@@ -578,12 +229,12 @@ def _write(plan: AppliedImport, progress: Callable[[int, int], None] | None = No
     total = len(plan.contacts) + len(plan.updates)
     done = 0
     _insert(m.Tag, _TAG_FIELDS, plan.tags).execute()
-    for chunk in _chunks(plan.contacts):
+    for chunk in chunks(plan.contacts):
         _insert(C, _CONTACT_FIELDS, chunk).execute()
         done += len(chunk)
         if progress:
             progress(done, total)
-    for chunk in _chunks(plan.updates):
+    for chunk in chunks(plan.updates):
         for contact_id, _before, values in chunk:
             C.update(values).where(C.id == contact_id).execute()
         done += len(chunk)
@@ -599,46 +250,40 @@ def apply(
     *,
     today: dt.date,
     progress: Callable[[int, int], None] | None = None,
-) -> Changes:
-    """Write the previewed plan in ONE transaction; all of it or, on any error, nothing."""
-    return apply_undoable(preview, today=today, progress=progress)[1]
+) -> Done:
+    """Write the previewed plan in ONE transaction: all of it or, on any error, nothing.
 
-
-def apply_undoable(
-    preview: ImportPreview,
-    *,
-    today: dt.date,
-    progress: Callable[[int, int], None] | None = None,
-) -> tuple[AppliedImport, Changes]:
-    """`apply`, also returning what it wrote, for `undo_import` and `redo_import`."""
+    Undo deletes the rows it added (same ids) and puts updated contacts back;
+    its undo, the redo, writes the same rows with the same ids and uuids.
+    `value` is the AppliedImport.
+    """
     if not (preview.new or preview.updates):
-        return AppliedImport(), NOTHING
+        return nothing_done(AppliedImport())
     with m.database_proxy.atomic():
         plan = _plan(preview, today)
         _write(plan, progress)
-    return plan, changes_for(m.Contact)
+    return Done(_CHANGES, lambda: _undo(plan), plan)
 
 
-def undo_import(applied: AppliedImport) -> Changes:
-    """Take an import back in one transaction: its rows deleted, updated contacts as before."""
-    if not applied:
-        return NOTHING
+_CHANGES: Changes = changes_for(m.Contact)
+
+
+def _undo(applied: AppliedImport) -> Done:
+    """Take an import back: its rows deleted, updated contacts as they were before."""
     with m.database_proxy.atomic():
         # Children first; a new contact's links and jobs are among them.
         for model, rows in ((E, applied.jobs), (CT, applied.links), (C, applied.contacts)):
-            for chunk in _chunks([row[0] for row in rows]):
+            for chunk in chunks([row[0] for row in rows]):
                 model.delete().where(model.id.in_(chunk)).execute()
         for contact_id, before, _values in applied.updates:
             C.update(before).where(C.id == contact_id).execute()
-        for chunk in _chunks([row[0] for row in applied.tags]):
+        for chunk in chunks([row[0] for row in applied.tags]):
             m.Tag.delete().where(m.Tag.id.in_(chunk)).execute()
-    return changes_for(m.Contact)
+    return Done(_CHANGES, lambda: _redo(applied), applied)
 
 
-def redo_import(applied: AppliedImport) -> Changes:
+def _redo(applied: AppliedImport) -> Done:
     """Write an undone import again: the same rows with the same ids and uuids."""
-    if not applied:
-        return NOTHING
     with m.database_proxy.atomic():
         _write(applied)
-    return changes_for(m.Contact)
+    return Done(_CHANGES, lambda: _undo(applied), applied)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import NamedTuple
 
 
@@ -40,11 +41,25 @@ class ContactRecord:
     connected_on: dt.date | None = None
     last_contacted: dt.date | None = None
     employment: list[PastJob] = field(default_factory=list)
+    # A vCard's additional (middle) names, honorific prefix and suffix (N's last three).
+    middle_name: str = ""
+    name_prefix: str = ""
+    name_suffix: str = ""
     line: int = 0
+    # What the file held for this person but could not be read (one note each), for the
+    # preview: the record is kept without it.
+    dropped: list[str] = field(default_factory=list)
 
     @property
     def full_name(self) -> str:
         return " ".join(p for p in (self.first_name, self.last_name) if p)
+
+    @property
+    def formatted_name(self) -> str:
+        """The whole name as an address book shows it: prefix, given, middle, family, suffix."""
+        parts = (self.name_prefix, self.first_name, self.middle_name, self.last_name)
+        name = " ".join(p for p in parts if p)
+        return f"{name}, {self.name_suffix}" if name and self.name_suffix else name
 
     def has_identity(self) -> bool:
         """A record is worth keeping only if it names someone or says how to reach them."""
@@ -153,3 +168,33 @@ def url_key(url: str) -> str:
 
 def is_linkedin_profile(url: str) -> bool:
     return "linkedin.com/in/" in url.lower() or "linkedin.com/pub/" in url.lower()
+
+
+# Biggest contact file an import reads: far above any real address book (50,000
+# cards with photos), low enough that a wrong file is refused before it fills memory.
+MAX_IMPORT_BYTES = 200 * 1024 * 1024
+
+
+def read_user_file(path: Path, limit: int = MAX_IMPORT_BYTES) -> bytes:
+    """The bytes of a file the user chose; ImportFileError (one sentence) if unreadable or huge."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise ImportFileError(
+                f"{path.name} is {_size(size)}; CareerDesk reads contact files of up "
+                f"to {_size(limit)}. Split it into smaller files and import each."
+            )
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)
+    except OSError as exc:
+        raise ImportFileError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    if len(data) > limit:  # grew while we read it
+        raise ImportFileError(f"{path.name} is over {_size(limit)}.")
+    return data
+
+
+def _size(count: int) -> str:
+    for unit, scale in (("MB", 2**20), ("KB", 2**10)):
+        if count >= scale:
+            return f"{count / scale:.1f} {unit}"
+    return f"{count} bytes"

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from careerdesk.core.models import RELATIONSHIPS
+from careerdesk.core.vocabulary import RELATIONSHIPS
 from careerdesk.io.contact_record import (
     DATE_FIELDS,
     MAPPABLE_FIELDS,
@@ -36,6 +36,7 @@ EXPORT_COLUMNS = (
     ("Tags", "tags"),
     ("Relationship", "relationship"),
     ("How we met", "how_met"),
+    ("Connected on", "connected_on"),
     ("Last contacted", "last_contacted"),
 )
 
@@ -276,9 +277,16 @@ def record_from_cells(values: dict[str, list[str]], line: int) -> ContactRecord:
     if not record.linkedin_url:
         record.linkedin_url = next((u for u in record.urls if is_linkedin_profile(u)), "")
     record.urls = [u for u in dict.fromkeys(record.urls) if u != record.linkedin_url]
-    record.relationship = relationship_key(first("relationship"))
+    # An optional field that cannot be read is left out, and noted; the row stays.
+    try:
+        record.relationship = relationship_key(first("relationship"))
+    except ValueError as exc:
+        record.dropped.append(f"relationship: {exc}")
     for name in DATE_FIELDS:
-        setattr(record, name, parse_date(first(name)))
+        try:
+            setattr(record, name, parse_date(first(name)))
+        except ValueError as exc:
+            record.dropped.append(f"{name.replace('_', ' ')}: {exc}")
     if not record.has_identity():
         raise ValueError("no name, email or LinkedIn URL")
     return record

@@ -51,16 +51,15 @@ def parse_linkedin(data: bytes) -> ParseResult:
             result.rejected.append(RejectedRecord(line, reason, raw))
             continue
         record = ContactRecord(line=line)
-        try:
-            for i, name in columns:
-                value = cells[i].strip() if i < len(cells) else ""
-                if name == "connected_on":
-                    record.connected_on = parse_date(value)
-                else:
-                    setattr(record, name, value.replace("\r\n", "\n"))
-        except ValueError as exc:
-            result.rejected.append(RejectedRecord(line, f"Connected On: {exc}", raw))
-            continue
+        for i, name in columns:
+            value = cells[i].strip() if i < len(cells) else ""
+            if name != "connected_on":
+                setattr(record, name, value.replace("\r\n", "\n"))
+                continue
+            try:
+                record.connected_on = parse_date(value)
+            except ValueError as exc:  # an optional field: the row stays without it
+                record.dropped.append(f"Connected On: {exc}")
         if not (record.first_name or record.last_name):
             result.rejected.append(RejectedRecord(line, "no name", raw))
             continue

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import quopri
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import vobject
@@ -34,8 +34,22 @@ _LISTS = {"N", "ADR", "CATEGORIES", "NICKNAME"}
 @dataclass
 class _Line:
     number: int  # first physical line, 1-based
-    text: str
+    parts: list[str]  # the physical pieces, joined once at the end (a photo has 100,000s)
     quoted_printable: bool
+
+    @property
+    def text(self) -> str:
+        if len(self.parts) > 1:
+            self.parts[:] = ["".join(self.parts)]
+        return self.parts[0]
+
+    def ends_soft_break(self) -> bool:
+        return self.parts[-1].endswith("=")
+
+
+def _physical_lines(text: str) -> list[str]:
+    # str.replace and split run in C; a regex split is five times slower on a big photo.
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def _is_quoted_printable(text: str) -> bool:
@@ -49,22 +63,25 @@ def logical_lines(text: str) -> list[_Line]:
       Android and Outlook) are joined;
     - continuation lines without the leading space (base64 photos) are joined;
     - blank lines are dropped.
+    Linear in the size of the file: pieces are collected, then joined once.
     """
     lines: list[_Line] = []
-    for number, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
-        current = lines[-1] if lines else None
+    current: _Line | None = None
+    for number, raw in enumerate(_physical_lines(text), start=1):
         if current is not None:
-            if current.quoted_printable and current.text.endswith("="):
-                current.text = current.text[:-1] + raw
+            if current.quoted_printable and current.ends_soft_break():
+                current.parts[-1] = current.parts[-1][:-1]
+                current.parts.append(raw)
                 continue
             if raw[:1] in (" ", "\t"):
-                current.text += raw[1:]
+                current.parts.append(raw[1:])
                 continue
             if raw.strip() and not _PROPERTY.match(raw):
-                current.text += raw.strip()
+                current.parts.append(raw.strip())
                 continue
         if raw.strip():
-            lines.append(_Line(number, raw, _is_quoted_printable(raw)))
+            current = _Line(number, [raw], _is_quoted_printable(raw))
+            lines.append(current)
     return lines
 
 
@@ -78,7 +95,7 @@ def split_cards(text: str) -> list[tuple[int, list[str], str]]:
 
     Raises ImportFileError when there is no card at all or the last one never ends.
     """
-    raw_lines = re.split(r"\r\n|\r|\n", text)
+    raw_lines = _physical_lines(text)
     cards: list[tuple[int, list[str], str]] = []
     start: int | None = None
     body: list[str] = []
@@ -109,32 +126,74 @@ def split_cards(text: str) -> list[tuple[int, list[str], str]]:
     return cards
 
 
-def mend_line(line: str) -> str:
-    """Decode a quoted-printable value ourselves and escape bare commas, so vobject keeps them.
+def vcard_text(data: bytes) -> str:
+    """The text of a .vcf file, keeping any byte that is not UTF-8 for its property to decode.
 
-    Raises LookupError for an unknown charset and UnicodeDecodeError for bad bytes.
+    Bytes that are not UTF-8 stay as lone surrogates ("surrogateescape"), so a
+    value in another declared charset, or one bad byte, spoils one property
+    (see `mend_line`) instead of turning the whole file into Windows-1252.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE)):
+        return decode_text(data)
+    if not data.strip():
+        raise ImportFileError("The file is empty.")
+    text = data.removeprefix(codecs.BOM_UTF8).decode("utf-8", "surrogateescape")
+    head = text[:4000]
+    controls = sum(1 for ch in head if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if "\x00" in head:
+        return decode_text(data)  # UTF-16 without a BOM, or binary: decode_text says which
+    if controls * 100 > len(head):
+        raise ImportFileError("The file holds binary data, not text.")
+    return text
+
+
+def _has_undecoded(text: str) -> bool:
+    return any("\udc80" <= ch <= "\udcff" for ch in text)
+
+
+def _decode(data: bytes, charset: str) -> str:
+    """A value's bytes in its declared charset, else UTF-8, else Windows-1252 (2.1 files)."""
+    if charset:
+        try:
+            return data.decode(charset)
+        except LookupError:
+            raise UnicodeError(f"unknown charset {charset}") from None
+        except UnicodeDecodeError as exc:
+            bad = data[exc.start]
+            raise UnicodeError(f"a byte that is not {charset} text (0x{bad:02X})") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            raise UnicodeError(f"a byte that is not text (0x{data[exc.start]:02X})") from None
+
+
+def mend_line(line: str) -> str:
+    """Decode a value ourselves (quoted-printable, declared charset), escape bare commas.
+
+    vobject then reads the line as plain text. Raises UnicodeError, with the
+    reason, when the value cannot be decoded: the caller drops that property only.
     """
     head, _sep, value = line.partition(":")
     name, *params = head.split(";")
     bare_name = name.rsplit(".", 1)[-1].upper()
-    if any(p.upper() in ("ENCODING=QUOTED-PRINTABLE", "QUOTED-PRINTABLE") for p in params):
-        charset = next(
-            (p.split("=", 1)[1] for p in params if p.upper().startswith("CHARSET=")), ""
-        )
-        data = quopri.decodestring(value.encode("utf-8"))
-        try:
-            value = data.decode(charset or "utf-8")
-        except UnicodeDecodeError:
-            if charset:
-                raise
-            value = data.decode("cp1252")  # 2.1 without a charset: most likely Windows
-        value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    quoted = any(p.upper() in ("ENCODING=QUOTED-PRINTABLE", "QUOTED-PRINTABLE") for p in params)
+    charset = next((p.split("=", 1)[1] for p in params if p.upper().startswith("CHARSET=")), "")
+    if quoted or charset or _has_undecoded(value):
+        raw = value.encode("utf-8", "surrogateescape")  # the bytes as in the file
+        value = _decode(quopri.decodestring(raw) if quoted else raw, charset.strip('"'))
+        if quoted:
+            value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
         params = [
             p
             for p in params
             if p.upper() not in ("ENCODING=QUOTED-PRINTABLE", "QUOTED-PRINTABLE")
             and not p.upper().startswith("CHARSET=")
         ]
+    if _has_undecoded(head):
+        raise UnicodeError("a byte that is not text in its name")
     if bare_name not in _LISTS:
         value = re.sub(r"(?<!\\),", r"\\,", value)
     return ";".join([name, *params]) + ":" + value
@@ -175,9 +234,12 @@ def record_from_card(card: vobject.base.Component, line: int) -> ContactRecord:
     record = ContactRecord(line=line)
     if "N" in props:
         name = props["N"][0].value
-        # Middle names stay with the first name rather than being lost.
-        record.first_name = " ".join(p for p in (_text(name.given), _text(name.additional)) if p)
+        # N is family;given;additional;prefix;suffix: each part keeps its own place.
+        record.first_name = _text(getattr(name, "given", ""))
+        record.middle_name = _text(getattr(name, "additional", ""))
         record.last_name = _text(getattr(name, "family", ""))
+        record.name_prefix = _text(getattr(name, "prefix", ""))
+        record.name_suffix = _text(getattr(name, "suffix", ""))
     elif "FN" in props:
         given, _sep, family = _text(props["FN"][0].value).rpartition(" ")
         record.first_name, record.last_name = (given, family) if given else (family, "")
@@ -209,10 +271,16 @@ def record_from_card(card: vobject.base.Component, line: int) -> ContactRecord:
             if tag and tag not in record.tags and tag.casefold() != "mycontacts":
                 record.tags.append(tag)
     record.notes = "\n".join(str(p.value) for p in props.get("NOTE", []) if str(p.value).strip())
-    record.relationship = relationship_key(_preferred(props.get(_X + "RELATIONSHIP", [])))
+    try:
+        record.relationship = relationship_key(_preferred(props.get(_X + "RELATIONSHIP", [])))
+    except ValueError as exc:
+        record.dropped.append(f"{_X}RELATIONSHIP: {exc}")
     record.how_met = _preferred(props.get(_X + "HOW-MET", []))
-    record.connected_on = parse_date(_preferred(props.get(_X + "CONNECTED-ON", [])))
-    record.last_contacted = parse_date(_preferred(props.get(_X + "LAST-CONTACTED", [])))
+    for field, name in (("connected_on", "CONNECTED-ON"), ("last_contacted", "LAST-CONTACTED")):
+        try:
+            setattr(record, field, parse_date(_preferred(props.get(_X + name, []))))
+        except ValueError as exc:
+            record.dropped.append(f"{_X}{name}: {exc}")
     for group in sorted(groups, key=_natural):
         fields = groups[group]
         if _X + "JOB-COMPANY" in fields or _X + "JOB-POSITION" in fields:
@@ -240,22 +308,64 @@ def _reason(exc: Exception) -> str:
     return re.sub(r"^At line \d+: ", "", text)
 
 
-def parse_vcard(data: bytes) -> ParseResult:
-    """Read every card of a .vcf file; a card vobject cannot read becomes a rejected record."""
-    result = ParseResult(source="vcard")
-    for line, body, original in split_cards(decode_text(data)):
+def _readable(text: str) -> str:
+    """Text shown to the user: any byte left undecoded becomes U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _read_card(body: list[str]) -> tuple[vobject.base.Component, list[str]]:
+    """Parse one card, leaving out each property that cannot be read; return what was left out.
+
+    Raises when the card cannot be read even so (no property at fault).
+    """
+    dropped: list[str] = []
+    lines: list[str] = []
+    for line in body:
         try:
-            text = "".join(mend_line(line) + "\r\n" for line in body)
-            card = vobject.readOne(text, ignoreUnreadable=False)
+            lines.append(mend_line(line))
+        except UnicodeError as exc:
+            dropped.append(f"{_readable(_property_name(line))}: {exc}")
+    try:
+        return vobject.readOne("".join(f"{ln}\r\n" for ln in lines)), dropped
+    except Exception as exc:  # noqa: BLE001 - find the properties at fault below
+        whole_card = exc
+    version = next((ln for ln in lines if ln.upper().startswith("VERSION:")), "VERSION:3.0")
+    kept = []
+    for line in lines[1:-1]:  # between BEGIN and END
+        try:
+            vobject.readOne(f"BEGIN:VCARD\r\n{version}\r\n{line}\r\nEND:VCARD\r\n")
+        except Exception as exc:  # noqa: BLE001 - vobject raises many kinds
+            dropped.append(f"{_property_name(line)}: {_reason(exc)}")
+        else:
+            kept.append(line)
+    if len(kept) == len(lines) - 2:
+        raise whole_card  # the card as a whole is at fault, not one property
+    card = vobject.readOne("".join(f"{ln}\r\n" for ln in [lines[0], *kept, lines[-1]]))
+    return card, dropped
+
+
+def parse_vcard(data: bytes) -> ParseResult:
+    """Read every card of a .vcf file.
+
+    A property that cannot be decoded or read is left out and noted on its
+    record (`dropped`); only a card that cannot be read at all is rejected.
+    """
+    result = ParseResult(source="vcard")
+    for line, body, original in split_cards(vcard_text(data)):
+        try:
+            card, dropped = _read_card(body)
         except Exception as exc:  # vobject raises many kinds; each means one bad card
             result.rejected.append(
-                RejectedRecord(line, f"unreadable card: {_reason(exc)}", original)
+                RejectedRecord(line, f"unreadable card: {_reason(exc)}", _readable(original))
             )
             continue
         try:
-            result.records.append(record_from_card(card, line))
+            record = record_from_card(card, line)
         except Exception as exc:  # a value vobject let through that we cannot use
-            result.rejected.append(RejectedRecord(line, _reason(exc), original))
+            result.rejected.append(RejectedRecord(line, _reason(exc), _readable(original)))
+            continue
+        record.dropped[:0] = dropped
+        result.records.append(record)
     return result
 
 
@@ -279,18 +389,31 @@ def escape(value: str) -> str:
     )
 
 
+def _one_line(value: str) -> str:
+    return " ".join(_CONTROLS.sub(" ", value).split())
+
+
 def fold(line: str) -> str:
-    """Fold a content line at 75 octets without splitting a UTF-8 character."""
+    """Fold a content line at 75 octets without splitting a UTF-8 character.
+
+    Linear: an ASCII line (a photo, a long note in English) is cut by slicing;
+    other text is walked once, a character at a time.
+    """
+    if len(line) <= 75 and line.isascii():
+        return line
+    if line.isascii():
+        return "\r\n ".join([line[:75], *(line[i : i + 74] for i in range(75, len(line), 74))])
     out: list[str] = []
-    chunk, size = "", 0
+    chunk: list[str] = []
+    size = 0
     for ch in line:
-        width = len(ch.encode("utf-8"))
+        width = 1 if ch < "\x80" else len(ch.encode("utf-8"))
         if size + width > 75:
-            out.append(chunk)
-            chunk, size = " ", 1
-        chunk += ch
+            out.append("".join(chunk))
+            chunk, size = [" "], 1
+        chunk.append(ch)
         size += width
-    out.append(chunk)
+    out.append("".join(chunk))
     return "\r\n".join(out)
 
 
@@ -300,8 +423,19 @@ def card_text(record: ContactRecord, uid: str = "") -> str:
         "BEGIN:VCARD",
         "VERSION:3.0",
         f"PRODID:-//CareerDesk//CareerDesk {__version__}//EN",
-        f"N:{escape(record.last_name)};{escape(record.first_name)};;;",
-        f"FN:{escape(record.full_name or record.company or record.email or record.linkedin_url)}",
+        "N:"
+        + ";".join(
+            escape(part)
+            for part in (
+                record.last_name,
+                record.first_name,
+                record.middle_name,
+                record.name_prefix,
+                record.name_suffix,
+            )
+        ),
+        "FN:"
+        + escape(record.formatted_name or record.company or record.email or record.linkedin_url),
     ]
     if uid:
         lines.append(f"UID:{escape(uid)}")
@@ -312,7 +446,8 @@ def card_text(record: ContactRecord, uid: str = "") -> str:
     if record.email:
         lines.append(f"EMAIL;TYPE=INTERNET:{escape(record.email)}")
     if record.phone:
-        lines.append(f"TEL:{escape(record.phone)}")
+        # A phone number is not a text value (RFC 2426 5.3.1): written as it is, never escaped.
+        lines.append(f"TEL:{_one_line(record.phone)}")
     if record.linkedin_url:
         lines.append(f"URL:{escape(record.linkedin_url)}")
     lines += [f"URL:{escape(url)}" for url in record.urls]
@@ -338,9 +473,3 @@ def card_text(record: ContactRecord, uid: str = "") -> str:
             lines.append(f"{group}{_X}JOB-END:{job.end.isoformat()}")
     lines.append("END:VCARD")
     return "".join(fold(line) + "\r\n" for line in lines)
-
-
-def write_vcards(records: Iterable[tuple[ContactRecord, str]]) -> Iterable[str]:
-    """The cards of an export, one string per (record, uid)."""
-    for record, uid in records:
-        yield card_text(record, uid)

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from careerdesk.core import models as m
-from careerdesk.core import network
+from careerdesk.core import network_edits
 from careerdesk.core.cadence import (
     check_cadence,
     contact_cadence,
@@ -49,7 +49,7 @@ def test_logging_an_interaction_resets_the_due_date(db_path):
     ann = person("Ann", 30, 60)
     today = dt.date(2026, 3, 12)
     assert queue(today) == [("Ann X", "overdue", 10)]
-    network.log_interaction(ann, today, "coffee", "Caught up")
+    network_edits.log_interaction(ann, today, "coffee", "Caught up")
     assert queue(today) == []
     assert reach_out_queue(dt.date(2026, 4, 11))[0].due_date == dt.date(2026, 4, 11)
 
@@ -64,11 +64,11 @@ def test_cadence_from_a_tag_and_the_shortest_wins(db_path):
     ann = person("Ann", 60, 90)
     bo = person("Bo")
     cy = person("Cy")
-    network.set_tags(ann, ["close"])
-    network.set_tags(bo, ["close", "yearly"])
-    network.set_tag_cadence("close", 14, 30)
-    network.set_tag_cadence("yearly", 365, 400)
-    network.set_tags(cy, ["yearly"])
+    network_edits.set_tags(ann, ["close"])
+    network_edits.set_tags(bo, ["close", "yearly"])
+    network_edits.set_tag_cadences({"close": (14, 30)})
+    network_edits.set_tag_cadences({"yearly": (365, 400)})
+    network_edits.set_tags(cy, ["yearly"])
     today = dt.date(2026, 1, 20)
     ann_cadence = contact_cadence(ann, today)
     assert (ann_cadence.ideal_days, ann_cadence.max_days, ann_cadence.source) == (14, 30, "close")
@@ -79,8 +79,8 @@ def test_cadence_from_a_tag_and_the_shortest_wins(db_path):
 
 def test_the_contacts_own_cadence_wins_when_shorter(db_path):
     ann = person("Ann", 7, 10)
-    network.set_tags(ann, ["close"])
-    network.set_tag_cadence("close", 14, 30)
+    network_edits.set_tags(ann, ["close"])
+    network_edits.set_tag_cadences({"close": (14, 30)})
     assert contact_cadence(ann, ADDED).source == "contact"
 
 
@@ -113,11 +113,11 @@ def test_contact_without_cadence_has_none(db_path):
 def test_contacted_today_from_the_queue(db_path):
     ann = person("Ann", 30, 60)
     today = dt.date(2026, 5, 1)
-    logged, changes = network.contacted_today(ann, today)
-    assert changes.interactions and changes.contacts
+    logged = network_edits.contacted_today(ann, today)
+    assert logged.changes.interactions and logged.changes.contacts
     assert queue(today) == []
     assert m.Contact.get_by_id(ann).last_contacted == today
-    network.unlog_interaction(logged)
+    logged.undo()
     assert queue(today) == [("Ann X", "overdue", 60)]
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from careerdesk.core import models as m
-from careerdesk.core import network, records
+from careerdesk.core import network, network_edits, records
 from careerdesk.core.db import bound_database, open_database, opened
 
 TODAY = dt.date(2026, 11, 23)
@@ -31,8 +31,8 @@ def people(db_path):
         "zoe": add("zoë", "adams", "100% Pure_Data", "Analyst"),
         "old": add("Olga", "Archived", "US Navy", archived=True),
     }
-    network.set_tags(ids["alan"], ["crypto", "Math"])
-    network.set_tags(ids["ada"], ["math"])
+    network_edits.set_tags(ids["alan"], ["crypto", "Math"])
+    network_edits.set_tags(ids["ada"], ["math"])
     return ids
 
 
@@ -53,15 +53,15 @@ def test_filter_by_name_company_position_and_tag_case_insensitive(people):
     assert names(page("MATH")) == ["Ada Lovelace", "Alan Turing"]  # a tag
     assert names(page("ada lovelace")) == ["Ada Lovelace"]  # every word must match
     assert names(page("grace ada")) == []
-    assert network.contact_count("math") == 2
-    assert network.contact_count("") == 4
+    assert network.contact_list("math", "name", False, 1)[0] == 2
+    assert network.contact_list("", "name", False, 1)[0] == 4
 
 
 def test_like_wildcards_in_the_filter_are_taken_literally(people):
     assert names(page("100%")) == ["zoë adams"]
     assert names(page("e_d")) == ["zoë adams"]
     assert names(page("%")) == ["zoë adams"]
-    assert network.contact_count("_") == 1
+    assert network.contact_list("_", "name", False, 1)[0] == 1
 
 
 def test_sort_in_sql_both_ways(people):
@@ -108,16 +108,17 @@ def test_pages_cover_every_row_once_even_with_equal_sort_values(db_path):
 def test_contact_details_gather_everything(people):
     ada = people["ada"]
     goal = m.Goal.create(title="Become a staff engineer", start_date=TODAY, target_date=TODAY)
-    link_id, changes = network.link_goal(ada, goal.id, "Reviews my design docs")
-    assert changes.contacts
+    linked = network_edits.link_goal(ada, goal.id, "Reviews my design docs")
+    link_id = linked.value
+    assert linked.changes.contacts
     with pytest.raises(ValueError, match="already linked"):
-        network.link_goal(ada, goal.id)
-    network.add_employment(ada, "Babbage & Co", "Assistant", dt.date(1833, 6, 5))
-    network.log_interaction(ada, dt.date(2026, 1, 5), "email", "Sent the notes")
-    network.log_interaction(
+        network_edits.link_goal(ada, goal.id)
+    network_edits.add_employment(ada, "Babbage & Co", "Assistant", dt.date(1833, 6, 5))
+    network_edits.log_interaction(ada, dt.date(2026, 1, 5), "email", "Sent the notes")
+    network_edits.log_interaction(
         ada, dt.date(2026, 2, 1), "meeting", "Reviewed plan", follow_up_date=dt.date(2026, 3, 1)
     )
-    network.set_cadence(ada, 30, 60)
+    network_edits.set_cadence(ada, 30, 60)
     details = network.contact_details(ada, dt.date(2026, 3, 10))
     assert (details.name, details.email, details.tags) == ("Ada Lovelace", "a@x", ["Math"])
     assert [(j.company, j.start_date) for j in details.employment] == [
@@ -136,10 +137,10 @@ def test_contact_details_gather_everything(people):
 
 def test_logging_an_older_interaction_keeps_the_later_last_contacted(people):
     ada = people["ada"]
-    network.log_interaction(ada, dt.date(2026, 5, 1), "call")
-    logged, _changes = network.log_interaction(ada, dt.date(2026, 4, 1), "call")
+    network_edits.log_interaction(ada, dt.date(2026, 5, 1), "call")
+    logged = network_edits.log_interaction(ada, dt.date(2026, 4, 1), "call")
     assert m.Contact.get_by_id(ada).last_contacted == dt.date(2026, 5, 1)
-    network.unlog_interaction(logged)
+    logged.undo()
     assert m.Contact.get_by_id(ada).last_contacted == dt.date(2026, 5, 1)
     assert m.Interaction.select().count() == 1
 
@@ -153,22 +154,28 @@ def test_logging_an_older_interaction_keeps_the_later_last_contacted(people):
 )
 def test_bad_interactions_are_refused_and_nothing_is_written(people, kwargs, message):
     with pytest.raises(ValueError, match=message):
-        network.log_interaction(people["ada"], dt.date(2026, 1, 1), **kwargs)
+        network_edits.log_interaction(people["ada"], dt.date(2026, 1, 1), **kwargs)
     assert m.Interaction.select().count() == 0
 
 
 def test_tags_add_remove_and_set(people):
     alan = people["alan"]
-    before, _ = network.add_tag(alan, "  cold   war ")
-    assert before == ["crypto", "Math"]
+    added = network_edits.set_tags(alan, ["crypto", "Math", "  cold   war "])
     assert network.contact_tags(alan) == ["cold war", "crypto", "Math"]
-    network.remove_tag(alan, "MATH")
+    assert added.changes.contacts
+    # Undo takes off the tag it added, and the tag row it created; redo puts both back.
+    undone = added.undo()
+    assert network.contact_tags(alan) == ["crypto", "Math"]
+    assert not m.Tag.select().where(m.Tag.name == "cold war").exists()
+    undone.undo()
+    assert network.contact_tags(alan) == ["cold war", "crypto", "Math"]
+    network_edits.set_tags(alan, ["crypto", "cold war"])
     assert network.contact_tags(alan) == ["cold war", "crypto"]
     assert m.Tag.select().where(m.Tag.name == "Math").exists()  # Ada still has it
-    network.set_tags(alan, before)  # how an undo puts them back
+    network_edits.set_tags(alan, ["crypto", "Math"])
     assert network.contact_tags(alan) == ["crypto", "Math"]
     with pytest.raises(ValueError, match="comma"):
-        network.add_tag(alan, "a, b")
+        network_edits.set_tags(alan, ["a, b"])
     assert [(name, uses) for name, _i, _x, uses in network.all_tags()] == [
         ("cold war", 0),
         ("crypto", 1),
@@ -178,19 +185,21 @@ def test_tags_add_remove_and_set(people):
 
 def test_employment_and_cadence_validation(people):
     with pytest.raises(ValueError, match="company or a position"):
-        network.add_employment(people["ada"], " ", "")
+        network_edits.add_employment(people["ada"], " ", "")
     with pytest.raises(ValueError, match="end before"):
-        network.add_employment(people["ada"], "X", "", dt.date(2020, 1, 1), dt.date(2019, 1, 1))
+        network_edits.add_employment(
+            people["ada"], "X", "", dt.date(2020, 1, 1), dt.date(2019, 1, 1)
+        )
     with pytest.raises(ValueError, match="shorter"):
-        network.set_cadence(people["ada"], 30, 7)
+        network_edits.set_cadence(people["ada"], 30, 7)
     assert m.Employment.select().count() == 0
 
 
 def test_the_list_follows_every_write_after_it_was_first_shown(people):
-    assert network.contact_count("") == 4
+    assert network.contact_list("", "name", False, 1)[0] == 4
     new_id = add("Katherine", "Johnson", "NASA", "Mathematician")
     assert names(page("nasa")) == ["Katherine Johnson"]
-    network.set_tags(new_id, ["orbit"])
+    network_edits.set_tags(new_id, ["orbit"])
     assert names(page("ORBIT")) == ["Katherine Johnson"]
     m.Tag.update(name="trajectory").where(m.Tag.name == "orbit").execute()
     assert names(page("trajectory")) == ["Katherine Johnson"]
@@ -210,7 +219,7 @@ def test_the_list_follows_every_write_after_it_was_first_shown(people):
 def test_the_list_sees_commits_of_another_connection(people):
     import threading
 
-    assert network.contact_count("") == 4
+    assert network.contact_list("", "name", False, 1)[0] == 4
 
     def import_in_a_worker():  # peewee gives each thread its own connection
         add("Dorothy", "Vaughan", "NACA")
@@ -247,7 +256,7 @@ def test_every_way_to_read_the_list_gives_the_same_rows(
             archived=i % 17 == 0,
         )
         if i % 3 == 0:
-            network.set_tags(contact, rng.sample(["x", "Y", "z"], 2))
+            network_edits.set_tags(contact, rng.sample(["x", "Y", "z"], 2))
     monkeypatch.setattr(network, "_WALK_INDEX_FROM", walk_index_from)
 
     def whole(filter_text, descending):
@@ -259,7 +268,7 @@ def test_every_way_to_read_the_list_gives_the_same_rows(
         bound_database().close_file()  # a fresh connection: nothing left from the last round
         open_database(db_path)
         from_contact_table = whole("", descending)
-        assert len(from_contact_table) == network.contact_count("") == 56
+        assert len(from_contact_table) == network.contact_list("", "name", False, 1)[0] == 56
         assert network.contact_list("", sort, descending, 7) == (56, from_contact_table[:7])
         expected = [
             r
@@ -270,7 +279,7 @@ def test_every_way_to_read_the_list_gives_the_same_rows(
             )
         ]
         assert whole("A  E", descending) == expected
-        assert network.contact_count("a e") == len(expected)
+        assert network.contact_list("a e", "name", False, 1)[0] == len(expected)
         total, first = network.contact_list("a e", sort, descending, 7)
         assert (total, first) == (len(expected), expected[:7])
 
@@ -281,84 +290,83 @@ def test_edit_and_delete_an_interaction_recount_last_contacted(people):
     def last():
         return m.Contact.get_by_id(ada).last_contacted
 
-    (first, _), (second, _) = (
-        network.log_interaction(ada, dt.date(2026, 9, 1), "call", "First call"),
-        network.log_interaction(ada, dt.date(2026, 10, 1), "coffee", "Coffee"),
+    first, second = (
+        network_edits.log_interaction(ada, dt.date(2026, 9, 1), "call", "First call").value,
+        network_edits.log_interaction(ada, dt.date(2026, 10, 1), "coffee", "Coffee").value,
     )
     assert last() == dt.date(2026, 10, 1)
     # The newest moves back before the other: the other is now the last contact.
-    change, changes = network.edit_interaction(
-        second.interaction_id, dt.date(2026, 8, 1), "meeting", "Met", notes="n"
+    change = network_edits.edit_interaction(
+        second, dt.date(2026, 8, 1), "meeting", "Met", notes="n"
     )
-    assert changes.interactions
+    assert change.changes.interactions
     assert last() == dt.date(2026, 9, 1)
-    edited = m.Interaction.get_by_id(second.interaction_id)
+    edited = m.Interaction.get_by_id(second)
     assert (edited.kind, edited.summary, edited.notes) == ("meeting", "Met", "n")
-    network.undo_interaction_change(change)
-    edited = m.Interaction.get_by_id(second.interaction_id)
+    change.undo()
+    edited = m.Interaction.get_by_id(second)
     assert (edited.date, edited.kind, edited.summary) == (dt.date(2026, 10, 1), "coffee", "Coffee")
     assert last() == dt.date(2026, 10, 1)
     # Deleting the newest: the one before counts; deleting both: never contacted.
-    deleted, _ = network.delete_interaction(second.interaction_id)
+    deleted = network_edits.delete_interaction(second)
     assert last() == dt.date(2026, 9, 1)
-    network.delete_interaction(first.interaction_id)
+    network_edits.delete_interaction(first)
     assert last() is None
     assert [i.summary for i in network.interactions(ada)] == []
-    network.undo_interaction_change(deleted)
+    deleted.undo()
     assert [i.summary for i in network.interactions(ada)] == ["Coffee"]
     assert last() == dt.date(2026, 10, 1)
     with pytest.raises(ValueError, match="follow-up"):
-        network.edit_interaction(
-            second.interaction_id, dt.date(2026, 10, 1), "call", follow_up_date=dt.date(2026, 1, 1)
+        network_edits.edit_interaction(
+            second, dt.date(2026, 10, 1), "call", follow_up_date=dt.date(2026, 1, 1)
         )
-    assert m.Interaction.get_by_id(second.interaction_id).kind == "coffee"
+    assert m.Interaction.get_by_id(second).kind == "coffee"
 
 
 def test_an_imported_last_contacted_later_than_any_interaction_is_kept(people):
     grace = people["grace"]
-    logged, _ = network.log_interaction(grace, dt.date(2026, 3, 1), "call")
+    logged = network_edits.log_interaction(grace, dt.date(2026, 3, 1), "call").value
     m.Contact.update(imported_last_contacted=dt.date(2026, 6, 1)).where(
         m.Contact.id == grace
     ).execute()
-    network.delete_interaction(logged.interaction_id)
+    network_edits.delete_interaction(logged)
     assert m.Contact.get_by_id(grace).last_contacted == dt.date(2026, 6, 1)
 
 
 def test_tag_cadences_set_together_in_one_step(people):
-    before = network.set_tag_cadences({"Math": (14, 30), "crypto": (None, 60)})
-    assert before == {"Math": (None, None), "crypto": (None, None)}
+    done = network_edits.set_tag_cadences({"Math": (14, 30), "crypto": (None, 60)})
     assert [t for t in network.all_tags() if t[0] in ("Math", "crypto")] == [
         ("crypto", None, 60, 1),
         ("Math", 14, 30, 2),
     ]
     assert network.contact_details(people["ada"], TODAY).cadence.source == "Math"
     with pytest.raises(ValueError, match="shorter"):
-        network.set_tag_cadences({"crypto": (7, 7), "Math": (30, 7)})
+        network_edits.set_tag_cadences({"crypto": (7, 7), "Math": (30, 7)})
     assert network.all_tags()[0] == ("crypto", None, 60, 1)  # nothing of it written
-    network.set_tag_cadences(before)
+    done.undo()
     assert all(t[1:3] == (None, None) for t in network.all_tags())
 
 
 def test_filter_finds_email_and_tags_beyond_ascii(people):
     assert names(page("a@X")) == ["Ada Lovelace"]  # the email address
-    network.set_tags(people["grace"], ["Ölçek"])
+    network_edits.set_tags(people["grace"], ["Ölçek"])
     assert names(page("ÖLÇEK")) == ["Grace Hopper"]
     assert names(page("ölç navy")) == ["Grace Hopper"]
     assert network.contact_list("ölç", "name", False, 10) == (1, page("ölç"))
-    assert network.contact_count("ölçek lovelace") == 0
+    assert network.contact_list("ölçek lovelace", "name", False, 1)[0] == 0
 
 
 def test_the_filter_follows_tags_added_removed_and_renamed(people):
     grace = people["grace"]
     assert names(page("sailing")) == []
-    network.add_tag(grace, "Sailing")
+    network_edits.set_tags(grace, ["Sailing"])
     assert names(page("sail")) == ["Grace Hopper"]
-    network.set_cadence(grace, 7, 14)  # saving the contact keeps what its tags say
+    network_edits.set_cadence(grace, 7, 14)  # saving the contact keeps what its tags say
     assert names(page("sail navy")) == ["Grace Hopper"]
-    network.remove_tag(grace, "sailing")
+    network_edits.set_tags(grace, [])
     assert names(page("sail")) == []
     math = m.Tag.get(m.Tag.name == "Math")
-    network.set_tag_cadence("Math", 30, 60)  # saves the tag with its name unchanged
+    network_edits.set_tag_cadences({"Math": (30, 60)})  # saves the tag with its name unchanged
     assert names(page("math")) == ["Ada Lovelace", "Alan Turing"]
     records.update_row(m.Tag, math.id, name="Number theory")
     assert names(page("math")) == []
@@ -405,3 +413,21 @@ def test_the_filter_finds_every_demo_contact_by_its_tags(example_plan):
         for name, ids in by_tag.items():
             found = {row.id for row in page(name, limit=100_000)}
             assert ids <= found, name
+
+
+@pytest.mark.parametrize("sort", sorted(network.SORTS))
+@pytest.mark.parametrize("descending", [False, True])
+def test_sparse_matches_walk_the_narrow_index_in_the_same_order(
+    people, monkeypatch, sort, descending
+):
+    for i in range(30):
+        m.Contact.create(
+            first_name=f"P{i}", last_name="Zed", company=f"Co {i % 4}", added_date=TODAY
+        )
+    expected = network.contact_page("e", sort, descending, 0, 7)  # few matches: sorted by id
+    monkeypatch.setattr(network, "_WALK_INDEX_FROM", 1)
+    monkeypatch.setattr(network, "_DENSE_SHARE", 1000)  # every filter counts as sparse
+    assert network.contact_page("e", sort, descending, 0, 7) == expected
+    assert network.contact_page("e", sort, descending, 3, 7) == expected[
+        3:
+    ] + network.contact_page("e", sort, descending, 7, 3)

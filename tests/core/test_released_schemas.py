@@ -117,9 +117,9 @@ def test_schema_1_upgrades_to_2_with_every_row_intact(tmp_path):
 
 
 def test_interactions_keep_last_contacted(database):
-    from careerdesk.core import network
+    from careerdesk.core import network_edits
 
-    contact_id, _ = network.new_contact("Ada", "Lovelace", dt.date(2026, 1, 1))
+    contact_id = network_edits.new_contact("Ada", "Lovelace", dt.date(2026, 1, 1)).value
     contact = m.Contact.get_by_id
     a = m.Interaction.create(contact=contact_id, date=dt.date(2026, 3, 1), kind="call")
     assert contact(contact_id).last_contacted == dt.date(2026, 3, 1)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from careerdesk.core import models as m
-from careerdesk.core import network
+from careerdesk.core import network_edits
 from careerdesk.core.changes import NOTHING
 from careerdesk.core.db import bound_database, open_database
 from careerdesk.io.contact_export import contact_records, export
@@ -35,9 +35,9 @@ def make_contacts():
         last_contacted=dt.date(2026, 10, 1),
         added_date=dt.date(2020, 1, 1),
     )
-    network.set_tags(ada.id, ["mentor", "math", "-dash"])
-    network.add_employment(ada.id, "Old Co; Ltd", "Dev, Ops", dt.date(2010, 1, 1), None)
-    network.add_employment(ada.id, "Older", "", None, dt.date(2009, 12, 31))
+    network_edits.set_tags(ada.id, ["mentor", "math", "-dash"])
+    network_edits.add_employment(ada.id, "Old Co; Ltd", "Dev, Ops", dt.date(2010, 1, 1), None)
+    network_edits.add_employment(ada.id, "Older", "", None, dt.date(2009, 12, 31))
     m.Contact.create(first_name="Jürgen", last_name="Müller", email="@j", added_date=TODAY)
     m.Contact.create(first_name="", last_name="", email="only@example.com", added_date=TODAY)
     m.Contact.create(first_name="Gone", archived=True, added_date=TODAY)
@@ -68,7 +68,7 @@ def test_vcard_export_reimported_into_the_same_database_changes_nothing(db_path,
     export("vcard", out)
     plan = preview(read_file("vcard", out))
     assert {r.status for r in plan.rows} == {"duplicate"}
-    assert apply(plan, today=TODAY) == NOTHING
+    assert apply(plan, today=TODAY).changes == NOTHING
 
 
 def test_csv_export_has_bom_header_and_formula_guard(db_path, tmp_path):
@@ -83,7 +83,12 @@ def test_csv_export_has_bom_header_and_formula_guard(db_path, tmp_path):
     assert ada[3] == "'=Head; of \\ Research"
     assert ada[5] == "'+44 20 7946 0000"
     assert ada[7] == "'-dash, math, mentor"  # the cell starts with "-"
-    assert ada[8:] == ["mentor", "Introduced by Charles, at the Royal Society", "2026-10-01"]
+    assert ada[8:] == [
+        "mentor",
+        "Introduced by Charles, at the Royal Society",
+        "2019-03-14",  # LinkedIn's "connected on" travels too
+        "2026-10-01",
+    ]
     jurgen = next(row for row in rows if row[0] == "Jürgen")
     assert jurgen[4] == "'@j"
 

@@ -102,13 +102,23 @@ def test_bad_rows_are_rejected_with_line_and_reason():
         b"Di,Pi,di@x,,,extra\n"
     )
     result = parse_csv(data)
-    assert [r.first_name for r in result.records] == ["Ann"]
-    assert result.records[0].last_contacted == dt.date(2024, 1, 2)
+    # A bad optional field (relationship, date) loses that field only, with a note.
+    assert [r.first_name for r in result.records] == ["Ann", "Bo", "Cy"]
+    ann, bo, cy = result.records
+    assert ann.last_contacted == dt.date(2024, 1, 2)
+    assert (bo.relationship, bo.dropped) == (
+        "",
+        [
+            "relationship: relationship 'boss' is not one of mentor, sponsor, manager, peer, "
+            "recruiter, mentee, friend, other"
+        ],
+    )
+    assert (cy.last_contacted, cy.dropped) == (
+        None,
+        ["last contacted: 'someday' is not a date (expected e.g. 2019-03-14 or 14 Mar 2019)"],
+    )
     assert {r.line: r.reason for r in result.rejected} == {
         4: "no name, email or LinkedIn URL",
-        5: "relationship 'boss' is not one of mentor, sponsor, manager, peer, recruiter, "
-        "mentee, friend, other",
-        6: "'someday' is not a date (expected e.g. 2019-03-14 or 14 Mar 2019)",
         7: "6 fields, but the header has 5",
     }
 
@@ -181,7 +191,7 @@ def test_export_writes_the_issue_columns_and_reads_back():
     text = stream.getvalue()
     assert text.splitlines()[0] == (
         "First name,Last name,Company,Position,Email,Phone,LinkedIn URL,Tags,Relationship,"
-        "How we met,Last contacted"
+        "How we met,Connected on,Last contacted"
     )
     assert text.splitlines()[1].startswith("'=cmd,O'Neil,\"Acme, Inc.\",'-,'@handle,'+1 555 0100")
     (back,) = parse_csv(text.encode("utf-8-sig")).records

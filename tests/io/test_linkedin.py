@@ -28,6 +28,7 @@ def test_reads_every_quirk_of_a_real_export():
         "Grace Hopper",
         "Jürgen Müller",
         "Linus Torvalds",
+        "Margaret Hamilton",
     ]
     ada = people["Ada Lovelace"]
     assert ada.position == "Head of Research, Computing"  # quoted comma
@@ -46,11 +47,17 @@ def test_reads_every_quirk_of_a_real_export():
 def test_bad_rows_become_rejected_with_line_and_reason():
     result = parse_linkedin((FIXTURES / "linkedin_connections.csv").read_bytes())
     rejected = {r.line: r.reason for r in result.rejected}
-    assert rejected == {
-        13: "Connected On: '31 Feb 2017' is not a date (expected e.g. 2019-03-14 or 14 Mar 2019)",
-        14: "no name",
-    }
-    assert "Margaret,Hamilton" in result.rejected[0].text
+    assert rejected == {14: "no name"}
+
+
+def test_a_bad_optional_connected_on_keeps_the_row_without_it():
+    result = parse_linkedin((FIXTURES / "linkedin_connections.csv").read_bytes())
+    margaret = _by_name(result)["Margaret Hamilton"]
+    assert (margaret.line, margaret.company, margaret.position) == (13, "MIT", "Director")
+    assert margaret.connected_on is None
+    assert margaret.dropped == [
+        "Connected On: '31 Feb 2017' is not a date (expected e.g. 2019-03-14 or 14 Mar 2019)"
+    ]
 
 
 def test_older_export_without_url_column_and_with_bom():

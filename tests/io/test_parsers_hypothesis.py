@@ -148,7 +148,10 @@ _RECORD = st.builds(
     company=_TEXT,
     position=_TEXT,
     email=_TEXT,
-    phone=_TEXT,
+    # Phone numbers as people write them (not escaped in a vCard: RFC 2426 5.3.1).
+    phone=st.text(alphabet="0123456789 +-().,/;#*xext", max_size=24).map(
+        lambda t: " ".join(t.split())
+    ),
     linkedin_url=st.just(""),
     urls=st.lists(
         _TEXT.filter(lambda u: u and "linkedin" not in u.lower()), max_size=3, unique=True
@@ -160,6 +163,9 @@ _RECORD = st.builds(
     connected_on=_DATE,
     last_contacted=_DATE,
     employment=st.lists(st.builds(PastJob, _TEXT, _TEXT, _DATE, _DATE), max_size=2),
+    middle_name=_TEXT,
+    name_prefix=_TEXT,
+    name_suffix=_TEXT,
     line=st.just(1),
 )
 
@@ -191,6 +197,7 @@ def test_csv_export_row_reads_back_equal(record):
             "Tags",
             "Relationship",
             "How we met",
+            "Connected on",
             "Last contacted",
         ]
     )
@@ -206,6 +213,7 @@ def test_csv_export_row_reads_back_equal(record):
         "tags",
         "relationship",
         "how_met",
+        "connected_on",
         "last_contacted",
     ):
         assert getattr(back, name) == getattr(record, name), name

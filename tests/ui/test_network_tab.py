@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from careerdesk.core import db as cdb
 from careerdesk.core import models as m
-from careerdesk.core import network
+from careerdesk.core import network, network_edits
+from careerdesk.core.changes import Changes
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.network.dialogs import LogInteractionDialog
 from careerdesk.ui.network.import_dialog import ImportDialog
@@ -60,7 +61,7 @@ def people(db_path):
             added_date=TODAY - dt.timedelta(days=100),
         ),
     }
-    network.set_tags(ids["alan"], ["crypto"])
+    network_edits.set_tags(ids["alan"], ["crypto"])
     return ids
 
 
@@ -116,7 +117,7 @@ def test_the_model_fetches_pages_as_the_view_scrolls(tab, qtbot):
     m.Contact.insert_many(
         [{"first_name": f"P{i:03}", "last_name": "Zed", "added_date": TODAY} for i in range(450)]
     ).execute()
-    tab.ctx.apply(network.Changes(contacts=True))
+    tab.ctx.apply(Changes(contacts=True))
     assert tab.model.total() == 453
     assert tab.model.rowCount() == tab.model.PAGE
     tab.table.scrollToBottom()
@@ -129,10 +130,12 @@ def test_the_model_fetches_pages_as_the_view_scrolls(tab, qtbot):
 
 def test_details_show_every_part_of_a_contact(tab, people):
     goal = m.Goal.create(title="Staff engineer", start_date=TODAY, target_date=TODAY)
-    network.link_goal(people["ada"], goal.id, "Reviews my docs")
-    network.add_employment(people["ada"], "Babbage & Co", "Assistant", dt.date(1833, 6, 5))
-    network.log_interaction(people["ada"], TODAY - dt.timedelta(days=3), "coffee", "Talked shop")
-    tab.ctx.apply(network.Changes(contacts=True))
+    network_edits.link_goal(people["ada"], goal.id, "Reviews my docs")
+    network_edits.add_employment(people["ada"], "Babbage & Co", "Assistant", dt.date(1833, 6, 5))
+    network_edits.log_interaction(
+        people["ada"], TODAY - dt.timedelta(days=3), "coffee", "Talked shop"
+    )
+    tab.ctx.apply(Changes(contacts=True))
     select(tab, people["ada"])
     d = tab.details
     assert d.title_label.text() == "Ada Lovelace"
@@ -190,7 +193,10 @@ def test_a_bad_tag_is_refused_with_a_message_and_nothing_changes(tab, people, mo
     tab.details.ideal_spin.setValue(60)
     tab.details.max_spin.setValue(10)
     tab.details.max_spin.editingFinished.emit()
-    assert "cannot be shorter" in warnings[0]
+    # Said in place, under the form, not in a box; the stored cadence shows again.
+    assert warnings == []
+    error = tab.details.form_box.error_label
+    assert "cannot be shorter" in error.text() and not error.isHidden()
     assert tab.details.max_spin.value() == 0
     assert tab.ctx.undo_stack.count() == 0
 
@@ -220,9 +226,9 @@ def test_log_interaction_updates_last_contacted_and_undoes(tab, people, monkeypa
 
 def test_edit_and_delete_an_interaction_each_one_undo_step(tab, people, monkeypatch):
     grace = people["grace"]
-    network.log_interaction(grace, TODAY - dt.timedelta(days=20), "call", "Old call")
-    network.log_interaction(grace, TODAY - dt.timedelta(days=5), "coffee", "Coffee")
-    tab.ctx.apply(network.Changes(interactions=True))
+    network_edits.log_interaction(grace, TODAY - dt.timedelta(days=20), "call", "Old call")
+    network_edits.log_interaction(grace, TODAY - dt.timedelta(days=5), "coffee", "Coffee")
+    tab.ctx.apply(Changes(interactions=True))
     select(tab, grace)
     tree = tab.details.interactions
     assert [tree.topLevelItem(i).text(2) for i in range(2)] == ["Coffee", "Old call"]
@@ -334,7 +340,7 @@ def test_new_and_delete_contact_are_undoable(tab, monkeypatch):
 
 def test_user_text_is_shown_as_plain_text(tab, people):
     m.Contact.update(first_name="<b>Ada</b>").where(m.Contact.id == people["ada"]).execute()
-    tab.ctx.apply(network.Changes(contacts=True))
+    tab.ctx.apply(Changes(contacts=True))
     select(tab, people["ada"])
     assert tab.details.title_label.text() == "<b>Ada</b> Lovelace"
     assert tab.details.title_label.textFormat() == Qt.TextFormat.PlainText
@@ -379,27 +385,29 @@ def test_linkedin_import_previews_then_writes_off_the_ui_thread(tab, qtbot, acce
     qtbot.waitUntil(lambda: "Import: " in tab.status_label.text(), timeout=10_000)
     (dialog,) = accept_import
     statuses = [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
-    assert statuses.count("new") == 4 and statuses.count("rejected") == 2
-    # Grace Hopper of US Navy was there already: filled in, not doubled.
+    assert statuses.count("new") == 5 and statuses.count("rejected") == 1
+    # Grace Hopper of US Navy was there already: filled in, not doubled; Margaret
+    # Hamilton's bad "Connected On" is left out, and the preview says so.
     assert dialog.summary_label.text() == (
-        "4 new, 1 updated, 1 duplicate (no change), 2 rejected."
+        "5 new, 1 updated, 1 already here (no change), 1 rejected, "
+        "1 with a field left out (see Reason)."
     )
     dialog.show_combo.setCurrentIndex(dialog.show_combo.findData("rejected"))
-    assert [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())] == [13, 14]
+    assert [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())] == [14]
     assert tab.status_label.text() == (
-        "Import: 4 new, 1 updated, 1 already here, unchanged, 2 rejected."
+        "Import: 5 new contacts, 1 updated, 1 already here (unchanged), 1 rejected."
     )
-    assert m.Contact.select().count() == 7
+    assert m.Contact.select().count() == 8
     grace = m.Contact.get(m.Contact.last_name == "Hopper")
     assert grace.linkedin_url == "https://www.linkedin.com/in/gracehopper"
     assert grace.cadence_ideal_days == 30  # what the user set is kept
-    qtbot.waitUntil(lambda: tab.model.total() == 7)
+    qtbot.waitUntil(lambda: tab.model.total() == 8)
     assert "Jürgen Müller" in shown_names(tab)
     # The same file again: everything is a duplicate, nothing to import.
     tab.start_import("linkedin", FIXTURES / "linkedin_connections.csv")
     qtbot.waitUntil(lambda: len(accept_import) == 2, timeout=10_000)
     assert not accept_import[1].import_button.isEnabled()
-    assert m.Contact.select().count() == 7
+    assert m.Contact.select().count() == 8
 
 
 def test_an_import_is_one_undo_step(tab, qtbot, accept_import, people):
@@ -413,7 +421,7 @@ def test_an_import_is_one_undo_step(tab, qtbot, accept_import, people):
     tab.start_import("linkedin", FIXTURES / "linkedin_connections.csv")
     qtbot.waitUntil(lambda: "Import: " in tab.status_label.text(), timeout=10_000)
     after = everything()
-    assert m.Contact.select().count() == 7
+    assert m.Contact.select().count() == 8
     stack = tab.ctx.undo_stack
     assert (stack.count(), stack.undoText()) == (1, "Import contacts")
     stack.undo()
@@ -421,7 +429,7 @@ def test_an_import_is_one_undo_step(tab, qtbot, accept_import, people):
     assert tab.model.total() == 3 and "Jürgen Müller" not in shown_names(tab)
     stack.redo()
     assert everything() == after  # the same rows, ids and uuids
-    assert tab.model.total() == 7 and "Jürgen Müller" in shown_names(tab)
+    assert tab.model.total() == 8 and "Jürgen Müller" in shown_names(tab)
 
 
 def test_csv_import_with_column_mapping(tab, qtbot, accept_import, tmp_path, monkeypatch):
@@ -482,7 +490,7 @@ def test_a_file_name_in_a_message_is_plain_text(tab, qtbot, tmp_path, monkeypatc
 
 
 def test_the_tag_dialog_lists_tags_case_insensitively(tab, people, monkeypatch):
-    network.set_tags(people["ada"], ["beta", "Alpha", "Zeta"])
+    network_edits.set_tags(people["ada"], ["beta", "Alpha", "Zeta"])
     seen = []
 
     def look(dialog) -> int:

@@ -8,47 +8,24 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from careerdesk.core import models as m
-from careerdesk.core import network
-from careerdesk.core.changes import Changes
-from careerdesk.ui import commands
+from careerdesk.core import network, network_edits
+from careerdesk.core.operation import Operation
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.formatting import days_from, format_date, label
-from careerdesk.ui.network.dialogs import (
-    JobDialog,
-    LinkGoalDialog,
-    LogInteractionDialog,
-    days_spin,
-    named,
-)
-from careerdesk.ui.text_edit import PlainTextField
-
-# Contact fields edited in single-line fields: (field, label).
-_LINE_FIELDS = (
-    ("first_name", "First name"),
-    ("last_name", "Last name"),
-    ("company", "Company"),
-    ("position", "Position"),
-    ("email", "Email"),
-    ("phone", "Phone"),
-    ("linkedin_url", "LinkedIn URL"),
-    ("how_met", "How we met"),
-)
+from careerdesk.ui.network.contact_form import ContactForm
+from careerdesk.ui.network.dialogs import JobDialog, LinkGoalDialog, LogInteractionDialog, named
+from careerdesk.ui.operations import perform
 
 
 def _plain_label(parent: QWidget, name: str) -> QLabel:
@@ -78,7 +55,7 @@ def _tree(parent: QWidget, name: str, accessible: str, headers: list[str]) -> QT
 
 
 class ContactDetailsPanel(QScrollArea):
-    """Shows one contact; each edit is one undo step through ctx.run."""
+    """Shows one contact; each edit is one undo step through operations.perform."""
 
     # The user asked to log an interaction / mark contacted today for the shown contact.
     contacted_today = Signal(int)
@@ -90,7 +67,8 @@ class ContactDetailsPanel(QScrollArea):
         self.details: network.ContactDetails | None = None
         named(self, "contact_details", self.tr("Contact details"))
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A narrow pane (a 1000×600 window) scrolls sideways rather than cutting fields off.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         body = QWidget(self)
         body.setObjectName("contact_details_body")
         self.setWidget(body)
@@ -120,49 +98,13 @@ class ContactDetailsPanel(QScrollArea):
         layout.addLayout(actions)
         layout.addWidget(self.empty_label)
 
-        self.form_box = QGroupBox(self.tr("Details"), body)
-        self.form_box.setObjectName("contact_form")
-        form = QFormLayout(self.form_box)
-        self.edits: dict[str, QLineEdit] = {}
-        for field, text in _LINE_FIELDS:
-            edit = QLineEdit(self.form_box)
-            named(edit, f"contact_{field}", self.tr(text))
-            edit.editingFinished.connect(lambda f=field: self._save_line(f))
-            self.edits[field] = edit
-            form.addRow(self.tr(text), edit)
-        self.edits["how_met"].setPlaceholderText(self.tr("where, when, who introduced us"))
-        self.relationship_combo = QComboBox(self.form_box)
-        named(self.relationship_combo, "contact_relationship", self.tr("Relationship"))
-        for key in m.RELATIONSHIPS:
-            self.relationship_combo.addItem(label(key), key)
-        self.relationship_combo.activated.connect(self._save_relationship)
-        form.insertRow(4, self.tr("Relationship"), self.relationship_combo)
-        self.tags_edit = QLineEdit(self.form_box)
-        named(self.tags_edit, "contact_tags", self.tr("Tags"))
-        self.tags_edit.setPlaceholderText(self.tr("comma-separated, e.g. mentor, meetup"))
-        self.tags_edit.editingFinished.connect(self._save_tags)
-        form.addRow(self.tr("Tags"), self.tags_edit)
-        cadence_row = QHBoxLayout()
-        self.ideal_spin = self._days_spin("contact_cadence_ideal", self.tr("Ideal interval"))
-        self.max_spin = self._days_spin("contact_cadence_max", self.tr("Maximum interval"))
-        cadence_row.addWidget(QLabel(self.tr("every"), self.form_box))
-        cadence_row.addWidget(self.ideal_spin)
-        cadence_row.addWidget(QLabel(self.tr("at most"), self.form_box))
-        cadence_row.addWidget(self.max_spin)
-        cadence_row.addStretch(1)
-        form.addRow(self.tr("Keep in touch"), cadence_row)
-        self.urls_edit = PlainTextField(self.form_box)
-        named(self.urls_edit, "contact_urls", self.tr("Other web addresses"))
-        self.urls_edit.setMaximumHeight(60)
-        self.urls_edit.editingFinished.connect(self._save_urls)
-        form.addRow(self.tr("Other web addresses"), self.urls_edit)
-        self.notes_edit = PlainTextField(self.form_box)
-        named(self.notes_edit, "contact_notes", self.tr("Notes"))
-        self.notes_edit.setMaximumHeight(90)
-        self.notes_edit.editingFinished.connect(self._save_notes)
-        form.addRow(self.tr("Notes"), self.notes_edit)
-        self.dates_label = _plain_label(self.form_box, "contact_dates")
-        form.addRow(self.tr("Added"), self.dates_label)
+        self.form_box = ContactForm(ctx, body)
+        # The tab and tests reach the fields here.
+        form = self.form_box
+        self.edits = form.edits
+        self.relationship_combo, self.tags_edit = form.relationship_combo, form.tags_edit
+        self.ideal_spin, self.max_spin = form.ideal_spin, form.max_spin
+        self.urls_edit, self.notes_edit = form.urls_edit, form.notes_edit
         layout.addWidget(self.form_box)
 
         self.jobs_box, self.jobs = self._list_box(
@@ -208,11 +150,6 @@ class ContactDetailsPanel(QScrollArea):
         layout.addStretch(1)
         self.show_contact(None)
 
-    def _days_spin(self, name: str, accessible: str) -> QSpinBox:
-        spin = days_spin(self.form_box, name, accessible, None)  # "—": no cadence of its own
-        spin.editingFinished.connect(self._save_cadence)
-        return spin
-
     def _list_box(
         self,
         body: QWidget,
@@ -243,7 +180,7 @@ class ContactDetailsPanel(QScrollArea):
             self.details = (
                 network.contact_details(contact_id, self.ctx.today()) if contact_id else None
             )
-        except m.Contact.DoesNotExist:
+        except LookupError:  # deleted meanwhile
             self.details = None
         d = self.details
         for widget in (self.form_box, self.jobs_box, self.goals_box, self.interactions_box):
@@ -265,23 +202,7 @@ class ContactDetailsPanel(QScrollArea):
         )
         self.subtitle_label.setText(" · ".join(p for p in (job, label(d.relationship)) if p))
         self.cadence_label.setText(self._cadence_text(d))
-        for field, edit in self.edits.items():
-            edit.setText(getattr(d, field))
-            edit.setCursorPosition(0)
-        self.relationship_combo.setCurrentIndex(
-            max(0, self.relationship_combo.findData(d.relationship))
-        )
-        self.tags_edit.setText(", ".join(d.tags))
-        self.ideal_spin.setValue(d.cadence_ideal_days or 0)
-        self.max_spin.setValue(d.cadence_max_days or 0)
-        self.urls_edit.setPlainText("\n".join(d.urls))
-        self.notes_edit.setPlainText(d.notes)
-        dates = [format_date(d.added_date)]
-        if d.connected_on:
-            dates.append(self.tr("connected {date}").format(date=format_date(d.connected_on)))
-        if d.source != "manual":
-            dates.append(self.tr("from {source}").format(source=label(d.source)))
-        self.dates_label.setText(" · ".join(dates))
+        self.form_box.show_details(d)
         self._fill(
             self.jobs,
             [
@@ -366,72 +287,8 @@ class ContactDetailsPanel(QScrollArea):
 
     # --- edits, each one undo step --------------------------------------------------------
 
-    def _edit(self, text: str, **values: Any) -> None:
-        if self.contact_id is not None:
-            commands.edit_record(self.ctx, m.Contact, self.contact_id, text, **values)
-
-    def _save_line(self, field: str) -> None:
-        if self.details is None:
-            return
-        value = self.edits[field].text().strip()
-        if value != getattr(self.details, field):
-            name = dict(_LINE_FIELDS)[field]
-            self._edit(
-                self.tr("Edit {field}").format(field=self.tr(name).lower()), **{field: value}
-            )
-
-    def _save_relationship(self) -> None:
-        value = self.relationship_combo.currentData()
-        if self.details is not None and value != self.details.relationship:
-            self._edit(self.tr("Change relationship"), relationship=value)
-
-    def _save_urls(self) -> None:
-        if self.details is None:
-            return
-        urls = [u.strip() for u in self.urls_edit.toPlainText().splitlines() if u.strip()]
-        if urls != self.details.urls:
-            self._edit(self.tr("Edit web addresses"), urls="\n".join(urls))
-
-    def _save_notes(self) -> None:
-        if self.details is not None and self.notes_edit.toPlainText() != self.details.notes:
-            self._edit(self.tr("Edit notes"), notes=self.notes_edit.toPlainText())
-
-    def _save_tags(self) -> None:
-        d = self.details
-        if d is None:
-            return
-        wanted = [t.strip() for t in self.tags_edit.text().split(",") if t.strip()]
-        if [t.casefold() for t in wanted] == [t.casefold() for t in d.tags]:
-            return
-        contact_id, before = d.id, list(d.tags)
-        ok = self.ctx.run(
-            self.tr("Edit tags"),
-            lambda: network.set_tags(contact_id, wanted)[1],
-            lambda: network.set_tags(contact_id, before)[1],
-            parent=self,
-        )
-        if not ok:  # show what is stored again
-            self.tags_edit.setText(", ".join(before))
-
-    def _save_cadence(self) -> None:
-        d = self.details
-        if d is None:
-            return
-        ideal = self.ideal_spin.value() or None
-        maximum = self.max_spin.value() or None
-        before = (d.cadence_ideal_days, d.cadence_max_days)
-        if (ideal, maximum) == before:
-            return
-        contact_id = d.id
-        ok = self.ctx.run(
-            self.tr("Change keep-in-touch cadence"),
-            lambda: network.set_cadence(contact_id, ideal, maximum),
-            lambda: network.set_cadence(contact_id, *before),
-            parent=self,
-        )
-        if not ok:
-            self.ideal_spin.setValue(before[0] or 0)
-            self.max_spin.setValue(before[1] or 0)
+    def _perform(self, text: str, op: Operation) -> None:
+        perform(self.ctx, text, op, parent=self)
 
     def log_interaction(self) -> None:
         d = self.details
@@ -441,7 +298,11 @@ class ContactDetailsPanel(QScrollArea):
         if dialog.exec() != LogInteractionDialog.DialogCode.Accepted:
             return
         values = dialog.values()
-        log_undoable(self.ctx, d.id, self.tr("Log interaction"), parent=self, **values)
+        contact_id = d.id
+        self._perform(
+            self.tr("Log interaction"),
+            lambda: network_edits.log_interaction(contact_id, **values),
+        )
 
     def _interaction(self) -> network.InteractionEntry | None:
         chosen = self._selected_id(self.interactions)
@@ -459,36 +320,19 @@ class ContactDetailsPanel(QScrollArea):
         if dialog.exec() != LogInteractionDialog.DialogCode.Accepted:
             return
         values = dialog.values()
-        state: dict[str, network.InteractionChange] = {}
-
-        def forward() -> Changes:
-            state["change"], changes = network.edit_interaction(entry.id, **values)
-            return changes
-
-        self.ctx.run(
+        self._perform(
             self.tr("Edit interaction"),
-            forward,
-            lambda: network.undo_interaction_change(state["change"]),
-            parent=self,
+            lambda: network_edits.edit_interaction(entry.id, **values),
         )
 
     def delete_interaction(self) -> None:
         """Delete the selected interaction as one undo step ("last contacted" follows)."""
         entry = self._interaction()
-        if entry is None:
-            return
-        state: dict[str, network.InteractionChange] = {}
-
-        def forward() -> Changes:
-            state["change"], changes = network.delete_interaction(entry.id)
-            return changes
-
-        self.ctx.run(
-            self.tr("Delete interaction"),
-            forward,
-            lambda: network.undo_interaction_change(state["change"]),
-            parent=self,
-        )
+        if entry is not None:
+            self._perform(
+                self.tr("Delete interaction"),
+                lambda: network_edits.delete_interaction(entry.id),
+            )
 
     def _contacted_today(self) -> None:
         if self.contact_id is not None:
@@ -502,18 +346,17 @@ class ContactDetailsPanel(QScrollArea):
         if dialog.exec() != JobDialog.DialogCode.Accepted:
             return
         values = dialog.values()
-        commands.add_undoable(
-            self.ctx,
-            self.tr("Add past job"),
-            m.Employment,
-            lambda: network.add_employment(d.id, **values),
-            parent=self,
+        contact_id = d.id
+        self._perform(
+            self.tr("Add past job"), lambda: network_edits.add_employment(contact_id, **values)
         )
 
     def remove_job(self) -> None:
         job_id = self._selected_id(self.jobs)
         if job_id is not None:
-            commands.delete_record(self.ctx, m.Employment, job_id, self.tr("Remove past job"))
+            self._perform(
+                self.tr("Remove past job"), lambda: network_edits.remove_employment(job_id)
+            )
 
     def link_goal(self) -> None:
         d = self.details
@@ -525,30 +368,13 @@ class ContactDetailsPanel(QScrollArea):
         values = dialog.values()
         if values["goal_id"] is None:
             return
-        commands.add_undoable(
-            self.ctx,
+        contact_id = d.id
+        self._perform(
             self.tr("Link goal"),
-            m.GoalContact,
-            lambda: network.link_goal(d.id, values["goal_id"], values["role"]),
-            parent=self,
+            lambda: network_edits.link_goal(contact_id, values["goal_id"], values["role"]),
         )
 
     def unlink_goal(self) -> None:
         link_id = self._selected_id(self.goals)
         if link_id is not None:
-            commands.delete_record(self.ctx, m.GoalContact, link_id, self.tr("Unlink goal"))
-
-
-def log_undoable(
-    ctx: AppContext, contact_id: int, text: str, parent: QWidget | None = None, **values: Any
-) -> bool:
-    """Log an interaction as one undo step; undo also puts "last contacted" back."""
-    state: dict[str, network.LoggedInteraction] = {}
-
-    def forward() -> Changes:
-        state["logged"], changes = network.log_interaction(contact_id, **values)
-        return changes
-
-    return ctx.run(
-        text, forward, lambda: network.unlog_interaction(state["logged"]), parent=parent
-    )
+            self._perform(self.tr("Unlink goal"), lambda: network_edits.unlink_goal(link_id))

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import models as m
 from careerdesk.core.cadence import check_cadence
 from careerdesk.core.network import InteractionEntry
+from careerdesk.core.vocabulary import INTERACTION_KINDS
 from careerdesk.ui.formatting import label, qdate
 from careerdesk.ui.text_edit import PlainTextField
 
@@ -91,7 +91,7 @@ class LogInteractionDialog(_FormDialog):
         self.date_edit.setMaximumDate(qdate(today + dt.timedelta(days=365)))
         self.kind_combo = QComboBox(self)
         named(self.kind_combo, "interaction_kind", self.tr("Kind"))
-        for kind in m.INTERACTION_KINDS:
+        for kind in INTERACTION_KINDS:
             self.kind_combo.addItem(label(kind), kind)
         self.summary_edit = QLineEdit(self)
         named(self.summary_edit, "interaction_summary", self.tr("Summary"))
@@ -103,6 +103,12 @@ class LogInteractionDialog(_FormDialog):
         )
         self.follow_up_edit.setEnabled(False)
         self.follow_up_check.toggled.connect(self.follow_up_edit.setEnabled)
+        # Editing: the follow-up can be ticked off (it then leaves the reach-out queue).
+        self.follow_up_done_check = QCheckBox(self.tr("Followed up (done)"), self)
+        named(self.follow_up_done_check, "interaction_follow_up_done", self.tr("Followed up"))
+        self.follow_up_done_check.setVisible(entry is not None)
+        self.follow_up_check.toggled.connect(self.follow_up_done_check.setEnabled)
+        self.follow_up_done_check.setEnabled(False)
         self.notes_edit = PlainTextField(self)
         named(self.notes_edit, "interaction_notes", self.tr("Notes"))
         self.notes_edit.setMaximumHeight(80)
@@ -110,6 +116,8 @@ class LogInteractionDialog(_FormDialog):
         self.form.addRow(self.tr("&Kind"), self.kind_combo)
         self.form.addRow(self.tr("&Summary"), self.summary_edit)
         self.form.addRow(self.follow_up_check, self.follow_up_edit)
+        if entry is not None:
+            self.form.addRow("", self.follow_up_done_check)
         self.form.addRow(self.tr("&Notes"), self.notes_edit)
         self.finish_form()
         if entry is not None:
@@ -119,10 +127,12 @@ class LogInteractionDialog(_FormDialog):
             if entry.follow_up_date is not None:
                 self.follow_up_check.setChecked(True)
                 self.follow_up_edit.setDate(qdate(entry.follow_up_date))
+            self.follow_up_done_check.setChecked(entry.follow_up_done)
             self.notes_edit.setPlainText(entry.notes)
+        self._editing = entry is not None
 
     def values(self) -> dict[str, object]:
-        return {
+        values: dict[str, object] = {
             "date": _pydate(self.date_edit.date()),
             "kind": self.kind_combo.currentData(),
             "summary": self.summary_edit.text().strip(),
@@ -131,6 +141,11 @@ class LogInteractionDialog(_FormDialog):
             ),
             "notes": self.notes_edit.toPlainText(),
         }
+        if self._editing:
+            values["follow_up_done"] = (
+                self.follow_up_check.isChecked() and self.follow_up_done_check.isChecked()
+            )
+        return values
 
 
 class JobDialog(_FormDialog):

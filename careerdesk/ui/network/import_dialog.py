@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from careerdesk.io.contact_import import DUPLICATE, NEW, REJECTED, UPDATED, ImportPreview
 from careerdesk.io.contact_record import MAPPABLE_FIELDS, ImportFileError
 from careerdesk.ui.network.dialogs import named
+from careerdesk.ui.network.wording import counted
 
 Index = QModelIndex | QPersistentModelIndex
 STATUS_ROLE = Qt.ItemDataRole.UserRole
@@ -281,21 +281,20 @@ class ImportDialog(QDialog):
     def _show_preview(self) -> None:
         p = self.preview
         writes = len(p.new) + len(p.updates)
-        self.summary_label.setText(
-            self.tr(
-                "{new} new, {updated} updated, {duplicate} duplicate (no change), "
-                "{rejected} rejected."
-            ).format(
-                new=QLocale().toString(p.count(NEW)),
-                updated=QLocale().toString(p.count(UPDATED)),
-                duplicate=QLocale().toString(p.count(DUPLICATE)),
-                rejected=QLocale().toString(p.count(REJECTED)),
-            )
-        )
+        parts = [counted("%Ln new", p.count(NEW)), counted("%Ln updated", p.count(UPDATED))]
+        if p.count(DUPLICATE):
+            parts.append(counted("%Ln already here (no change)", p.count(DUPLICATE)))
+        if p.count(REJECTED):
+            parts.append(counted("%Ln rejected", p.count(REJECTED)))
+        noted = sum(1 for row in p.rows if "left out what could not be read" in row.reason)
+        if noted:
+            parts.append(counted("%Ln with a field left out (see Reason)", noted))
+        hints = sum(1 for row in p.rows if "possible duplicate" in row.reason)
+        if hints:
+            parts.append(counted("%Ln possible duplicate(s)", hints))
+        self.summary_label.setText(", ".join(parts) + ".")
         self.import_button.setText(
-            self.tr("Import {n} contacts").format(n=QLocale().toString(writes))
-            if writes
-            else self.tr("Import")
+            counted("Import %Ln contact(s)", writes) if writes else self.tr("Import")
         )
         self.import_button.setEnabled(writes > 0)
         self._filter_rows()

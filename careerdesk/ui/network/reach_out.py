@@ -15,19 +15,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import cadence
+from careerdesk.core import cadence, network
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.formatting import days_from, format_date
 from careerdesk.ui.network.dialogs import named
+from careerdesk.ui.network.wording import counted
 
 QUEUE_LENGTH = 100
+# Follow-ups show this many days ahead, so a promise to call next week is seen now.
+FOLLOW_UP_DAYS = 7
+INTERACTION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ReachOutPanel(QGroupBox):
-    """Lists cadence.reach_out_queue(today); the tab does the logging (one undo step)."""
+    """Follow-ups due (network.follow_ups) and then cadence.reach_out_queue(today).
+
+    The tab does the logging (one undo step).
+    """
 
     contact_chosen = Signal(int)  # show this contact's details
     contacted_today = Signal(int)  # log "contacted today" for this contact
+    followed_up = Signal(int)  # this interaction's follow-up done today
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,8 +71,25 @@ class ReachOutPanel(QGroupBox):
         """Reload the queue, keeping the selected person selected."""
         keep = self.selected_id()
         today = self.ctx.today()
-        due = cadence.reach_out_queue(today, limit=QUEUE_LENGTH)
+        follow_ups = network.follow_ups(today, FOLLOW_UP_DAYS)[:QUEUE_LENGTH]
+        due = cadence.reach_out_queue(today, limit=QUEUE_LENGTH - len(follow_ups))
         self.queue.clear()
+        for follow_up in follow_ups:
+            item = QTreeWidgetItem(
+                [follow_up.name, follow_up.company, self._follow_up_status(follow_up)]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, follow_up.contact_id)
+            item.setData(0, INTERACTION_ROLE, follow_up.interaction_id)
+            item.setToolTip(
+                2,
+                self.tr("Follow-up of “{summary}”, on {date}").format(
+                    summary=follow_up.summary or self.tr("an interaction"),
+                    date=format_date(follow_up.date),
+                ),
+            )
+            self.queue.addTopLevelItem(item)
+            if follow_up.contact_id == keep:
+                self.queue.setCurrentItem(item)
         for person in due:
             item = QTreeWidgetItem([person.name, person.company, self._status(person)])
             item.setData(0, Qt.ItemDataRole.UserRole, person.contact_id)
@@ -75,25 +100,32 @@ class ReachOutPanel(QGroupBox):
                 ),
             )
             self.queue.addTopLevelItem(item)
-            if person.contact_id == keep:
+            if person.contact_id == keep and self.queue.currentItem() is None:
                 self.queue.setCurrentItem(item)
-        if not due:
+        count = len(follow_ups) + len(due)
+        if not count:
             item = QTreeWidgetItem([self.tr("Nobody to reach out to today."), "", ""])
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.queue.addTopLevelItem(item)
-        self.setTitle(self.tr("Reach out ({count})").format(count=QLocale().toString(len(due))))
+        self.setTitle(self.tr("Reach out ({count})").format(count=QLocale().toString(count)))
         for column in range(2):
             self.queue.resizeColumnToContents(column)
             self.queue.setColumnWidth(column, max(140, self.queue.columnWidth(column) + 16))
         self._current_changed()
 
+    def _follow_up_status(self, follow_up: network.FollowUp) -> str:
+        today = self.ctx.today()
+        if follow_up.overdue(today):
+            return counted("follow-up %Ln day(s) late", (today - follow_up.date).days)
+        return self.tr("follow up {when}").format(when=days_from(today, follow_up.date))
+
     def _status(self, person: cadence.DueContact) -> str:
         # Words, not only colour, say how urgent it is.
         if person.status == "overdue":
-            return self.tr("overdue by {n} days").format(n=QLocale().toString(person.days_overdue))
+            return counted("overdue by %Ln day(s)", person.days_overdue)
         # Overdue starts the day after the maximum interval ends.
         overdue_from = person.overdue_date + dt.timedelta(days=1)
-        return self.tr("due · overdue {when}").format(
+        return self.tr("due now; overdue {when}").format(
             when=days_from(self.ctx.today(), overdue_from)
         )
 
@@ -117,6 +149,12 @@ class ReachOutPanel(QGroupBox):
             self.contact_chosen.emit(contact_id)
 
     def _contacted(self) -> None:
+        item = self.queue.currentItem()
         contact_id = self.selected_id()
-        if contact_id is not None:
+        if contact_id is None or item is None:
+            return
+        interaction_id = item.data(0, INTERACTION_ROLE)
+        if interaction_id is not None:
+            self.followed_up.emit(interaction_id)
+        else:
             self.contacted_today.emit(contact_id)

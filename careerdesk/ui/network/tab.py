@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -25,56 +24,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import models as m
-from careerdesk.core import network
+from careerdesk.core import network, network_edits
 from careerdesk.core.changes import Changes
-from careerdesk.core.operation import Done
-from careerdesk.io import contact_export, contact_import
-from careerdesk.io.contact_import import (
-    DUPLICATE,
-    NEW,
-    REJECTED,
-    UPDATED,
-    AppliedImport,
-    ImportPreview,
-)
-from careerdesk.io.contact_record import ImportFileError
-from careerdesk.io.csv_contacts import automatic_mapping, csv_headers
-from careerdesk.ui import commands
-from careerdesk.ui.background import BackgroundTask, run_in_background
+from careerdesk.ui.background import BackgroundTask
 from careerdesk.ui.context import AppContext
-from careerdesk.ui.network.details import ContactDetailsPanel, log_undoable
+from careerdesk.ui.formatting import format_date
+from careerdesk.ui.network.details import ContactDetailsPanel
 from careerdesk.ui.network.dialogs import TagCadenceDialog, named
-from careerdesk.ui.network.import_dialog import ImportDialog
+from careerdesk.ui.network.files import ContactFilesMixin, message
 from careerdesk.ui.network.model import COLUMNS, ContactTableModel
 from careerdesk.ui.network.reach_out import ReachOutPanel
-from careerdesk.ui.operations import from_pair, push_done
+from careerdesk.ui.network.wording import counted
+from careerdesk.ui.operations import perform
 from careerdesk.ui.tab import Tab
 
-IMPORT_FILTERS = {
-    "linkedin": "LinkedIn connections (Connections.csv *.csv);;All files (*)",
-    "vcard": "vCard (*.vcf *.vcard);;All files (*)",
-    "csv": "CSV (*.csv *.txt);;All files (*)",
-}
-EXPORT_FILTERS = {"vcard": "vCard (*.vcf)", "csv": "CSV (*.csv)"}
-EXPORT_NAMES = {"vcard": "contacts.vcf", "csv": "contacts.csv"}
 
-
-def message(
-    parent: QWidget,
-    icon: QMessageBox.Icon,
-    title: str,
-    text: str,
-    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
-) -> QMessageBox.StandardButton:
-    """A message box that shows names and file names as written, never as HTML."""
-    box = QMessageBox(icon, title, text, buttons, parent)
-    box.setObjectName("network_message")
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    return QMessageBox.StandardButton(box.exec())
-
-
-class NetworkTab(Tab):
+class NetworkTab(ContactFilesMixin, Tab):
     """Contacts filtered and sorted in SQL; each edit is one undo step."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -95,6 +60,11 @@ class NetworkTab(Tab):
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.new_button = self._button("new_contact_button", self.tr("&New contact…"))
         self.new_button.clicked.connect(self.ask_new_contact)
+        self.archive_button = self._button("archive_contact_button", self.tr("&Archive"))
+        self.archive_button.setToolTip(
+            self.tr("Hide this contact from the list and the queue; the history is kept.")
+        )
+        self.archive_button.clicked.connect(self.archive_contact)
         self.delete_button = self._button("delete_contact_button", self.tr("Delete contact"))
         self.delete_button.clicked.connect(self.delete_contact)
         self.tags_button = self._button("tag_cadences_button", self.tr("Tags and &cadences…"))
@@ -122,7 +92,13 @@ class NetworkTab(Tab):
         bar.addWidget(self.filter_edit, 2)
         bar.addWidget(self.count_label)
         bar.addStretch(1)
-        for widget in (self.new_button, self.delete_button, self.tags_button, self.import_button):
+        for widget in (
+            self.new_button,
+            self.archive_button,
+            self.delete_button,
+            self.tags_button,
+            self.import_button,
+        ):
             bar.addWidget(widget)
         bar.addWidget(self.export_button)
 
@@ -138,7 +114,9 @@ class NetworkTab(Tab):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # Tags take what is left; "Last contacted" keeps the width its dates need.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
@@ -147,10 +125,13 @@ class NetworkTab(Tab):
         for column, width in enumerate((160, 150, 170, 90, 140)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.modelReset.connect(self._fit_last_contacted)
+        self._fit_last_contacted()
 
         self.reach_out = ReachOutPanel(ctx, self)
         self.reach_out.contact_chosen.connect(self.select_contact)
         self.reach_out.contacted_today.connect(self.mark_contacted_today)
+        self.reach_out.followed_up.connect(self.mark_followed_up)
         self.details = ContactDetailsPanel(ctx, self)
         self.details.contacted_today.connect(self.mark_contacted_today)
 
@@ -172,6 +153,19 @@ class NetworkTab(Tab):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.status_label)
         self._update_buttons()
+
+    def _fit_last_contacted(self) -> None:
+        """The "Last contacted" column as wide as its header and any date it shows."""
+        column = [key for key, _header in COLUMNS].index("last_contacted")
+        header = self.table.horizontalHeader()
+        sample = format_date(dt.date(2026, 9, 30))  # a long month name and two-digit day
+        needed = max(
+            header.sectionSizeFromContents(column).width(),
+            self.table.fontMetrics().horizontalAdvance(sample) + 16,
+            self.table.sizeHintForColumn(column),
+        )
+        if header.sectionSize(column) < needed:
+            header.resizeSection(column, needed)
 
     def _button(self, name: str, text: str) -> QPushButton:
         button = QPushButton(text, self)
@@ -235,11 +229,11 @@ class NetworkTab(Tab):
         self.filter_edit.selectAll()
 
     def _show_count(self) -> None:
-        total = QLocale().toString(self.model.total())
+        total = self.model.total()
         if self.filter_edit.text().strip():
-            text = self.tr("{n} matching").format(n=total)
+            text = counted("%Ln matching", total)
         else:
-            text = self.tr("{n} contacts").format(n=total)
+            text = counted("%Ln contact(s)", total)
         self.count_label.setText(text)
 
     def _filter_changed(self, text: str) -> None:
@@ -286,6 +280,7 @@ class NetworkTab(Tab):
 
     def _update_buttons(self) -> None:
         self.delete_button.setEnabled(self.details.contact_id is not None)
+        self.archive_button.setEnabled(self.details.contact_id is not None)
 
     def select_contact(self, contact_id: int) -> None:
         """Show a contact's details (and select its row when it is in the table)."""
@@ -307,17 +302,17 @@ class NetworkTab(Tab):
         first, _sep, last = name.strip().rpartition(" ")
         first, last = (first, last) if first else (last, "")
         today = self.ctx.today()
-        contact_id = commands.add_undoable(
+        done = perform(
             self.ctx,
             self.tr("New contact"),
-            m.Contact,
-            lambda: network.new_contact(first, last, today),
+            lambda: network_edits.new_contact(first, last, today),
             parent=self,
         )
-        if contact_id is not None:
-            self.select_contact(contact_id)
-            self.details.edits["company"].setFocus()
-        return contact_id
+        if done is None:
+            return None
+        self.select_contact(done.value)
+        self.details.edits["company"].setFocus()
+        return done.value
 
     def delete_contact(self) -> None:
         d = self.details.details
@@ -334,7 +329,31 @@ class NetworkTab(Tab):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            commands.delete_record(self.ctx, m.Contact, d.id, self.tr("Delete contact"))
+            contact_id = d.id
+            perform(
+                self.ctx,
+                self.tr("Delete contact"),
+                lambda: network_edits.delete_contact(contact_id),
+                parent=self,
+            )
+
+    def archive_contact(self) -> None:
+        """Archive the shown contact (or bring an archived one back) as one undo step."""
+        d = self.details.details
+        if d is None:
+            return
+        contact_id, archived = d.id, not d.archived
+        text = self.tr("Archive contact") if archived else self.tr("Unarchive contact")
+        if perform(
+            self.ctx, text, lambda: network_edits.set_archived(contact_id, archived), parent=self
+        ):
+            self.status_label.setText(
+                self.tr("{name} archived: Edit ▸ Undo brings them back.").format(
+                    name=d.name or d.email
+                )
+                if archived
+                else ""
+            )
 
     def edit_tag_cadences(self) -> None:
         """The tags' keep-in-touch cadences, changed together as one undo step."""
@@ -342,157 +361,29 @@ class NetworkTab(Tab):
         if dialog.exec() != TagCadenceDialog.DialogCode.Accepted:
             return
         wanted = dialog.changed()
-        if not wanted:
-            return
-        state: dict[str, dict[str, tuple[int | None, int | None]]] = {}
-
-        def forward() -> Changes:
-            state["before"] = network.set_tag_cadences(wanted)
-            return Changes(contacts=True)
-
-        def backward() -> Changes:
-            network.set_tag_cadences(state["before"])
-            return Changes(contacts=True)
-
-        self.ctx.run(self.tr("Change tag cadences"), forward, backward, parent=self)
+        if wanted:
+            perform(
+                self.ctx,
+                self.tr("Change tag cadences"),
+                lambda: network_edits.set_tag_cadences(wanted),
+                parent=self,
+            )
 
     def mark_contacted_today(self, contact_id: int) -> None:
-        log_undoable(
+        today, summary = self.ctx.today(), self.tr("Reached out")
+        perform(
             self.ctx,
-            contact_id,
             self.tr("Contacted today"),
-            parent=self,
-            date=self.ctx.today(),
-            kind="message",
-            summary=self.tr("Reached out"),
-        )
-
-    # --- import and export ---------------------------------------------------------------
-
-    def start_import(self, kind: str, path: Path | None = None) -> None:
-        """Ask for a file, read and preview it off the UI thread, then show the preview."""
-        if path is None:
-            name, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Import contacts"), str(Path.home()), IMPORT_FILTERS[kind]
-            )
-            if not name:
-                return
-            path = Path(name)
-        headers: list[str] | None = None
-        mapping: dict[str, str] | None = None
-        if kind == "csv":
-            try:
-                headers = csv_headers(path.read_bytes())
-            except (ImportFileError, OSError) as exc:
-                self._import_failed(exc)
-                return
-            mapping = automatic_mapping(headers)
-
-        def work(_report: object) -> ImportPreview:
-            return contact_import.preview(contact_import.read_file(kind, path, mapping))
-
-        self._task = run_in_background(
-            self,
-            self.tr("Reading {file}…").format(file=path.name),
-            work,
-            lambda preview: self._show_import(kind, path, preview, headers, mapping),
-            self._import_failed,
-        )
-
-    def _show_import(
-        self,
-        kind: str,
-        path: Path,
-        preview: ImportPreview,
-        headers: list[str] | None,
-        mapping: dict[str, str] | None,
-    ) -> None:
-        def remap(new_mapping: dict[str, str]) -> ImportPreview:
-            return contact_import.preview(contact_import.read_file(kind, path, new_mapping))
-
-        dialog = ImportDialog(
-            self.tr("Import {file}").format(file=path.name),
-            preview,
-            headers=headers,
-            mapping=mapping,
-            remap=remap if kind == "csv" else None,
+            lambda: network_edits.contacted_today(contact_id, today, summary),
             parent=self,
         )
-        self.import_dialog = dialog  # tests look at it
-        if dialog.exec() == ImportDialog.DialogCode.Accepted:
-            self.apply_import(dialog.preview)
 
-    def apply_import(self, preview: ImportPreview) -> None:
-        """Write a previewed import off the UI thread with progress; then it is one undo step."""
-        today = self.ctx.today()
-        number = QLocale().toString
-        parts = [
-            self.tr("{n} new").format(n=number(preview.count(NEW))),
-            self.tr("{n} updated").format(n=number(preview.count(UPDATED))),
-            self.tr("{n} already here, unchanged").format(n=number(preview.count(DUPLICATE))),
-        ]
-        if preview.count(REJECTED):
-            parts.append(self.tr("{n} rejected").format(n=number(preview.count(REJECTED))))
-        summary = self.tr("Import: {parts}.").format(parts=", ".join(parts))
-
-        def work(report: object) -> tuple[AppliedImport, Changes]:
-            return contact_import.apply_undoable(preview, today=today, progress=report)
-
-        def done(result: tuple[AppliedImport, Changes]) -> None:
-            applied, changes = result
-            self.status_label.setText(summary)
-            if applied:
-                # Undo deletes what the import wrote; redo writes the same rows again.
-                push_done(
-                    self.ctx,
-                    self.tr("Import contacts"),
-                    Done(
-                        changes,
-                        from_pair(
-                            lambda: contact_import.undo_import(applied),
-                            lambda: contact_import.redo_import(applied),
-                        ),
-                    ),
-                )
-            else:
-                self.ctx.apply(changes)
-
-        self._task = run_in_background(
-            self, self.tr("Importing contacts…"), work, done, self._import_failed
-        )
-
-    def _import_failed(self, exc: BaseException) -> None:
-        message(self, QMessageBox.Icon.Warning, self.tr("Import"), str(exc) or type(exc).__name__)
-        self.status_label.setText(self.tr("Nothing was imported."))
-
-    def start_export(self, kind: str, path: Path | None = None) -> None:
-        if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self,
-                self.tr("Export contacts"),
-                str(self.ctx.db_path.parent / EXPORT_NAMES[kind]),
-                EXPORT_FILTERS[kind],
-            )
-            if not name:
-                return
-            path = Path(name)
-
-        def done(count: int) -> None:
-            self.status_label.setText(
-                self.tr("Exported {n} contacts to {file}.").format(
-                    n=QLocale().toString(count), file=path
-                )
-            )
-
-        def failed(exc: BaseException) -> None:
-            message(
-                self, QMessageBox.Icon.Warning, self.tr("Export"), str(exc) or type(exc).__name__
-            )
-
-        self._task = run_in_background(
-            self,
-            self.tr("Exporting contacts…"),
-            lambda _report: contact_export.export(kind, path),
-            done,
-            failed,
+    def mark_followed_up(self, interaction_id: int) -> None:
+        """A follow-up from the queue done today: a message logged, the follow-up ticked."""
+        today, summary = self.ctx.today(), self.tr("Followed up")
+        perform(
+            self.ctx,
+            self.tr("Followed up"),
+            lambda: network_edits.followed_up(interaction_id, today, summary),
+            parent=self,
         )
