@@ -29,7 +29,9 @@ def test_demo_then_check(tmp_path):
     assert "goals" in out.stdout and "contacts" in out.stdout
     out = run("check", "--db", str(path))
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip().endswith("schema version 2 (latest 2): ok")
+    from careerdesk.core.db import SCHEMA_VERSION as V
+
+    assert out.stdout.strip().endswith(f"schema version {V} (latest {V}): ok")
 
 
 def test_demo_refuses_an_existing_file(tmp_path, capsys):

@@ -112,9 +112,16 @@ def _last_contacted_by_triggers(db: pw.SqliteDatabase, migrator: SqliteMigrator)
         db.execute_sql(sql)
 
 
+def _name_parts(db: pw.SqliteDatabase, migrator: SqliteMigrator) -> None:
+    # Kept apart from the first name so a vCard round trip gives back the same N.
+    for column in ("middle_name", "name_prefix", "name_suffix"):
+        db.execute_sql(f'ALTER TABLE "contact" ADD COLUMN "{column}" TEXT NOT NULL DEFAULT \'\'')
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _create_schema_v1),
     Migration(2, "last contacted kept by triggers", _last_contacted_by_triggers),
+    Migration(3, "middle names, name prefix and suffix", _name_parts),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -236,6 +236,10 @@ class LearningSkill(BaseModel):
 class Contact(BaseModel):
     first_name = pw.TextField(default="")
     last_name = pw.TextField(default="", index=True)
+    # Schema 3: a vCard's additional (middle) names, honorific prefix and suffix.
+    middle_name = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
+    name_prefix = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
+    name_suffix = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
     company = pw.TextField(default="", index=True)
     position = pw.TextField(default="")
     email = pw.TextField(default="", index=True)

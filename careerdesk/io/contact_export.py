@@ -45,6 +45,9 @@ def contact_records() -> Iterator[tuple[ContactRecord, str]]:
             C.notes,
             C.connected_on,
             C.last_contacted,
+            C.middle_name,
+            C.name_prefix,
+            C.name_suffix,
         )
         .where(C.archived == False)  # noqa: E712 - peewee builds SQL from ==
         .order_by(C.last_name, C.first_name, C.id)
@@ -52,11 +55,15 @@ def contact_records() -> Iterator[tuple[ContactRecord, str]]:
     )
     for row in query.iterator():
         (cid, uid, first, last, company, position, email, phone, linkedin, urls) = row[:10]
-        relationship, how_met, notes, connected_on, last_contacted = row[10:]
+        relationship, how_met, notes, connected_on, last_contacted = row[10:15]
+        middle, prefix, suffix = row[15:]
         yield (
             ContactRecord(
                 first_name=first,
                 last_name=last,
+                middle_name=middle,
+                name_prefix=prefix,
+                name_suffix=suffix,
                 company=company,
                 position=position,
                 email=email,

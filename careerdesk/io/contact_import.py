@@ -83,6 +83,9 @@ _CONTACT_FIELDS = (
     *_BASE,
     C.first_name,
     C.last_name,
+    C.middle_name,
+    C.name_prefix,
+    C.name_suffix,
     C.company,
     C.position,
     C.email,
@@ -168,7 +171,9 @@ def _plan(preview: ImportPreview, today: dt.date) -> AppliedImport:
         plan.contacts.append(
             (
                 *(contact_id, uid, now, now),
-                *(record.first_name, record.last_name, record.company, record.position),
+                *(record.first_name, record.last_name),
+                *(record.middle_name, record.name_prefix, record.name_suffix),
+                *(record.company, record.position),
                 *(record.email, record.phone, record.linkedin_url, "\n".join(record.urls)),
                 *(record.relationship or "other", record.how_met, today),
                 *(record.connected_on, record.last_contacted, preview.source, False, record.notes),

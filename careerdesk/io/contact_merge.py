@@ -134,6 +134,9 @@ _EXISTING_COLUMNS = (
     m.Contact.id,
     m.Contact.first_name,
     m.Contact.last_name,
+    m.Contact.middle_name,
+    m.Contact.name_prefix,
+    m.Contact.name_suffix,
     m.Contact.company,
     m.Contact.position,
     m.Contact.email,
@@ -199,7 +202,10 @@ def _plan_update(
     """Fill empty fields and keep what the user wrote; a new job moves the old one to history."""
     update = ContactUpdate(existing["id"])
     said: list[str] = []
-    for name in ("first_name", "last_name", "email", "phone", "linkedin_url", "how_met", "notes"):
+    for name in (
+        *("first_name", "last_name", "middle_name", "name_prefix", "name_suffix"),
+        *("email", "phone", "linkedin_url", "how_met", "notes"),
+    ):
         if not existing[name] and getattr(record, name):
             update.values[name] = getattr(record, name)
             said.append(name.replace("_", " "))
