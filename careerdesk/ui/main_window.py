@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(tab, tab.title())
         self.setCentralWidget(self.tabs)
         self.overview_tab.go_to.connect(self.show_record)
+        self.overview_tab.guide_requested.connect(self.open_guide)
 
         self._build_menus()
         self.statusBar().setObjectName("status_bar")
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         for tab in self.all_tabs():
             tab.load()
         self._restore_state()
+        # Reminders and the first-run guide wait until the window has been painted.
+        QTimer.singleShot(0, self._after_first_paint)
 
     def all_tabs(self) -> list[Tab]:
         return [
@@ -105,6 +108,11 @@ class MainWindow(QMainWindow):
         if kind == "contact":
             self.tabs.setCurrentWidget(self.network_tab)
             self.network_tab.select_contact(record_id)
+        elif kind in ("achievement", "checkin"):
+            self.tabs.setCurrentWidget(self.journal_tab)
+            self.journal_tab.show_item(kind, record_id)
+        elif kind == "learning":
+            self.tabs.setCurrentWidget(self.skills_tab)
         else:
             self.tabs.setCurrentWidget(self.plan_tab)
             self.plan_tab.select(kind, record_id)
@@ -169,6 +177,9 @@ class MainWindow(QMainWindow):
                     f"action_export_{kind}", label, lambda _c=False, k=kind: self._run_export(k)
                 )
             )
+        self.export_menu.addAction(
+            self._action("action_export_ics", self.tr("Calendar (iCalendar)…"), self.export_ics)
+        )
         file_menu.addSeparator()
         file_menu.addAction(
             self._action("action_quit", self.tr("&Quit"), self.close, QKeySequence.Quit)
@@ -189,7 +200,7 @@ class MainWindow(QMainWindow):
             self._action("action_find", self.tr("&Find"), self.focus_search, QKeySequence.Find)
         )
 
-        view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu = view_menu = bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("view_menu")
         for index, tab in enumerate(self.all_tabs()):
             view_menu.addAction(
@@ -203,6 +214,9 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("help_menu")
+        help_menu.addAction(
+            self._action("action_guide", self.tr("First-run &Guide…"), self.open_guide)
+        )
         help_menu.addAction(
             self._action("action_data_folder", self.tr("Show &Data Folder"), self.show_data_folder)
         )
@@ -268,6 +282,25 @@ class MainWindow(QMainWindow):
         start = getattr(self.network_tab, "start_export", None)
         if start is not None:
             start(kind)
+
+    def export_ics(self) -> None:
+        from careerdesk.ui.journal.calendar_export import export_calendar
+
+        export_calendar(self)
+
+    def open_guide(self) -> None:
+        from careerdesk.ui.guide.run import open_guide
+
+        open_guide(self)
+
+    def _after_first_paint(self) -> None:
+        from careerdesk.ui.guide.run import offer_guide_if_new
+        from careerdesk.ui.reminders import start_reminders
+
+        if not self.ctx.database.is_open:
+            return  # the window finished before the event loop came round
+        self.reminders = start_reminders(self)
+        offer_guide_if_new(self)
 
     def focus_search(self) -> None:
         focus = getattr(self.tabs.currentWidget(), "focus_search", None)

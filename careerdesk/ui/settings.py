@@ -24,6 +24,8 @@ RECENT_FILES = Setting("files/recent", list, [])
 PLAN_LANES = Setting("plan/lanes", str, "category")
 PLAN_SHOW_BASELINE = Setting("plan/show_baseline", bool, False)
 GAP_IMPORTANCE_THRESHOLD = Setting("skills/importance_threshold", float, 3.0)
+# A notice of what is due, at start and once a day.
+REMINDERS_ENABLED = Setting("reminders/enabled", bool, True)
 
 
 def _store() -> QSettings:
