@@ -139,6 +139,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.kind == "ics":
+        return run_export_ics(args)
     if args.kind not in CONTACT_EXPORT_KINDS:
         raise UsageError(f"exporting {args.kind} is not available yet.")
     from careerdesk.core import db
@@ -147,6 +149,16 @@ def run_export(args: argparse.Namespace) -> int:
     with db.opened(args.db, create=False):
         count = contact_export.export(args.kind, args.out)
     print(f"Exported {count} contacts to {args.out}")
+    return 0
+
+
+def run_export_ics(args: argparse.Namespace) -> int:
+    from careerdesk.core import db
+    from careerdesk.io import ics
+
+    with db.opened(args.db, create=False):
+        count = ics.export(args.out, dt.date.today())
+    print(f"Exported {count} calendar events to {args.out}")
     return 0
 
 
