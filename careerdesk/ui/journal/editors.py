@@ -60,7 +60,8 @@ def _skill_list(parent: QWidget, choices: Choices, chosen: tuple[int, ...], name
                 accessible: str) -> QListWidget:  # fmt: skip
     skills = _named(QListWidget(parent), name, accessible)
     skills.setMaximumHeight(110)
-    for skill_id, text in choices:
+    # The skills already linked come first, so they are seen without scrolling.
+    for skill_id, text in sorted(choices, key=lambda c: c[0] not in chosen):
         item = QListWidgetItem(text, skills)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(

@@ -55,8 +55,10 @@ class EntryPage(QWidget):
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The date fits its text; the words share the width and wrap.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda *_: self.edit())
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.add_button = self._button(f"add_{name}", self.tr("Add…"), self.add)

@@ -96,7 +96,7 @@ class OverviewTab(Tab):
                 "4. Bring in the people who can help (Network › Import LinkedIn).\n"
                 "5. Check in every month or quarter to see how it goes (Journal).\n\n"
                 "The guide walks you through the first four in a few minutes; you can skip "
-                "it and come back from Help › First-run guide."
+                "it and come back from Help › First-run Guide."
             ),
             page,
         )
