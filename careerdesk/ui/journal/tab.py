@@ -108,8 +108,7 @@ class JournalTab(Tab):
         right_split = QSplitter(Qt.Orientation.Vertical, checkin_page)
         right_split.addWidget(text_scroll)
         right_split.addWidget(self.snapshot_table)
-        right_split.setStretchFactor(0, 2)  # the reflection and changes get room to read
-        right_split.setStretchFactor(1, 3)
+        right_split.setSizes([320, 400])  # the reflection and changes get room to read
         left_box = QWidget(checkin_page)
         left_box.setLayout(left)
         splitter = QSplitter(checkin_page)
