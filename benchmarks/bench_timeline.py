@@ -45,6 +45,11 @@ from careerdesk.core import db as cdb  # noqa: E402
 from careerdesk.core import plan  # noqa: E402
 from careerdesk.ui.plan.timeline import DAY, Timeline, seconds  # noqa: E402
 
+try:  # the read model has its own module since the Plan split; before, it was in plan
+    from careerdesk.core.plan_view import plan_view as read_plan  # noqa: E402
+except ImportError:  # an older commit, measured against the new one
+    read_plan = plan.plan_view
+
 DRAG_MEDIAN_MS, DRAG_P99_MS, SAVE_MS = 4.0, 16.0, 10.0
 
 
@@ -153,7 +158,7 @@ def main() -> None:
     today = dt.date.today()
     try:
         t0 = time.perf_counter()
-        view = plan.plan_view(today)
+        view = read_plan(today)
         query_ms = (time.perf_counter() - t0) * 1000
         print(
             f"data: {len(view.goals)} goals, {len(view.steps)} steps, {len(view.spans)} spans "
@@ -174,7 +179,8 @@ def main() -> None:
             app.processEvents()
             timeline.viewport().repaint()
             ours_build.append((time.perf_counter() - t0) * 1000)
-            item = timeline.item
+            # The plan's arrays (on the item itself before the timeline was split).
+            item = getattr(timeline.item, "layout", timeline.item)
             bars = [
                 (float(item.g_x0[i]), float(item.g_x1[i]), float(item.g_y[i]))
                 for i in range(len(item.goal_rows))
@@ -201,17 +207,18 @@ def main() -> None:
             (g for g in view.goals if g.depth == 0),
             key=lambda g: sum(1 for h in view.goals if h.root_id == g.id),
         )
-        index = timeline.item.goal_index[root.id]
+        arrays = getattr(timeline.item, "layout", timeline.item)
+        index = arrays.goal_index[root.id]
         centre = seconds(root.start) + (seconds(root.target) - seconds(root.start)) / 3
         views = {
             "whole plan in view": fit_of(timeline),
             "five years, 200 rows in view": (
                 (centre - 900 * DAY, centre + 926 * DAY),
-                (timeline.item.g_y[index] - 50, timeline.item.g_y[index] + 150),
+                (arrays.g_y[index] - 50, arrays.g_y[index] + 150),
             ),
             "one year, 40 rows in view": (
                 (centre - 180 * DAY, centre + 185 * DAY),
-                (timeline.item.g_y[index] - 10, timeline.item.g_y[index] + 30),
+                (arrays.g_y[index] - 10, arrays.g_y[index] + 30),
             ),
         }
         for name, (x_range, rows) in views.items():
@@ -294,7 +301,7 @@ def main() -> None:
         drops, undos = [], []
         for i in range(20):
             t0 = time.perf_counter()
-            tab.drop("goal", leaves[(i * 37) % len(leaves)], "body", 3)
+            getattr(tab, "actions", tab).drop("goal", leaves[(i * 37) % len(leaves)], "body", 3)
             app.processEvents()
             drops.append((time.perf_counter() - t0) * 1000)
             t0 = time.perf_counter()

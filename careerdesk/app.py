@@ -13,7 +13,7 @@ import PySide6  # noqa: F401
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from careerdesk import __version__, paths
+from careerdesk import __version__, paths, qt_libraries
 from careerdesk.core import db
 from careerdesk.ui import settings
 from careerdesk.ui.context import AppContext
@@ -74,10 +74,13 @@ def _install_translations(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
-def create_window(db_path: Path | str, *, today: dt.date | None = None) -> MainWindow:
+def create_window(
+    db_path: Path | str, *, today: dt.date | None = None, is_demo: bool = False
+) -> MainWindow:
     """Open `db_path` (created if missing) and show a main window that owns it.
 
-    `today` fixes the date the screens judge "overdue" by (tests, demos).
+    `today` fixes the date the screens judge "overdue" by (tests, demos);
+    `is_demo` marks a throw-away copy of the example plan (not remembered as recent).
 
     Does not enter the event loop; raises db.DatabaseError for a file that
     cannot be opened, leaving it untouched.
@@ -87,13 +90,14 @@ def create_window(db_path: Path | str, *, today: dt.date | None = None) -> MainW
     try:
         ctx = AppContext(database)
         ctx.set_today(today)
-        window = MainWindow(ctx)
+        window = MainWindow(ctx, is_demo=is_demo)
     except BaseException:
         database.close_file()
         raise
     ctx.setParent(window)
     window.open_requested.connect(lambda new: _open_other(window, new))
-    settings.remember_file(str(database.path))
+    if not is_demo:
+        settings.remember_file(str(database.path))
     window.show()
     return window
 
@@ -129,11 +133,15 @@ def _open_other(window: MainWindow, path: Path) -> MainWindow | None:
         return None
 
 
-def run_gui(db_path: Path) -> int:
+def run_gui(db_path: Path, *, is_demo: bool = False) -> int:
     """Start the GUI on `db_path`; return the exit code."""
+    problem = qt_libraries.explain_missing_libraries()
+    if problem:  # else Qt aborts with a generic "could not load the platform plugin"
+        print(f"careerdesk: {problem}", file=sys.stderr)
+        return 2
     app = ensure_application()
     try:
-        create_window(db_path)
+        create_window(db_path, is_demo=is_demo)
     except db.DatabaseError as exc:
         QMessageBox.critical(None, "CareerDesk", str(exc))
         print(f"careerdesk: {exc}", file=sys.stderr)

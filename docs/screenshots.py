@@ -33,7 +33,7 @@ def main() -> None:
             app.quit()
             return
         window.tabs.setCurrentIndex(index)
-        name = window.tabs.widget(index).objectName().removesuffix("_tab")
+        name = window.tabs.widget(index).objectName().removesuffix("_page")
 
         def grab() -> None:
             subprocess.run(["import", "-window", "root", str(OUT / f"{name}.png")], check=True)

@@ -61,17 +61,6 @@ def test_check_on_a_missing_file(tmp_path, capsys):
     assert not (tmp_path / "none.db").exists()
 
 
-@pytest.mark.parametrize(
-    "args",
-    [["import", "json", "x.json"], ["export", "pdf", "out.pdf"]],
-)
-def test_kinds_of_later_issues_say_not_available(tmp_path, capsys, args):
-    (tmp_path / "x.json").write_text("{}")
-    args = [a if "." not in a else str(tmp_path / a) for a in args]
-    assert cli.run([*args, "--db", str(tmp_path / "db.db")]) == 2
-    assert "not available yet" in capsys.readouterr().err
-
-
 def test_bad_date_is_a_usage_error(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         cli.run(["demo", str(tmp_path / "d.db"), "--today", "2026-02-30"])

@@ -15,7 +15,7 @@ from pathlib import Path
 import peewee as pw
 from playhouse.migrate import SqliteMigrator
 
-from careerdesk.core import models
+from careerdesk.core import models, write_errors
 from careerdesk.core.schema_v1 import V1_DDL
 
 # "CDSK": written into the SQLite header so we recognise our own files.
@@ -44,6 +44,10 @@ class NewerSchema(DatabaseError):
 
 class CorruptDatabase(DatabaseError):
     """Truncated or failing SQLite's own checks."""
+
+
+class ReadOnlyDatabase(DatabaseError):
+    """The file or its folder cannot be written to."""
 
 
 class DatabaseInUse(DatabaseError):
@@ -390,6 +394,10 @@ def open_database(
     path = Path(path).absolute()
     latest = migrations[-1].version
     inspect_file(path, latest=latest)  # refuse foreign files before leaving a lock file
+    # (safety) a read-only file or folder is said so, not reported as damaged later.
+    read_only = write_errors.writable_problem(path)
+    if read_only:
+        raise ReadOnlyDatabase(read_only)
     open_now = bound_database()
     if open_now is not None:
         raise RuntimeError(f"{open_now.path} is still open; close it before opening {path}.")

@@ -14,6 +14,29 @@ from careerdesk.core.changes import Changes
 CLOSED_STATUSES = ("done", "abandoned")
 
 
+def done_date_for(status: str, done_date: dt.date | None, today: dt.date) -> dt.date | None:
+    """The status rule: a done goal has its done day (today when just marked), others none."""
+    if status == "done":
+        return done_date or today
+    return None
+
+
+def check_done_date(status: str, done_date: dt.date | None) -> None:
+    """Refuse a done goal without its done date, or a done date on a goal not done."""
+    if status == "done" and done_date is None:
+        raise ValueError("A goal marked done needs the date it was done.")
+    if status != "done" and done_date is not None:
+        raise ValueError("Only a goal marked done has a done date: clear it, or mark it done.")
+
+
+def step_outside(due: dt.date | None, start: dt.date, target: dt.date) -> bool:
+    """Is a step due outside its goal's dates (before the start or after the target day)?
+
+    `plan.steps_outside` asks the same of the database in SQL.
+    """
+    return due is not None and not start <= due <= target
+
+
 def create_goal(
     title: str, start_date: dt.date, target_date: dt.date, **values: Any
 ) -> tuple[int, Changes]:

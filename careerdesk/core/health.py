@@ -11,6 +11,14 @@ from careerdesk.core.goals import CLOSED_STATUSES, progress_by_goal
 
 ON_TRACK, AT_RISK, LATE, CLOSED = "on_track", "at_risk", "late", "closed"
 HEALTHS = (ON_TRACK, AT_RISK, LATE, CLOSED)
+# The one order of healths (tree sorting, timeline styles, reports): open and best first.
+HEALTH_ORDER = HEALTHS
+
+
+def health_rank(health: str) -> int:
+    """A health's place in HEALTH_ORDER; an unknown one ranks as on track."""
+    return HEALTH_ORDER.index(health) if health in HEALTH_ORDER else 0
+
 
 # How far progress may trail the share of time elapsed before a goal is at risk.
 DEFAULT_SLACK = 0.25

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import peewee as pw
 
-from careerdesk.core import goals, health
 from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
 from careerdesk.core.goals import descendant_goals
@@ -51,18 +50,14 @@ class Moved:
         return iter((self.before, self.changes))
 
 
-def _changes(saved: SavedDates) -> Changes:
+def changes_of(saved: SavedDates) -> Changes:
     return Changes(
         goals=bool(saved.goals or saved.goal_baselines or saved.steps or saved.step_baselines),
         steps=bool(saved.steps or saved.step_baselines),
     )
 
 
-def _shift(day: dt.date | None, days: int) -> dt.date | None:
-    return None if day is None else day + dt.timedelta(days=days)
-
-
-def _check_range(start: dt.date, target: dt.date) -> None:
+def check_range(start: dt.date, target: dt.date) -> None:
     if target < start:
         raise PlanError(
             f"A goal's target date ({target.isoformat()}) cannot be before its start date "
@@ -70,14 +65,14 @@ def _check_range(start: dt.date, target: dt.date) -> None:
         )
 
 
-def _goal(goal_id: int) -> m.Goal:
+def get_goal(goal_id: int) -> m.Goal:
     goal = m.Goal.get_or_none(m.Goal.id == goal_id)
     if goal is None:
         raise PlanError(f"There is no goal {goal_id} (was it deleted?).")
     return goal
 
 
-def _step(step_id: int) -> m.Step:
+def get_step(step_id: int) -> m.Step:
     step = m.Step.get_or_none(m.Step.id == step_id)
     if step is None:
         raise PlanError(f"There is no step {step_id} (was it deleted?).")
@@ -101,16 +96,33 @@ def dependent_steps(step_ids: Iterable[int]) -> list[int]:
     return found
 
 
-def followers_of_goal(goal_id: int) -> list[int]:
-    """Steps outside the goal's own tree that would follow it when it moves later."""
-    goal_ids = descendant_goals(goal_id)
-    own = [sid for (sid,) in m.Step.select(m.Step.id).where(m.Step.goal.in_(goal_ids)).tuples()]
-    return dependent_steps(own)
+@dataclass(frozen=True)
+class MoveScope:
+    """What a drag moves: the one rule the timeline's preview and the drop share."""
+
+    goals: tuple[int, ...]  # goals whose dates change (the dragged one first)
+    steps: tuple[int, ...]  # steps whose due dates change with them
+    followers: tuple[int, ...]  # other steps that follow when it moves later
 
 
-def followers_of_step(step_id: int) -> list[int]:
-    """Steps that would follow this step when it moves later."""
-    return dependent_steps([step_id])
+def move_scope(kind: str, record_id: int, zone: str) -> MoveScope:
+    """What dragging a goal's body, one of its edges ("start", "target") or a step moves.
+
+    A body takes its sub-goals and all their steps; steps elsewhere waiting for any of
+    them follow when it moves later. An edge changes that one date only. A step moves
+    alone, and the steps waiting for it follow when it moves later.
+    """
+    if kind == "step":
+        return MoveScope((), (record_id,), tuple(dependent_steps([record_id])))
+    if zone in GOAL_EDGES:
+        return MoveScope((record_id,), (), ())
+    goal_ids = descendant_goals(record_id)
+    step_ids = [
+        sid for (sid,) in m.Step.select(m.Step.id).where(m.Step.goal.in_(goal_ids)).tuples()
+    ]
+    own = set(step_ids)
+    followers = tuple(s for s in dependent_steps(step_ids) if s not in own)
+    return MoveScope(tuple(goal_ids), tuple(step_ids), followers)
 
 
 def _save_goals(goal_ids: Iterable[int], saved: SavedDates) -> None:
@@ -145,7 +157,10 @@ def _shift_steps(step_ids: list[int], days: int) -> None:
 
 
 def steps_outside(goal_ids: Iterable[int] | None = None) -> set[int]:
-    """Steps due before their goal starts or after its (inclusive) target date."""
+    """Steps due before their goal starts or after its (inclusive) target date.
+
+    The SQL form of `goals.step_outside`.
+    """
     query = (
         m.Step.select(m.Step.id)
         .join(m.Goal)
@@ -171,7 +186,7 @@ def _outside_of(saved: SavedDates) -> frozenset[int]:
     return frozenset(steps_outside(goal_ids)) if goal_ids else frozenset()
 
 
-def _follow(step_ids: list[int], days: int, saved: SavedDates) -> list[int]:
+def follow(step_ids: list[int], days: int, saved: SavedDates) -> list[int]:
     """Move, by `days`, every step depending on `step_ids` that has not moved already."""
     if days <= 0:
         return []
@@ -190,43 +205,40 @@ def move_goal(goal_id: int, days: int) -> Moved:
     saved = SavedDates()
     followers: list[int] = []
     with m.database_proxy.atomic():
-        _goal(goal_id)
+        get_goal(goal_id)
         if days:
-            goal_ids = descendant_goals(goal_id)
-            step_ids = [
-                sid
-                for (sid,) in m.Step.select(m.Step.id).where(m.Step.goal.in_(goal_ids)).tuples()
-            ]
+            scope = move_scope("goal", goal_id, "body")
+            goal_ids, step_ids = list(scope.goals), list(scope.steps)
             _save_goals(goal_ids, saved)
             _save_steps(step_ids, saved)
             _shift_goals(goal_ids, days)
             if step_ids:
                 _shift_steps(step_ids, days)
-            followers = _follow(step_ids, days, saved)
+            followers = follow(step_ids, days, saved)
         outside = _outside_of(saved)
-    return Moved(saved, _changes(saved), frozenset(followers), outside)
+    return Moved(saved, changes_of(saved), frozenset(followers), outside)
 
 
 def set_goal_dates(goal_id: int, start: dt.date, target: dt.date) -> Moved:
     """Give a goal new start and target dates; nothing else moves (steps may end up outside)."""
-    _check_range(start, target)
+    check_range(start, target)
     saved = SavedDates()
     with m.database_proxy.atomic():
-        goal = _goal(goal_id)
+        goal = get_goal(goal_id)
         if (goal.start_date, goal.target_date) != (start, target):
             saved.goals[goal_id] = (goal.start_date, goal.target_date)
             m.Goal.update(start_date=start, target_date=target, updated_at=m.utc_now()).where(
                 m.Goal.id == goal_id
             ).execute()
         outside = frozenset(steps_outside([goal_id]))
-    return Moved(saved, _changes(saved), frozenset(), outside)
+    return Moved(saved, changes_of(saved), frozenset(), outside)
 
 
 def move_goal_edge(goal_id: int, edge: str, day: dt.date) -> Moved:
     """Move a goal's start or target date (`edge` is "start" or "target") to `day`."""
     if edge not in GOAL_EDGES:
         raise PlanError(f"Unknown edge {edge!r}; use 'start' or 'target'.")
-    goal = _goal(goal_id)
+    goal = get_goal(goal_id)
     if edge == "start":
         return set_goal_dates(goal_id, day, goal.target_date)
     return set_goal_dates(goal_id, goal.start_date, day)
@@ -236,14 +248,14 @@ def shift_goal_edge(goal_id: int, edge: str, days: int) -> Moved:
     """Move a goal's start or target date (`edge`) by `days` (a drag of that edge)."""
     if edge not in GOAL_EDGES:
         raise PlanError(f"Unknown edge {edge!r}; use 'start' or 'target'.")
-    goal = _goal(goal_id)
+    goal = get_goal(goal_id)
     day = goal.start_date if edge == "start" else goal.target_date
     return move_goal_edge(goal_id, edge, day + dt.timedelta(days=days))
 
 
 def shift_step(step_id: int, days: int) -> Moved:
     """Move a step's due date by `days` (a drag of its marker); dependents follow."""
-    step = _step(step_id)
+    step = get_step(step_id)
     if step.due_date is None:
         raise PlanError(f"The step “{step.title}” has no due date to move; give it one first.")
     return move_step(step_id, step.due_date + dt.timedelta(days=days))
@@ -254,16 +266,25 @@ def move_step(step_id: int, due: dt.date) -> Moved:
     saved = SavedDates()
     followers: list[int] = []
     with m.database_proxy.atomic():
-        step = _step(step_id)
+        step = get_step(step_id)
         if step.due_date != due:
             saved.steps[step_id] = step.due_date
             m.Step.update(due_date=due, updated_at=m.utc_now()).where(
                 m.Step.id == step_id
             ).execute()
             if step.due_date is not None:
-                followers = _follow([step_id], (due - step.due_date).days, saved)
+                followers = follow([step_id], (due - step.due_date).days, saved)
         outside = _outside_of(saved)
-    return Moved(saved, _changes(saved), frozenset(followers), outside)
+    return Moved(saved, changes_of(saved), frozenset(followers), outside)
+
+
+def drag_move(kind: str, record_id: int, zone: str, days: int) -> Moved:
+    """Save a drag (or a nudge) of `days`: what `move_scope` says moves, moves."""
+    if kind == "step":
+        return shift_step(record_id, days)
+    if zone in GOAL_EDGES:
+        return shift_goal_edge(record_id, zone, days)
+    return move_goal(record_id, days)
 
 
 def restore_dates(before: SavedDates) -> Changes:
@@ -282,7 +303,7 @@ def restore_dates(before: SavedDates) -> Changes:
             ).where(m.Goal.id == gid).execute()
         for sid, due in before.step_baselines.items():
             m.Step.update(baseline_due_date=due, updated_at=now).where(m.Step.id == sid).execute()
-    return _changes(before)
+    return changes_of(before)
 
 
 def reset_baseline(goal_ids: Iterable[int] | None = None) -> Moved:
@@ -321,7 +342,7 @@ def reset_baseline(goal_ids: Iterable[int] | None = None) -> Moved:
             m.Step.update(baseline_due_date=m.Step.due_date, updated_at=now).where(
                 m.Step.id.in_(list(saved.step_baselines))
             ).execute()
-    return Moved(saved, _changes(saved))
+    return Moved(saved, changes_of(saved))
 
 
 def set_dependency(step_id: int, depends_on_id: int | None) -> tuple[int | None, Changes]:
@@ -330,10 +351,10 @@ def set_dependency(step_id: int, depends_on_id: int | None) -> tuple[int | None,
     A step cannot depend on itself, nor on a step that (through others) depends on it.
     """
     with m.database_proxy.atomic():
-        step = _step(step_id)
+        step = get_step(step_id)
         previous = step.depends_on_id
         if depends_on_id is not None:
-            other = _step(depends_on_id)
+            other = get_step(depends_on_id)
             if depends_on_id == step_id:
                 raise PlanError(f"The step “{step.title}” cannot depend on itself.")
             # Walk up from the new predecessor: meeting our step means a circle.
@@ -413,358 +434,3 @@ def restore_positions(kind: str, before: dict[int, int]) -> Changes:
         for rid, position in before.items():
             model.update(position=position).where(model.id == rid).execute()
     return Changes(goals=True, steps=kind == "step")
-
-
-# --- Editing fields with the plan's rules ---------------------------------------------
-
-_GOAL_EDITABLE = frozenset(
-    name for name in m.Goal._meta.fields if name not in ("id", "uuid", "created_at", "updated_at")
-) | {"parent_id"}
-_STEP_EDITABLE = frozenset(
-    name for name in m.Step._meta.fields if name not in ("id", "uuid", "created_at", "updated_at")
-) | {"goal_id", "depends_on_id"}
-
-
-def _normalise(values: dict[str, object], editable: frozenset[str], kind: str) -> dict:
-    unknown = set(values) - editable
-    if unknown:
-        raise PlanError(f"A {kind} has no field {', '.join(sorted(unknown))}.")
-    # Foreign keys are compared and stored by id.
-    return {(f"{k}_id" if k in _FOREIGN_KEYS else k): v for k, v in values.items()}
-
-
-_FOREIGN_KEYS = ("parent", "goal", "depends_on")
-
-
-def _stored(row: m.BaseModel, names: Iterable[str]) -> dict[str, object]:
-    """The stored values of `names` (foreign keys by their `_id` name) of a row."""
-    data = row.__data__
-    return {k: data.get(k[:-3] if k[:-3] in _FOREIGN_KEYS else k) for k in names}
-
-
-def _fields(row: m.BaseModel, editable: frozenset[str]) -> dict[str, object]:
-    names = [n for n in editable if not (n in _FOREIGN_KEYS and f"{n}_id" in editable)]
-    return {"id": row.id, **_stored(row, names)}
-
-
-def goal_fields(goal_id: int) -> dict[str, object] | None:
-    """Every editable field of a goal (foreign keys as `parent_id`), or None if it is gone."""
-    goal = m.Goal.get_or_none(m.Goal.id == goal_id)
-    return None if goal is None else _fields(goal, _GOAL_EDITABLE)
-
-
-def step_fields(step_id: int) -> dict[str, object] | None:
-    """Every editable field of a step (`goal_id`, `depends_on_id`), or None if it is gone."""
-    step = m.Step.get_or_none(m.Step.id == step_id)
-    return None if step is None else _fields(step, _STEP_EDITABLE)
-
-
-def changed_fields(kind: str, record_id: int, values: dict[str, object]) -> dict[str, object]:
-    """Of `values` for a goal or step, those that differ from what is stored."""
-    stored = goal_fields(record_id) if kind == "goal" else step_fields(record_id)
-    if stored is None:
-        raise PlanError(f"There is no {kind} {record_id} (was it deleted?).")
-    editable = _GOAL_EDITABLE if kind == "goal" else _STEP_EDITABLE
-    wanted = _normalise(values, editable, kind)
-    return {k: v for k, v in wanted.items() if stored.get(k) != v}
-
-
-def update_goal(goal_id: int, **values: object) -> tuple[dict[str, object], Changes]:
-    """Change fields of a goal in one transaction; return their previous values and Changes.
-
-    Refuses a target date before the start date, an empty title, and a parent that is
-    the goal itself or one of its sub-goals.
-    """
-    values = _normalise(values, _GOAL_EDITABLE, "goal")
-    with m.database_proxy.atomic():
-        goal = _goal(goal_id)
-        before = _stored(goal, values)
-        after = {**before, **values}
-        if "title" in values and not str(values["title"]).strip():
-            raise PlanError("A goal needs a title.")
-        start = after.get("start_date", goal.start_date)
-        target = after.get("target_date", goal.target_date)
-        _check_range(start, target)  # type: ignore[arg-type]
-        status = after.get("status", goal.status)
-        done = after.get("done_date", goal.done_date)
-        if status == "done" and done is None:
-            raise PlanError("A goal marked done needs the date it was done.")
-        if status != "done" and done is not None:
-            raise PlanError("Only a goal marked done has a done date: clear it, or mark it done.")
-        parent = values.get("parent_id")
-        if parent is not None and parent in descendant_goals(goal_id):
-            raise PlanError("A goal cannot be placed under itself or one of its sub-goals.")
-        changed = {k: v for k, v in values.items() if before[k] != v}
-        if not changed:
-            return {}, Changes()
-        m.Goal.update(**changed, updated_at=m.utc_now()).where(m.Goal.id == goal_id).execute()
-    return {k: before[k] for k in changed}, Changes(goals=True)
-
-
-def update_step(step_id: int, **values: object) -> tuple[dict[str, object], Changes]:
-    """Change fields of a step in one transaction; return their previous values and Changes.
-
-    A new dependency goes through the circle check of `set_dependency`.
-    """
-    values = _normalise(values, _STEP_EDITABLE, "step")
-    with m.database_proxy.atomic():
-        step = _step(step_id)
-        before = _stored(step, values)
-        if "title" in values and not str(values["title"]).strip():
-            raise PlanError("A step needs a title.")
-        currency = values.get("currency")
-        if currency is not None and not (
-            len(str(currency)) == 3 and str(currency).isascii() and str(currency).isalpha()
-        ):
-            raise PlanError(f"“{currency}” is not a currency code; use three letters, like EUR.")
-        changed = {k: v for k, v in values.items() if before[k] != v}
-        if not changed:
-            return {}, Changes()
-        previous = {k: before[k] for k in changed}
-        if "depends_on_id" in changed:
-            set_dependency(step_id, changed.pop("depends_on_id"))  # type: ignore[arg-type]
-        if changed:
-            m.Step.update(**changed, updated_at=m.utc_now()).where(m.Step.id == step_id).execute()
-    return previous, Changes(goals=True, steps=True)
-
-
-@dataclass(frozen=True)
-class StepEdit:
-    """What `edit_step` did: the step's previous values and the dates of steps that followed."""
-
-    before: dict[str, object]
-    followed: SavedDates
-    changes: Changes
-
-    @property
-    def followers(self) -> frozenset[int]:
-        return frozenset(self.followed.steps)
-
-
-def edit_step(step_id: int, **values: object) -> StepEdit:
-    """`update_step`, and when the due date moves later, steps waiting for it follow.
-
-    One transaction; `undo_step_edit` puts back exactly what it changed.
-    """
-    saved = SavedDates()
-    with m.database_proxy.atomic():
-        old_due = _step(step_id).due_date
-        before, changes = update_step(step_id, **values)
-        new_due = values.get("due_date", old_due)
-        if "due_date" in before and old_due is not None and new_due is not None:
-            _follow([step_id], (new_due - old_due).days, saved)  # type: ignore[operator]
-    return StepEdit(before, saved, changes | _changes(saved))
-
-
-def undo_step_edit(step_id: int, edit: StepEdit) -> Changes:
-    """Undo `edit_step`: the step's previous values and its followers' previous dates."""
-    with m.database_proxy.atomic():
-        changes = restore_dates(edit.followed)
-        if edit.before:
-            changes |= update_step(step_id, **edit.before)[1]
-    return changes
-
-
-# --- What the Plan tab draws ----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class GoalRow:
-    """A goal as the tree and the timeline show it (plain values, cheap to hold by thousands)."""
-
-    id: int
-    title: str
-    parent_id: int | None
-    depth: int
-    root_id: int  # the top-level goal of its tree
-    horizon: str
-    category: str
-    status: str
-    health: str
-    progress: float
-    start: dt.date
-    target: dt.date
-    baseline_start: dt.date | None
-    baseline_target: dt.date | None
-    archived: bool
-
-
-@dataclass(frozen=True)
-class StepRow:
-    id: int
-    goal_id: int
-    title: str
-    due: dt.date | None
-    done: dt.date | None
-    milestone: bool
-    baseline_due: dt.date | None
-    depends_on_id: int | None
-    outside: bool  # due outside its goal's dates
-
-
-@dataclass(frozen=True)
-class SpanRow:
-    """A learning activity or a career-history role, drawn in its own lane."""
-
-    kind: str  # "learning" | "role"
-    id: int
-    title: str
-    detail: str
-    start: dt.date
-    end: dt.date  # inclusive; an open role or course ends today
-    status: str
-
-
-@dataclass(frozen=True)
-class PlanView:
-    goals: list[GoalRow]  # in tree order: each goal followed by its sub-goals
-    steps: list[StepRow]  # by goal, in list order
-    spans: list[SpanRow]
-
-
-def plan_view(today: dt.date, *, include_archived: bool = False) -> PlanView:
-    """Everything the Plan tab shows, as plain rows, in a handful of queries."""
-    healths = health.health_by_goal(today)
-    shares = goals.progress_by_goal()
-    query = m.Goal.select(
-        m.Goal.id,
-        m.Goal.title,
-        m.Goal.parent_id,
-        m.Goal.horizon,
-        m.Goal.category,
-        m.Goal.status,
-        m.Goal.start_date,
-        m.Goal.target_date,
-        m.Goal.baseline_start_date,
-        m.Goal.baseline_target_date,
-        m.Goal.archived,
-        m.Goal.position,
-    )
-    if not include_archived:
-        query = query.where(m.Goal.archived == False)  # noqa: E712 - SQL comparison
-    rows = list(query.tuples())
-    by_id = {r[0]: r for r in rows}
-    children: dict[int | None, list[tuple]] = {}
-    for r in rows:
-        parent = r[2] if r[2] in by_id else None
-        children.setdefault(parent, []).append(r)
-    for kids in children.values():
-        kids.sort(key=lambda r: (r[11], r[6], r[0]))
-    roots = sorted(children.get(None, []), key=lambda r: (r[3] != "long", r[11], r[6], r[0]))
-    ordered: list[GoalRow] = []
-    seen: set[int] = set()
-    stack = [(r, 0, r[0]) for r in reversed(roots)]
-    while stack:
-        r, depth, root = stack.pop()
-        if r[0] in seen:
-            continue
-        seen.add(r[0])
-        gid = r[0]
-        ordered.append(
-            GoalRow(
-                id=gid,
-                title=r[1],
-                parent_id=r[2] if r[2] in by_id else None,
-                depth=depth,
-                root_id=root,
-                horizon=r[3],
-                category=r[4],
-                status=r[5],
-                health=healths.get(gid, health.ON_TRACK),
-                progress=shares.get(gid, 0.0),
-                start=r[6],
-                target=r[7],
-                baseline_start=r[8],
-                baseline_target=r[9],
-                archived=r[10],
-            )
-        )
-        stack.extend((c, depth + 1, root) for c in reversed(children.get(gid, [])))
-    ranges = {g.id: (g.start, g.target) for g in ordered}
-    steps = []
-    step_query = m.Step.select(
-        m.Step.id,
-        m.Step.goal_id,
-        m.Step.title,
-        m.Step.due_date,
-        m.Step.done_date,
-        m.Step.milestone,
-        m.Step.baseline_due_date,
-        m.Step.depends_on_id,
-    ).order_by(m.Step.goal_id, m.Step.position, m.Step.due_date, m.Step.id)
-    for sid, gid, title, due, done, milestone, baseline, depends in step_query.tuples():
-        if gid not in ranges:
-            continue
-        start, target = ranges[gid]
-        outside = due is not None and not start <= due <= target
-        steps.append(StepRow(sid, gid, title, due, done, milestone, baseline, depends, outside))
-    return PlanView(ordered, steps, spans(today))
-
-
-def spans(today: dt.date) -> list[SpanRow]:
-    """Learning activities and career-history roles with dates, by start date."""
-    found = []
-    for a in m.LearningActivity.select().where(m.LearningActivity.start_date.is_null(False)):
-        end = a.end_date or max(today, a.start_date)
-        found.append(SpanRow("learning", a.id, a.title, a.provider, a.start_date, end, a.status))
-    for r in m.CareerRole.select():
-        end = r.end_date or max(today, r.start_date)
-        detail = ", ".join(p for p in (r.organisation, r.level) if p)
-        found.append(SpanRow("role", r.id, r.title, detail, r.start_date, end, ""))
-    found.sort(key=lambda s: (s.kind, s.start, s.id))
-    return found
-
-
-def refresh_view(
-    view: PlanView, goal_ids: Iterable[int], step_ids: Iterable[int], today: dt.date
-) -> PlanView:
-    """`view` with the dates and health of some goals and steps read again.
-
-    For moves, which change dates only: the goals and steps, their titles and order stay,
-    so a drop on a big plan reloads a few rows instead of all of them.
-    """
-    goal_ids, step_ids = set(goal_ids), set(step_ids)
-    stored_steps = {}
-    if step_ids:
-        rows = m.Step.select(
-            m.Step.id, m.Step.goal_id, m.Step.due_date, m.Step.done_date, m.Step.baseline_due_date
-        ).where(m.Step.id.in_(list(step_ids)))
-        stored_steps = {sid: (gid, due, done, base) for sid, gid, due, done, base in rows.tuples()}
-    stored_goals = {}
-    if goal_ids:
-        rows = m.Goal.select(
-            m.Goal.id,
-            m.Goal.start_date,
-            m.Goal.target_date,
-            m.Goal.baseline_start_date,
-            m.Goal.baseline_target_date,
-        ).where(m.Goal.id.in_(list(goal_ids)))
-        stored_goals = {gid: rest for gid, *rest in rows.tuples()}
-    # A goal's health follows its dates and its steps' due dates.
-    judged = goal_ids | {gid for gid, *_ in stored_steps.values()}
-    healths = health.health_by_goal(today, goal_ids=judged) if judged else {}
-    goals_out = []
-    for g in view.goals:
-        if g.id in stored_goals:
-            start, target, base_start, base_target = stored_goals[g.id]
-            g = replace(
-                g,
-                start=start,
-                target=target,
-                baseline_start=base_start,
-                baseline_target=base_target,
-            )
-        if g.id in healths:
-            g = replace(g, health=healths[g.id])
-        goals_out.append(g)
-    ranges = {g.id: (g.start, g.target) for g in goals_out}
-    steps_out = []
-    for s in view.steps:
-        if s.id in stored_steps:
-            _, due, done, base = stored_steps[s.id]
-            s = replace(s, due=due, done=done, baseline_due=base)
-        if s.goal_id in goal_ids or s.id in step_ids:
-            start, target = ranges[s.goal_id]
-            s = replace(s, outside=s.due is not None and not start <= s.due <= target)
-        steps_out.append(s)
-    return PlanView(goals_out, steps_out, view.spans)

@@ -174,3 +174,8 @@ def restore(deleted: DeletedRecords) -> Done:
     changes = restore_rows(deleted)
     root_model, root = deleted.rows[0]
     return Done(changes, lambda: delete(root_model, root["id"]))
+
+
+def is_empty() -> bool:
+    """True for a file with nothing of the user's in it yet (a new file)."""
+    return not any(model.select().exists() for model in (m.Goal, m.Skill, m.Contact, m.CareerRole))

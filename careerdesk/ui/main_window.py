@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
@@ -16,18 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import db
+from careerdesk import paths
+from careerdesk.core import db, records
 from careerdesk.ui import settings
 from careerdesk.ui.about import AboutDialog
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.icons import app_icon
-from careerdesk.ui.journal.tab import JournalTab
-from careerdesk.ui.network.tab import NetworkTab
-from careerdesk.ui.overview.tab import OverviewTab
-from careerdesk.ui.plan.tab import PlanTab
-from careerdesk.ui.profile.tab import ProfileTab
-from careerdesk.ui.skills.tab import SkillsTab
+from careerdesk.ui.printing import add_print_actions
 from careerdesk.ui.tab import Tab
+from careerdesk.ui.tab_pages import TAB_KINDS, TabPages
 
 DB_FILTER = "CareerDesk database (*.careerdesk *.db);;All files (*)"
 
@@ -51,29 +48,23 @@ class MainWindow(QMainWindow):
     # Asks the application to open another file in a new window (File > Open).
     open_requested = Signal(Path)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, is_demo: bool = False
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.is_demo = is_demo  # a throw-away copy of the example plan
         self.setObjectName("main_window")
         self.setWindowIcon(app_icon())
         self.setWindowTitle(self.tr("{name} — CareerDesk").format(name=ctx.db_path.name))
-        self.resize(1280, 820)
+        self.resize(self._first_size())
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.setAccessibleName(self.tr("Areas"))
         self.tabs.setDocumentMode(True)
-        self.overview_tab = OverviewTab(ctx)
-        self.plan_tab = PlanTab(ctx)
-        self.skills_tab = SkillsTab(ctx)
-        self.network_tab = NetworkTab(ctx)
-        self.journal_tab = JournalTab(ctx)
-        self.profile_tab = ProfileTab(ctx)
-        for tab in self.all_tabs():
-            self.tabs.addTab(tab, tab.title())
+        self.pages = TabPages(self.tabs, ctx, self._tab_built)
         self.setCentralWidget(self.tabs)
-        self.overview_tab.go_to.connect(self.show_record)
-        self.overview_tab.guide_requested.connect(self.open_guide)
 
         self._build_menus()
         self.statusBar().setObjectName("status_bar")
@@ -81,41 +72,58 @@ class MainWindow(QMainWindow):
         # A bound method, not a lambda: Qt disconnects it when the window goes.
         self._undo_index = ctx.undo_stack.index()
         ctx.undo_stack.indexChanged.connect(self._on_undo_index)
-        for tab in self.all_tabs():
-            tab.load()
         self._restore_state()
+        self.pages.current()  # what the first paint shows; the rest waits to be opened
         # Reminders and the first-run guide wait until the window has been painted.
         QTimer.singleShot(0, self._after_first_paint)
 
-    def all_tabs(self) -> list[Tab]:
-        return [
-            self.overview_tab,
-            self.plan_tab,
-            self.skills_tab,
-            self.network_tab,
-            self.journal_tab,
-            self.profile_tab,
-        ]
+    def _first_size(self) -> QSize:
+        """1280×820, or less on a small screen (1024×600, 1280×720 at 125 %)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return QSize(1280, 820)
+        room = screen.availableGeometry().size()
+        return QSize(min(1280, room.width()), min(820, room.height() - 40)).expandedTo(
+            QSize(1000, 560)
+        )
 
-    def show_tab(self, name: str) -> None:
+    # Each tab is built the first time anything needs it.
+    overview_tab = property(lambda self: self.pages.tab("overview_tab"))
+    plan_tab = property(lambda self: self.pages.tab("plan_tab"))
+    skills_tab = property(lambda self: self.pages.tab("skills_tab"))
+    network_tab = property(lambda self: self.pages.tab("network_tab"))
+    journal_tab = property(lambda self: self.pages.tab("journal_tab"))
+    profile_tab = property(lambda self: self.pages.tab("profile_tab"))
+
+    def _tab_built(self, tab: Tab) -> None:
+        go_to = getattr(tab, "go_to", None)
+        if go_to is not None:
+            go_to.connect(self.show_record)
+        guide = getattr(tab, "guide_requested", None)
+        if guide is not None:
+            guide.connect(self.open_guide)
+
+    def all_tabs(self) -> list[Tab]:
+        """Every tab, built now if it was not yet."""
+        return [self.pages.tab(kind.name) for kind in TAB_KINDS]
+
+    def current_tab(self) -> Tab:
+        return self.pages.current()
+
+    def show_tab(self, name: str) -> Tab:
         """Switch to the tab whose objectName is `name` (e.g. "plan_tab")."""
-        for tab in self.all_tabs():
-            if tab.objectName() == name:
-                self.tabs.setCurrentWidget(tab)
+        return self.pages.show(name)
 
     def show_record(self, kind: str, record_id: int) -> None:
         """Show a goal or step in the Plan tab, or a contact in the Network tab."""
         if kind == "contact":
-            self.tabs.setCurrentWidget(self.network_tab)
-            self.network_tab.select_contact(record_id)
+            self.show_tab("network_tab").select_contact(record_id)
         elif kind in ("achievement", "checkin"):
-            self.tabs.setCurrentWidget(self.journal_tab)
-            self.journal_tab.show_item(kind, record_id)
+            self.show_tab("journal_tab").show_item(kind, record_id)
         elif kind == "learning":
-            self.tabs.setCurrentWidget(self.skills_tab)
+            self.show_tab("skills_tab")
         else:
-            self.tabs.setCurrentWidget(self.plan_tab)
-            self.plan_tab.select(kind, record_id)
+            self.show_tab("plan_tab").select(kind, record_id)
 
     # --- menus --------------------------------------------------------------------
 
@@ -180,6 +188,7 @@ class MainWindow(QMainWindow):
         self.export_menu.addAction(
             self._action("action_export_ics", self.tr("Calendar (iCalendar)…"), self.export_ics)
         )
+        self.printing = add_print_actions(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action("action_quit", self.tr("&Quit"), self.close, QKeySequence.Quit)
@@ -202,12 +211,12 @@ class MainWindow(QMainWindow):
 
         self.view_menu = view_menu = bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("view_menu")
-        for index, tab in enumerate(self.all_tabs()):
+        for index, kind in enumerate(TAB_KINDS):
             view_menu.addAction(
                 self._action(
-                    f"action_show_{tab.objectName()}",
-                    tab.title(),
-                    lambda _c=False, t=tab: self.tabs.setCurrentWidget(t),
+                    f"action_show_{kind.name}",
+                    kind.translated_title(),
+                    lambda _c=False, n=kind.name: self.show_tab(n),
                     f"Ctrl+{index + 1}",
                 )
             )
@@ -220,13 +229,26 @@ class MainWindow(QMainWindow):
         help_menu.addAction(
             self._action("action_data_folder", self.tr("Show &Data Folder"), self.show_data_folder)
         )
+        help_menu.addAction(
+            self._action("action_log_folder", self.tr("Show &Log Folder"), self.show_log_folder)
+        )
         help_menu.addAction(self._action("action_about", self.tr("&About CareerDesk"), self.about))
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in settings.value(settings.RECENT_FILES):
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _c=False, p=path: self.open_requested.emit(Path(p)))
+            if Path(path).exists():
+                action = self.recent_menu.addAction(path)
+                action.triggered.connect(
+                    lambda _c=False, p=path: self.open_requested.emit(Path(p))
+                )
+            else:
+                # Never opened (that would create an empty file there): offered for removal.
+                action = self.recent_menu.addAction(
+                    self.tr("{path} (missing) — remove from this list").format(path=path)
+                )
+                action.setObjectName("recent_missing")
+                action.triggered.connect(lambda _c=False, p=path: settings.forget_file(p))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
 
@@ -256,7 +278,7 @@ class MainWindow(QMainWindow):
         if name:
             self.open_requested.emit(Path(name))
 
-    def save_copy(self) -> None:
+    def save_copy(self) -> bool:
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save a copy"),
@@ -264,17 +286,17 @@ class MainWindow(QMainWindow):
             DB_FILTER,
         )
         if not name:
-            return
+            return False
         try:
             self.ctx.database.save_copy(Path(name))
         except (db.DatabaseError, OSError) as exc:
             self.ctx.report_error(exc, self)
-            return
+            return False
         self.statusBar().showMessage(self.tr("Saved a copy to {path}").format(path=name), 5000)
+        return True
 
     def _run_import(self, kind: str) -> None:
-        self.tabs.setCurrentWidget(self.network_tab)
-        start = getattr(self.network_tab, "start_import", None)
+        start = getattr(self.show_tab("network_tab"), "start_import", None)
         if start is not None:
             start(kind)
 
@@ -303,12 +325,27 @@ class MainWindow(QMainWindow):
         offer_guide_if_new(self)
 
     def focus_search(self) -> None:
-        focus = getattr(self.tabs.currentWidget(), "focus_search", None)
+        focus = getattr(self.current_tab(), "focus_search", None)
         if focus is not None:
             focus()
 
     def show_data_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.db_path.parent)))
+        self._show_folder(self.ctx.db_path.parent, self.tr("Data folder"))
+
+    def show_log_folder(self) -> None:
+        self._show_folder(paths.log_folder(), self.tr("Log folder"))
+
+    def _show_folder(self, folder: Path, title: str) -> None:
+        """Open `folder` in the file manager; where there is none, show its path to copy."""
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, title, str(folder), parent=self)
+        box.setObjectName("folder_path_message")
+        box.setInformativeText(self.tr("No file manager could open it; the path can be copied."))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.exec()
 
     def about(self) -> None:
         AboutDialog(self.ctx.db_path, self).exec()
@@ -332,6 +369,8 @@ class MainWindow(QMainWindow):
         if not state.isEmpty():
             self.restoreState(state)
         last = settings.value(settings.LAST_TAB)
+        if records.is_empty():
+            last = 0  # a new file starts on the Overview's welcome, whatever was used last
         if 0 <= last < self.tabs.count():
             self.tabs.setCurrentIndex(last)
 
@@ -342,9 +381,9 @@ class MainWindow(QMainWindow):
 
     def save_pending_edits(self) -> bool:
         """Save what is still being typed; if refused, ask whether to leave it unsaved."""
-        for tab in self.all_tabs():
+        for tab in self.pages.built():
             if not tab.save_pending():
-                self.tabs.setCurrentWidget(tab)
+                self.show_tab(tab.objectName())
                 answer = QMessageBox.question(
                     self,
                     self.tr("Unsaved edit"),
@@ -358,13 +397,36 @@ class MainWindow(QMainWindow):
                 tab.discard_pending()
         return True
 
+    def _confirm_leaving_demo(self) -> bool:
+        """The demo is a throw-away copy: say so before its changes go, and offer to keep them."""
+        if not self.is_demo or self.ctx.undo_stack.isClean():
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Leave the example plan"),
+            self.tr(
+                "This is a throw-away copy of the example plan: your changes to it are "
+                "discarded when it closes."
+            ),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("leave_demo_message")
+        box.button(QMessageBox.StandardButton.Save).setText(self.tr("Save a Copy…"))
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_copy()
+        return answer == QMessageBox.StandardButton.Discard
+
     def finish(self) -> bool:
         """Finish with this window's file: pending edits saved there (or dropped on the
         user's word), state remembered, undo stack dropped, file closed. False if the
         user chose to stay."""
         if not self.ctx.database.is_open:
             return True
-        if not self.save_pending_edits():
+        if not self.save_pending_edits() or not self._confirm_leaving_demo():
             return False
         self.save_state()
         self.ctx.release()

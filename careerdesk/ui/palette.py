@@ -14,21 +14,9 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-# Okabe & Ito (2008), "Color Universal Design": distinguishable with the
-# common colour-vision deficiencies and readable on light and dark grounds.
-OKABE_ITO = {
-    "orange": "#E69F00",
-    "sky": "#56B4E9",
-    "green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-    "grey": "#999999",
-}
+# The colour data lives with the paper report (the layer below), so both draw alike.
+from careerdesk.report.colours import HEALTH, HEALTH_SYMBOL, OKABE_ITO  # noqa: F401 - re-exported
 
-# Meaning is never colour alone: every screen shows these with a word or a symbol.
-HEALTH = {"on_track": "green", "at_risk": "orange", "late": "vermillion", "closed": "grey"}
 STATUS = {
     "not_started": "grey",
     "active": "blue",
@@ -48,8 +36,6 @@ CATEGORY = {
     "network": "purple",
     "work_life": "yellow",
 }
-# Symbols that carry the same meaning as the colours.
-HEALTH_SYMBOL = {"on_track": "●", "at_risk": "▲", "late": "■", "closed": "✓"}
 
 
 def color(name: str) -> QColor:

@@ -26,6 +26,13 @@ PLAN_SHOW_BASELINE = Setting("plan/show_baseline", bool, False)
 GAP_IMPORTANCE_THRESHOLD = Setting("skills/importance_threshold", float, 3.0)
 # A notice of what is due, at start and once a day.
 REMINDERS_ENABLED = Setting("reminders/enabled", bool, True)
+# The print/PDF options dialog; an empty section list means every section, an empty page
+# the locale's paper size.
+REPORT_SECTIONS = Setting("report/sections", list, [])
+REPORT_TIMELINE_ONLY = Setting("report/timeline_only", bool, False)
+REPORT_TIMELINE = Setting("report/timeline", str, "fit")
+REPORT_PAGE = Setting("report/page", str, "")
+REPORT_LANDSCAPE = Setting("report/landscape", bool, False)
 
 
 def _store() -> QSettings:
@@ -65,5 +72,12 @@ def remember_file(path: str) -> list[str]:
     recent = [p for p in value(RECENT_FILES) if p != path]
     recent.insert(0, path)
     del recent[MAX_RECENT_FILES:]
+    set_value(RECENT_FILES, recent)
+    return recent
+
+
+def forget_file(path: str) -> list[str]:
+    """Take `path` off the recent files (it was moved or deleted); return the new list."""
+    recent = [p for p in value(RECENT_FILES) if p != path]
     set_value(RECENT_FILES, recent)
     return recent

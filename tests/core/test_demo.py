@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 
 from careerdesk.core import db as cdb
-from careerdesk.core import demo, gaps
+from careerdesk.core import demo, demo_content, gaps
 from careerdesk.core import models as m
 
 
@@ -70,10 +70,10 @@ def test_scale_and_contacts_for_benchmarks(tmp_path, today):
     TODAY = today  # noqa: N806
     with cdb.opened(tmp_path / "big.db"):
         demo.write_example_plan(today=TODAY, scale=3, contacts=500)
-        assert m.Goal.select().count() == 3 * len(demo._GOALS)
-        assert m.Step.select().count() == 3 * sum(len(g[-1]) for g in demo._GOALS)
+        assert m.Goal.select().count() == 3 * len(demo_content.GOALS)
+        assert m.Step.select().count() == 3 * sum(len(g[-1]) for g in demo_content.GOALS)
         names = [s.name for s in m.Skill.select(m.Skill.name)]
-        assert sum(n.endswith((" (2)", " (3)")) for n in names) == 2 * len(demo._SKILLS)
+        assert sum(n.endswith((" (2)", " (3)")) for n in names) == 2 * len(demo_content.SKILLS)
         assert m.CheckIn.select().count() == 12
         assert m.Contact.select().count() == 500
         emails = [c.email for c in m.Contact.select(m.Contact.email)]

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from careerdesk.core import goals, health, plan
+from careerdesk.core import goals, health, plan, plan_edit, plan_view
 from careerdesk.core import models as m
 
 D = dt.date
@@ -205,12 +205,12 @@ def test_reorder_goals_changes_the_tree_order(tree):
 
 def test_update_goal_checks_dates_and_parent_and_returns_previous_values(tree):
     with pytest.raises(plan.PlanError, match="cannot be before"):
-        plan.update_goal(tree["other"], target_date=D(2026, 1, 1))
+        plan_edit.update_goal(tree["other"], target_date=D(2026, 1, 1))
     with pytest.raises(plan.PlanError, match="under itself"):
-        plan.update_goal(tree["long"], parent=tree["sub"])
+        plan_edit.update_goal(tree["long"], parent=tree["sub"])
     with pytest.raises(plan.PlanError, match="needs a title"):
-        plan.update_goal(tree["other"], title="  ")
-    before, changes = plan.update_goal(
+        plan_edit.update_goal(tree["other"], title="  ")
+    before, changes = plan_edit.update_goal(
         tree["other"], title="Give a talk", obstacles="stage fright", parent=tree["long"]
     )
     goal = m.Goal.get_by_id(tree["other"])
@@ -220,18 +220,21 @@ def test_update_goal_checks_dates_and_parent_and_returns_previous_values(tree):
         tree["long"],
     )
     assert changes.goals
-    plan.update_goal(tree["other"], **before)
+    plan_edit.update_goal(tree["other"], **before)
     goal = m.Goal.get_by_id(tree["other"])
     assert (goal.title, goal.obstacles, goal.parent_id) == ("Speak at a conference", "", None)
-    assert plan.update_goal(tree["other"], title="Speak at a conference") == ({}, plan.Changes())
+    assert plan_edit.update_goal(tree["other"], title="Speak at a conference") == (
+        {},
+        plan.Changes(),
+    )
 
 
 def test_update_step_refuses_a_dependency_circle_and_writes_nothing(tree):
     with pytest.raises(plan.PlanError, match="circle"):
-        plan.update_step(tree["s2"], title="Renamed", depends_on=tree["s4"])
+        plan_edit.update_step(tree["s2"], title="Renamed", depends_on=tree["s4"])
     step = m.Step.get_by_id(tree["s2"])
     assert (step.title, step.depends_on_id) == ("Write proposal", None)
-    before, _ = plan.update_step(tree["s5"], effort_hours=2.5, depends_on=tree["s3"])
+    before, _ = plan_edit.update_step(tree["s5"], effort_hours=2.5, depends_on=tree["s3"])
     assert before == {"effort_hours": None, "depends_on_id": None}
     assert m.Step.get_by_id(tree["s5"]).depends_on_id == tree["s3"]
 
@@ -239,7 +242,7 @@ def test_update_step_refuses_a_dependency_circle_and_writes_nothing(tree):
 def test_plan_view_lists_goals_in_tree_order_with_flags(tree):
     plan.move_step(tree["s5"], D(2026, 12, 1))
     m.CareerRole.create(title="Engineer", organisation="Acme", start_date=D(2020, 1, 1))
-    view = plan.plan_view(D(2026, 3, 1))
+    view = plan_view.plan_view(D(2026, 3, 1))
     assert [(g.title, g.depth) for g in view.goals] == [
         ("Become staff engineer", 0),
         ("Lead a project", 1),
@@ -253,17 +256,19 @@ def test_plan_view_lists_goals_in_tree_order_with_flags(tree):
 
 def test_refresh_view_after_a_move_equals_a_full_reload(tree):
     today = D(2026, 4, 15)
-    view = plan.plan_view(today)
+    view = plan_view.plan_view(today)
     for move in (
         lambda: plan.move_goal(tree["long"], 30),
         lambda: plan.move_step(tree["s3"], D(2026, 10, 5)),
         lambda: plan.move_goal_edge(tree["other"], "target", D(2026, 5, 2)),
     ):
         moved = move()
-        view = plan.refresh_view(view, moved.before.goals, moved.before.steps, today)
-        assert view == plan.plan_view(today)
-        view = plan.refresh_view(view, moved.before.goals, moved.before.steps, today)  # idempotent
-        assert view == plan.plan_view(today)
+        view = plan_view.refresh_view(view, moved.before.goals, moved.before.steps, today)
+        assert view == plan_view.plan_view(today)
+        view = plan_view.refresh_view(
+            view, moved.before.goals, moved.before.steps, today
+        )  # idempotent
+        assert view == plan_view.plan_view(today)
 
 
 def test_health_of_some_goals_matches_health_of_all(tree):
@@ -275,26 +280,26 @@ def test_health_of_some_goals_matches_health_of_all(tree):
 
 
 def test_fields_of_goal_and_step_and_what_an_edit_would_change(tree):
-    goal = plan.goal_fields(tree["sub"])
+    goal = plan_edit.goal_fields(tree["sub"])
     assert (goal["id"], goal["title"], goal["parent_id"]) == (
         tree["sub"],
         "Lead a project",
         tree["long"],
     )
     assert "parent" not in goal
-    step = plan.step_fields(tree["s3"])
+    step = plan_edit.step_fields(tree["s3"])
     assert (step["goal_id"], step["depends_on_id"], step["due_date"]) == (
         tree["other"],
         tree["s2"],
         D(2026, 5, 10),
     )
-    assert plan.goal_fields(999) is None and plan.step_fields(999) is None
-    changed = plan.changed_fields(
+    assert plan_edit.goal_fields(999) is None and plan_edit.step_fields(999) is None
+    changed = plan_edit.changed_fields(
         "step", tree["s3"], {"title": "Submit talk", "depends_on_id": None, "effort_hours": 2.0}
     )
     assert changed == {"depends_on_id": None, "effort_hours": 2.0}
     with pytest.raises(plan.PlanError, match="no goal 999"):
-        plan.changed_fields("goal", 999, {"title": "x"})
+        plan_edit.changed_fields("goal", 999, {"title": "x"})
 
 
 def test_shift_by_days_moves_edges_and_steps_and_refuses_a_step_without_date(tree):
@@ -311,20 +316,20 @@ def test_shift_by_days_moves_edges_and_steps_and_refuses_a_step_without_date(tre
 
 def test_update_step_refuses_a_currency_that_is_not_a_code(tree):
     with pytest.raises(plan.PlanError, match="three letters"):
-        plan.update_step(tree["s5"], cost_minor=1200, currency="EURO")
+        plan_edit.update_step(tree["s5"], cost_minor=1200, currency="EURO")
     step = m.Step.get_by_id(tree["s5"])
     assert (step.cost_minor, step.currency) == (None, None)
-    plan.update_step(tree["s5"], cost_minor=1200, currency="JPY")
+    plan_edit.update_step(tree["s5"], cost_minor=1200, currency="JPY")
     assert m.Step.get_by_id(tree["s5"]).cost_minor == 1200
 
 
 def test_edit_step_due_later_pulls_dependents_and_undo_restores_all(tree):
-    edit = plan.edit_step(tree["s3"], title="Submit the talk", due_date=D(2026, 5, 20))
+    edit = plan_edit.edit_step(tree["s3"], title="Submit the talk", due_date=D(2026, 5, 20))
     step = m.Step.get_by_id(tree["s3"])
     assert (step.title, step.due_date) == ("Submit the talk", D(2026, 5, 20))
     assert due(tree["s4"]) == D(2026, 8, 11)
     assert edit.followers == {tree["s4"]} and edit.changes.steps
-    plan.undo_step_edit(tree["s3"], edit)
+    plan_edit.undo_step_edit(tree["s3"], edit)
     step = m.Step.get_by_id(tree["s3"])
     assert (step.title, step.due_date, due(tree["s4"])) == (
         "Submit talk",
@@ -332,16 +337,16 @@ def test_edit_step_due_later_pulls_dependents_and_undo_restores_all(tree):
         D(2026, 8, 1),
     )
     # Earlier: nothing waiting for it moves.
-    edit = plan.edit_step(tree["s3"], due_date=D(2026, 5, 1))
+    edit = plan_edit.edit_step(tree["s3"], due_date=D(2026, 5, 1))
     assert due(tree["s4"]) == D(2026, 8, 1) and not edit.followers
 
 
 def test_done_status_and_done_date_go_together(db_path):
     goal_id, _ = goals.create_goal("Certify", D(2027, 1, 1), D(2027, 6, 1))
     with pytest.raises(plan.PlanError, match="needs the date it was done"):
-        plan.update_goal(goal_id, status="done")
+        plan_edit.update_goal(goal_id, status="done")
     with pytest.raises(plan.PlanError, match="Only a goal marked done"):
-        plan.update_goal(goal_id, done_date=D(2027, 5, 1))
-    plan.update_goal(goal_id, status="done", done_date=D(2027, 5, 1))
+        plan_edit.update_goal(goal_id, done_date=D(2027, 5, 1))
+    plan_edit.update_goal(goal_id, status="done", done_date=D(2027, 5, 1))
     goal = m.Goal.get_by_id(goal_id)
     assert (goal.status, goal.done_date) == ("done", D(2027, 5, 1))

@@ -22,7 +22,7 @@ def _windows() -> list[MainWindow]:
 
 
 def _typed_but_unsaved_goal_edit(window) -> int:
-    from careerdesk.core import plan
+    from careerdesk.core import plan_view as plan
 
     window.show_tab("plan_tab")
     tab = window.plan_tab

@@ -130,6 +130,7 @@ def test_garbage_file_gets_a_message_and_stays_unchanged(qtbot, tmp_path, monkey
 
 
 def test_interactive_widgets_have_names(window):
+    window.all_tabs()  # tabs are built when first shown: build them all
     kinds = (QAbstractButton, QLineEdit, QPlainTextEdit, QAbstractItemView, QComboBox)
     unnamed = []
     for kind in (*kinds, QAbstractSpinBox):
@@ -183,13 +184,13 @@ def test_overview_items_open_the_step_goal_or_contact(window, qtbot):
     row = next(i for i in range(overdue.count()) if overdue.item(i).text().startswith("Find a"))
     overdue.itemActivated.emit(overdue.item(row))
     step = m.Step.get(m.Step.title == "Find a second mentee")
-    assert window.tabs.currentWidget() is window.plan_tab
+    assert window.current_tab() is window.plan_tab
     assert window.plan_tab.selected == ("step", step.id)
 
     window.show_tab("overview_tab")
     due = window.findChild(QListWidget, "contacts_due")
     due.itemActivated.emit(due.item(0))
-    assert window.tabs.currentWidget() is window.network_tab
+    assert window.current_tab() is window.network_tab
     name = due.item(0).text().split(" (")[0]
     assert (
         window.network_tab.details.contact_id

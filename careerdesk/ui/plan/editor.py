@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import money
+from careerdesk.core import goals, money
 from careerdesk.core.models import GOAL_CATEGORIES, GOAL_HORIZONS, GOAL_STATUSES
 from careerdesk.ui.formatting import label, money_text, number_text, parse_number
 
@@ -105,8 +106,9 @@ def _set_combo(box: QComboBox, value: object) -> None:
 
 
 class GoalForm(_Form):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__("goal_form", parent)
+        self.today = today  # the window's day (ctx.today), never the clock's
         tr = self.tr
         self.add("title", tr("Title"), QLineEdit())
         self.add("description", tr("Description"), QPlainTextEdit())
@@ -135,16 +137,13 @@ class GoalForm(_Form):
     def _status_changed(self) -> None:
         # Done and the done date go together: today when marked done, none otherwise.
         done_on = self.fields["done_date"]
-        if self.fields["status"].currentData() == "done":
-            if done_on.value() is None:
-                done_on.set_value(dt.date.today())
-        else:
-            done_on.set_value(None)
+        status = self.fields["status"].currentData()
+        done_on.set_value(goals.done_date_for(status, done_on.value(), self.today()))
 
     def load(
         self, goal: dict[str, Any], parents: list[tuple[str, int]], excluded: set[int]
     ) -> None:
-        """Fill the form from `plan.goal_fields`; `excluded` goals cannot be its parent."""
+        """Fill the form from `plan_edit.goal_fields`; `excluded` goals cannot be its parent."""
         f = self.fields
         f["title"].setText(goal["title"])
         f["description"].setPlainText(goal["description"])
@@ -225,7 +224,7 @@ class StepForm(_Form):
             self.fields[key].setMaximumHeight(70)
 
     def load(self, step: dict[str, Any], others: list[tuple[str, int]]) -> None:
-        """Fill the form from `plan.step_fields`; `others` are the steps it may wait for."""
+        """Fill the form from `plan_edit.step_fields`; `others` are the steps it may wait for."""
         f = self.fields
         f["title"].setText(step["title"])
         f["description"].setPlainText(step["description"])
@@ -270,7 +269,7 @@ class Editor(QWidget):
     save_requested = Signal()
     revert_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("plan_editor")
         self.setAccessibleName(self.tr("Goal or step details"))
@@ -280,7 +279,7 @@ class Editor(QWidget):
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.empty.setObjectName("plan_editor_empty")
-        self.goal_form = GoalForm()
+        self.goal_form = GoalForm(today)
         self.step_form = StepForm()
         for page in (self.empty, self.goal_form, self.step_form):
             self.stack.addWidget(page)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import html
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -15,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -24,14 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import goals, plan
-from careerdesk.core import models as m
+from careerdesk.core import plan, plan_edit, plan_view
 from careerdesk.core.changes import Changes
 from careerdesk.core.models import GOAL_CATEGORIES, GOAL_STATUSES
 from careerdesk.ui import palette, settings
-from careerdesk.ui.commands import add_undoable, delete_record
 from careerdesk.ui.context import AppContext
-from careerdesk.ui.formatting import format_number, label
+from careerdesk.ui.formatting import label
+from careerdesk.ui.plan.actions import PlanActions
 from careerdesk.ui.plan.editor import Editor
 from careerdesk.ui.plan.timeline import Timeline
 from careerdesk.ui.plan.tree import COL_HEALTH, COL_START, COL_TITLE, PlanTreeModel
@@ -47,12 +42,13 @@ class PlanTab(Tab):
         super().__init__(ctx, parent)
         self.setObjectName("plan_tab")
         self.setAccessibleName(self.tr("Plan"))
-        self.view = plan.PlanView([], [], [])
+        self.view = plan_view.PlanView([], [], [])
         self.tree_model = PlanTreeModel(ctx.today)
         self._expanded: set[tuple[str, int]] = set()
         self.selected: tuple[str, int] | None = None
         # Set by a move just before it reports its Changes: which rows to read again.
         self._moved_rows: tuple[Changes, set[int], set[int]] | None = None
+        self.actions = PlanActions(self)
         self._build()
 
     # --- construction ---------------------------------------------------------------
@@ -109,19 +105,30 @@ class PlanTab(Tab):
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
         self.tree.expanded.connect(lambda i: self._expanded.add(self.tree_model.key(i)))
         self.tree.collapsed.connect(lambda i: self._expanded.discard(self.tree_model.key(i)))
-        self.add_goal_button = self._button("plan_add_goal", tr("Add &goal"), self.add_goal)
-        self.add_subgoal_button = self._button(
-            "plan_add_subgoal", tr("Add s&ub-goal"), self.add_subgoal
+        self.add_goal_button = self._button(
+            "plan_add_goal", tr("Add &goal"), self.actions.add_goal
         )
-        self.add_step_button = self._button("plan_add_step", tr("Add s&tep"), self.add_step)
-        self.up_button = self._button("plan_move_up", tr("Up"), lambda: self.reorder(-1))
-        self.down_button = self._button("plan_move_down", tr("Down"), lambda: self.reorder(+1))
-        self.done_button = self._button("plan_mark_done", tr("Mark &done"), self.toggle_done)
+        self.add_subgoal_button = self._button(
+            "plan_add_subgoal", tr("Add s&ub-goal"), self.actions.add_subgoal
+        )
+        self.add_step_button = self._button(
+            "plan_add_step", tr("Add s&tep"), self.actions.add_step
+        )
+        self.up_button = self._button("plan_move_up", tr("Up"), lambda: self.actions.reorder(-1))
+        self.down_button = self._button(
+            "plan_move_down", tr("Down"), lambda: self.actions.reorder(+1)
+        )
+        self.done_button = self._button(
+            "plan_mark_done", tr("Mark &done"), self.actions.toggle_done
+        )
         self.archive_button = self._button(
-            "plan_archive", tr("&Archive"), self.toggle_archived, tr("Hide a goal, keeping it")
+            "plan_archive",
+            tr("&Archive"),
+            self.actions.toggle_archived,
+            tr("Hide a goal, keeping it"),
         )
         self.delete_button = self._button(
-            "plan_delete", tr("Delete permanently…"), self.delete_selected
+            "plan_delete", tr("Delete permanently…"), self.actions.delete_selected
         )
         row1 = QHBoxLayout()
         for b in (self.add_goal_button, self.add_subgoal_button, self.add_step_button):
@@ -148,8 +155,8 @@ class PlanTab(Tab):
         left_layout.addWidget(self.tree, 1)
         left_layout.addLayout(row1)
         left_layout.addLayout(row2)
-        self.editor = Editor()
-        self.editor.save_requested.connect(self.save_editor)
+        self.editor = Editor(self.ctx.today)
+        self.editor.save_requested.connect(self.actions.save_editor)
         self.editor.revert_requested.connect(self._load_editor)
         left = QSplitter(Qt.Orientation.Vertical)
         left.setObjectName("plan_left_splitter")
@@ -160,7 +167,7 @@ class PlanTab(Tab):
         # Timeline and its controls.
         self.timeline = Timeline(self.ctx.today)
         self.timeline.selection_changed.connect(self._timeline_selected)
-        self.timeline.moved.connect(self.drop)
+        self.timeline.moved.connect(self.actions.drop)
         self.fit_button = self._button("plan_fit_all", tr("&Fit all"), self.fit_all)
         self.today_button = self._button("plan_today", tr("T&oday"), self.timeline.show_today)
         self.lane_mode = QComboBox()
@@ -181,7 +188,7 @@ class PlanTab(Tab):
         self.reset_baseline_button = self._button(
             "plan_reset_baseline",
             tr("Reset baseline"),
-            self.reset_baseline,
+            self.actions.reset_baseline,
             tr("Make the current dates the new baseline of every goal"),
         )
         self.message = QLabel()
@@ -228,9 +235,9 @@ class PlanTab(Tab):
             action.setObjectName(name)
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _c=False, d=days: self.nudge(d))
+            action.triggered.connect(lambda _c=False, d=days: self.actions.nudge(d))
             self.addAction(action)
-        self._update_buttons()
+        self.update_buttons()
 
     def focus_search(self) -> None:
         """Edit > Find (Ctrl+F): type to filter goals and steps."""
@@ -262,7 +269,7 @@ class PlanTab(Tab):
         if moved is not None and moved[0] is changes:
             self._patch(moved[1], moved[2])
             return
-        self.view = plan.plan_view(
+        self.view = plan_view.plan_view(
             self.ctx.today(), include_archived=self.show_archived.isChecked()
         )
         self._show_view()
@@ -270,7 +277,7 @@ class PlanTab(Tab):
             self.selected = None
         if not self._editor_dirty():  # never drop what the user is typing
             self._load_editor()
-        self._update_buttons()
+        self.update_buttons()
 
     def _patch(self, goal_ids: set[int], step_ids: set[int]) -> None:
         """After a move (or its undo): read the moved rows again, not the whole plan."""
@@ -279,7 +286,7 @@ class PlanTab(Tab):
         for s in self.view.steps:
             if s.id in step_ids:
                 affected_goals.add(s.goal_id)
-        self.view = plan.refresh_view(self.view, goal_ids, step_ids, self.ctx.today())
+        self.view = plan_view.refresh_view(self.view, goal_ids, step_ids, self.ctx.today())
         for s in self.view.steps:
             if s.goal_id in goal_ids:
                 affected_steps.add(s.id)  # whether they lie outside their goal may change
@@ -289,43 +296,17 @@ class PlanTab(Tab):
         if not self._editor_dirty():
             self._load_editor()
 
-    def _note_moved(self, changes: Changes, before: plan.SavedDates) -> Changes:
+    def note_moved(self, changes: Changes, before: plan.SavedDates) -> Changes:
         self._moved_rows = (changes, set(before.goals), set(before.steps))
         return changes
 
-    def _filtered(self) -> plan.PlanView:
+    def _filtered(self) -> plan_view.PlanView:
         """The plan as the filters show it; a goal's parents stay, to keep the tree whole."""
-        text = self.search.text().strip().casefold()
-        status = self.status_filter.currentData()
-        category = self.category_filter.currentData()
-        if not (text or status or category):
-            return self.view
-        by_id = {g.id: g for g in self.view.goals}
-        step_titles: dict[int, list[str]] = {}
-        for s in self.view.steps:
-            step_titles.setdefault(s.goal_id, []).append(s.title.casefold())
-
-        def matches(g: plan.GoalRow) -> bool:
-            if status == "open" and g.status in goals.CLOSED_STATUSES:
-                return False
-            if status not in (None, "open") and g.status != status:
-                return False
-            if category and g.category != category:
-                return False
-            if text and text not in g.title.casefold():
-                return any(text in t for t in step_titles.get(g.id, []))
-            return True
-
-        keep = {g.id for g in self.view.goals if matches(g)}
-        for gid in list(keep):
-            parent = by_id[gid].parent_id
-            while parent is not None and parent not in keep:
-                keep.add(parent)
-                parent = by_id[parent].parent_id if parent in by_id else None
-        return plan.PlanView(
-            [g for g in self.view.goals if g.id in keep],
-            [s for s in self.view.steps if s.goal_id in keep],
-            self.view.spans,
+        return plan_view.filtered(
+            self.view,
+            self.search.text(),
+            self.status_filter.currentData(),
+            self.category_filter.currentData(),
         )
 
     def _filter_changed(self) -> None:
@@ -338,7 +319,7 @@ class PlanTab(Tab):
         if self.selected:
             self.timeline.select(*self.selected, reveal=False)
 
-    def _fill_tree(self, view: plan.PlanView) -> None:
+    def _fill_tree(self, view: plan_view.PlanView) -> None:
         first_fill = not self.tree_model.keys[1:]
         with QSignalBlocker(self.tree.selectionModel()):
             self.tree_model.set_view(view)
@@ -393,7 +374,7 @@ class PlanTab(Tab):
             self.tree.scrollTo(index)
         self.timeline.select(kind, record_id, reveal=False)
         self._load_editor()
-        self._update_buttons()
+        self.update_buttons()
 
     def _load_editor(self) -> None:
         if self.selected is None:
@@ -401,7 +382,7 @@ class PlanTab(Tab):
             return
         kind, record_id = self.selected
         if kind == "goal":
-            goal = plan.goal_fields(record_id)
+            goal = plan_edit.goal_fields(record_id)
             if goal is None:
                 self.editor.show_nothing()
                 return
@@ -409,7 +390,7 @@ class PlanTab(Tab):
             parents = [(g.title, g.id) for g in self.view.goals]
             self.editor.show_goal(goal, parents, excluded)
         else:
-            step = plan.step_fields(record_id)
+            step = plan_edit.step_fields(record_id)
             if step is None:
                 self.editor.show_nothing()
                 return
@@ -431,11 +412,15 @@ class PlanTab(Tab):
         kind, record_id = self.editor.kind, self.editor.record_id
         if kind is None or record_id is None:
             return False
-        stored = plan.goal_fields(record_id) if kind == "goal" else plan.step_fields(record_id)
+        stored = (
+            plan_edit.goal_fields(record_id)
+            if kind == "goal"
+            else plan_edit.step_fields(record_id)
+        )
         if stored is None:  # deleted meanwhile (by undo, say): nothing to keep
             return False
         try:
-            return bool(plan.changed_fields(kind, record_id, self.editor.values()))
+            return bool(plan_edit.changed_fields(kind, record_id, self.editor.values()))
         except ValueError:  # half-typed, not valid yet: still the user's work
             return True
 
@@ -446,10 +431,10 @@ class PlanTab(Tab):
         """Save what the editor holds before it shows something else; False if refused."""
         if not self._editor_dirty():
             return True
-        self.save_editor()
+        self.actions.save_editor()
         return not self._editor_dirty()
 
-    def _update_buttons(self) -> None:
+    def update_buttons(self) -> None:
         kind = self.selected[0] if self.selected else None
         self.add_subgoal_button.setEnabled(kind == "goal")
         self.add_step_button.setEnabled(kind is not None)
@@ -458,28 +443,22 @@ class PlanTab(Tab):
         self.archive_button.setEnabled(kind == "goal")
         done = False
         if kind == "goal":
-            row = self._goal_row(self.selected[1])
+            row = self.goal_row(self.selected[1])
             done = bool(row and row.status == "done")
         elif kind == "step":
-            step = self._step_row(self.selected[1])
+            step = self.step_row(self.selected[1])
             done = bool(step and step.done)
         self.done_button.setText(self.tr("Re&open") if done else self.tr("Mark &done"))
         if kind == "goal":
-            row = self._goal_row(self.selected[1])
+            row = self.goal_row(self.selected[1])
             archived = bool(row and row.archived)
             self.archive_button.setText(
                 self.tr("Bring &back") if archived else self.tr("&Archive")
             )
 
-    # --- running edits as undo steps ---------------------------------------------------
+    # --- messages and rows already read ------------------------------------------------
 
-    def _run(
-        self, text: str, forward: Callable[[], Changes], backward: Callable[[], Changes]
-    ) -> bool:
-        """Do one edit now and push it as one undo step; a refused edit gets a one-line message."""
-        return self.ctx.run(text, forward, backward, parent=self, refused=self._refused)
-
-    def _refused(self, reason: str) -> None:
+    def refused(self, reason: str) -> None:
         self.show_message(reason, error=True)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
@@ -487,283 +466,13 @@ class PlanTab(Tab):
         self.message.setStyleSheet(f"color: {colour}" if colour else "")
         self.message.setText(text)
 
-    def _goal_row(self, goal_id: int) -> plan.GoalRow | None:
+    def goal_row(self, goal_id: int) -> plan_view.GoalRow | None:
         """The goal as the plan shows it (already read: no query)."""
         return next((g for g in self.view.goals if g.id == goal_id), None)
 
-    def _step_row(self, step_id: int) -> plan.StepRow | None:
+    def step_row(self, step_id: int) -> plan_view.StepRow | None:
         return next((s for s in self.view.steps if s.id == step_id), None)
 
-    def _title(self, kind: str, record_id: int) -> str:
-        row = self._goal_row(record_id) if kind == "goal" else self._step_row(record_id)
+    def title_of(self, kind: str, record_id: int) -> str:
+        row = self.goal_row(record_id) if kind == "goal" else self.step_row(record_id)
         return row.title if row else ""
-
-    def _move(self, text: str, move: Callable[[], plan.Moved]) -> bool:
-        state: dict[str, Any] = {}
-
-        def forward() -> Changes:
-            moved = move()
-            state["before"] = moved.before
-            state["moved"] = moved
-            return self._note_moved(moved.changes, moved.before)
-
-        def backward() -> Changes:
-            return self._note_moved(plan.restore_dates(state["before"]), state["before"])
-
-        if not self._run(text, forward, backward):
-            return False
-        moved: plan.Moved = state["moved"]
-        notes = []
-        if moved.followers:
-            notes.append(
-                self.tr("{n} dependent steps followed.").format(
-                    n=format_number(len(moved.followers))
-                )
-            )
-        if moved.outside:
-            notes.append(
-                self.tr("{n} steps lie outside their goal's dates (marked !).").format(
-                    n=format_number(len(moved.outside))
-                )
-            )
-        self.show_message(" ".join(notes))
-        return True
-
-    def drop(self, kind: str, record_id: int, zone: str, days: int) -> None:
-        """A drag on the timeline ended: save it as one undoable move."""
-        title = self._title(kind, record_id)
-        if kind == "step":
-            self._move(
-                self.tr("Move step “{title}”").format(title=title),
-                lambda: plan.shift_step(record_id, days),
-            )
-        elif zone == "body":
-            self._move(
-                self.tr("Move goal “{title}”").format(title=title),
-                lambda: plan.move_goal(record_id, days),
-            )
-        elif zone == "start":
-            self._move(
-                self.tr("Change start of “{title}”").format(title=title),
-                lambda: plan.shift_goal_edge(record_id, "start", days),
-            )
-        else:
-            self._move(
-                self.tr("Change target date of “{title}”").format(title=title),
-                lambda: plan.shift_goal_edge(record_id, "target", days),
-            )
-
-    def nudge(self, days: int) -> None:
-        """Alt+Left/Right: move the selected goal (or step) by a day, or a week with Shift."""
-        if not self.selected:
-            return
-        kind, record_id = self.selected
-        self.drop(kind, record_id, "body" if kind == "goal" else "step", days)
-
-    def reset_baseline(self) -> None:
-        state: dict[str, Any] = {}
-
-        def forward() -> Changes:
-            moved = plan.reset_baseline()
-            state["before"] = moved.before
-            return moved.changes or Changes(goals=True)
-
-        if self._run(
-            self.tr("Reset baseline"), forward, lambda: plan.restore_dates(state["before"])
-        ):
-            self.show_message(self.tr("The current dates are now the baseline."))
-
-    # --- tree actions --------------------------------------------------------------------
-
-    def _create(
-        self, text: str, create: Callable[[], tuple[int, Changes]], model: type[m.BaseModel]
-    ) -> None:
-        new_id = add_undoable(self.ctx, text, model, create, parent=self, refused=self._refused)
-        if new_id is not None:
-            kind = "goal" if model is m.Goal else "step"
-            self.select(kind, new_id)
-            field = (self.editor.goal_form if kind == "goal" else self.editor.step_form).fields[
-                "title"
-            ]
-            field.setFocus()
-            field.selectAll()
-
-    def _selected_goal_id(self) -> int | None:
-        if not self.selected:
-            return None
-        kind, record_id = self.selected
-        if kind == "goal":
-            return record_id
-        step = self._step_row(record_id)
-        return step.goal_id if step else None
-
-    def add_goal(self, *, parent_id: int | None = None) -> None:
-        today = self.ctx.today()
-        category = self.category_filter.currentData() or "expertise"
-        values: dict[str, Any] = {"category": category}
-        parent = None if parent_id is None else self._goal_row(parent_id)
-        if parent is not None:
-            values.update(parent=parent.id, category=parent.category)
-            start = max(today, parent.start)
-            target = max(start, min(start + dt.timedelta(days=89), parent.target))
-        else:
-            start, target = today, today + dt.timedelta(days=89)
-        title = self.tr("New goal")
-        self._create(
-            self.tr("Add goal"),
-            lambda: goals.create_goal(title, start, target, **values),
-            m.Goal,
-        )
-
-    def add_subgoal(self) -> None:
-        if self.selected and self.selected[0] == "goal":
-            self.add_goal(parent_id=self.selected[1])
-
-    def add_step(self) -> None:
-        goal_id = self._selected_goal_id()
-        goal = None if goal_id is None else self._goal_row(goal_id)
-        if goal is None:
-            return
-        due = min(max(self.ctx.today() + dt.timedelta(days=7), goal.start), goal.target)
-        title = self.tr("New step")
-        self._create(self.tr("Add step"), lambda: goals.create_step(goal_id, title, due), m.Step)
-
-    def reorder(self, offset: int) -> None:
-        if not self.selected:
-            return
-        kind, record_id = self.selected
-        state: dict[str, Any] = {}
-
-        def forward() -> Changes:
-            state["before"], changes = plan.reorder(kind, record_id, offset)
-            return changes
-
-        self._run(
-            self.tr("Reorder"), forward, lambda: plan.restore_positions(kind, state["before"])
-        )
-
-    def _update(self, text: str, kind: str, record_id: int, values: dict[str, Any]) -> bool:
-        """Save the fields that differ as one undo step; False when none did or it failed."""
-        try:
-            values = plan.changed_fields(kind, record_id, values)
-        except plan.PlanError as exc:
-            self._refused(str(exc))
-            return False
-        if not values:
-            return False  # nothing changed: no empty undo step
-        state: dict[str, Any] = {}
-
-        if kind == "goal":
-
-            def forward() -> Changes:
-                state["before"], changes = plan.update_goal(record_id, **values)
-                return changes
-
-            def backward() -> Changes:
-                return plan.update_goal(record_id, **state["before"])[1]
-
-            return self._run(text, forward, backward)
-
-        def forward_step() -> Changes:
-            state["edit"] = plan.edit_step(record_id, **values)
-            return state["edit"].changes
-
-        if not self._run(
-            text, forward_step, lambda: plan.undo_step_edit(record_id, state["edit"])
-        ):
-            return False
-        if state["edit"].followers:
-            self.show_message(
-                self.tr("{n} dependent steps followed.").format(
-                    n=format_number(len(state["edit"].followers))
-                )
-            )
-        return True
-
-    def toggle_done(self) -> None:
-        if not self.selected:
-            return
-        kind, record_id = self.selected
-        today = self.ctx.today()
-        if kind == "goal":
-            goal = self._goal_row(record_id)
-            if goal is None:
-                return
-            if goal.status == "done":
-                values = {"status": "active", "done_date": None}
-                text = self.tr("Reopen goal “{title}”")
-            else:
-                values = {"status": "done", "done_date": today}
-                text = self.tr("Mark goal “{title}” done")
-            self._update(text.format(title=goal.title), "goal", record_id, values)
-        else:
-            step = self._step_row(record_id)
-            if step is None:
-                return
-            done = None if step.done else today
-            text = (
-                self.tr("Reopen step “{title}”")
-                if step.done
-                else self.tr("Mark step “{title}” done")
-            )
-            self._update(text.format(title=step.title), "step", record_id, {"done_date": done})
-
-    def toggle_archived(self) -> None:
-        if not self.selected or self.selected[0] != "goal":
-            return
-        goal = self._goal_row(self.selected[1])
-        if goal is None:
-            return
-        text = self.tr("Bring back “{title}”") if goal.archived else self.tr("Archive “{title}”")
-        state: dict[str, dict[int, bool]] = {}
-
-        def forward() -> Changes:
-            state["before"], changes = goals.set_goal_archived(goal.id, not goal.archived)
-            return changes
-
-        self._run(
-            text.format(title=goal.title),
-            forward,
-            lambda: goals.restore_archived(state["before"]),
-        )
-
-    def delete_selected(self) -> None:
-        if not self.selected:
-            return
-        kind, record_id = self.selected
-        title = self._title(kind, record_id)
-        question = (
-            self.tr("Delete the goal “{title}” with its steps for good? (Archive keeps it.)")
-            if kind == "goal"
-            else self.tr("Delete the step “{title}” for good?")
-        ).format(title=title)
-        # A message box guesses rich text: escape the title and say it is HTML.
-        answer = QMessageBox.question(
-            self, self.tr("Delete permanently"), f"<p>{html.escape(question)}</p>"
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        model = m.Goal if kind == "goal" else m.Step
-        if delete_record(
-            self.ctx, model, record_id, self.tr("Delete “{title}”").format(title=title)
-        ):
-            self.selected = None
-            self.editor.show_nothing()
-            self._update_buttons()
-
-    def save_editor(self) -> None:
-        """Save the editor's fields as one undo step; bad input is refused with a message."""
-        if self.editor.kind is None or self.editor.record_id is None:
-            return
-        try:
-            values = self.editor.values()
-        except ValueError as exc:
-            self.show_message(str(exc), error=True)
-            return
-        kind, record_id = self.editor.kind, self.editor.record_id
-        text = self.tr("Edit goal") if kind == "goal" else self.tr("Edit step")
-        self.show_message("")
-        if self._update(text, kind, record_id, values):
-            self.show_message(" ".join(filter(None, (self.tr("Saved."), self.message.text()))))
-        elif not self.message.text():  # not refused: nothing differed
-            self.show_message(self.tr("No changes to save."))

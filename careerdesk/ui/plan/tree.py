@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from careerdesk.core import plan
+from careerdesk.core import plan_view
 from careerdesk.ui import palette
 from careerdesk.ui.formatting import format_date, format_percent, label
 
@@ -39,18 +39,18 @@ class PlanTreeModel(QAbstractItemModel):
     def __init__(self, today: Callable[[], dt.date]) -> None:
         super().__init__()
         self._today = today
-        self._build(plan.PlanView([], [], []))
+        self._build(plan_view.PlanView([], [], []))
 
     # --- structure -----------------------------------------------------------------
 
-    def _build(self, view: plan.PlanView) -> None:
+    def _build(self, view: plan_view.PlanView) -> None:
         self.keys: list[Key] = [("", 0)]  # node number -> key; 0 is the root
         self.number: dict[Key, int] = {}
         self.children: dict[int, list[int]] = {ROOT: []}
         self.parent_of: dict[int, int] = {}
         self.row_of: dict[int, int] = {}
-        self.goals: dict[int, plan.GoalRow] = {}
-        self.steps: dict[int, plan.StepRow] = {}
+        self.goals: dict[int, plan_view.GoalRow] = {}
+        self.steps: dict[int, plan_view.StepRow] = {}
 
         def add(key: Key, parent: int) -> int:
             num = len(self.keys)
@@ -72,13 +72,15 @@ class PlanTreeModel(QAbstractItemModel):
                 self.steps[s.id] = s
                 add(("step", s.id), goal_num)
 
-    def set_view(self, view: plan.PlanView) -> None:
+    def set_view(self, view: plan_view.PlanView) -> None:
         """Show a new plan (goals added, removed, filtered, reordered…)."""
         self.beginResetModel()
         self._build(view)
         self.endResetModel()
 
-    def update_rows(self, view: plan.PlanView, goal_ids: set[int], step_ids: set[int]) -> None:
+    def update_rows(
+        self, view: plan_view.PlanView, goal_ids: set[int], step_ids: set[int]
+    ) -> None:
         """New values for some goals and steps (after a move); the structure is unchanged."""
         for g in view.goals:
             if g.id in goal_ids and g.id in self.goals:
@@ -160,7 +162,7 @@ class PlanTreeModel(QAbstractItemModel):
             return self._goal_data(self.goals[record_id], index.column(), role)
         return self._step_data(self.steps[record_id], index.column(), role)
 
-    def _goal_data(self, g: plan.GoalRow, column: int, role: int) -> object:
+    def _goal_data(self, g: plan_view.GoalRow, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_TITLE:
                 return g.title + (_tr(" (archived)") if g.archived else "")
@@ -179,7 +181,7 @@ class PlanTreeModel(QAbstractItemModel):
             )
         return None
 
-    def _step_data(self, s: plan.StepRow, column: int, role: int) -> object:
+    def _step_data(self, s: plan_view.StepRow, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_TITLE:
                 return ("◆ " if s.milestone else "") + s.title
@@ -191,7 +193,7 @@ class PlanTreeModel(QAbstractItemModel):
             return palette.color(colour) if colour else None
         return None
 
-    def _step_state(self, s: plan.StepRow) -> tuple[str, str]:
+    def _step_state(self, s: plan_view.StepRow) -> tuple[str, str]:
         """The state word (with its symbol) and its palette colour name."""
         if s.done:
             return _tr("✓ done"), ""

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from careerdesk.core import db as cdb
-from careerdesk.core import goals, plan
+from careerdesk.core import goals, plan, plan_edit
 from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
 from careerdesk.ui.context import AppContext
@@ -324,7 +324,7 @@ def test_baseline_ghosts_and_reset(tab, data, qtbot):
     tab.refresh(plan.Changes(goals=True))
     qtbot.mouseClick(tab.baseline_box, Qt.MouseButton.LeftButton)
     assert tab.timeline.item.show_baseline
-    row = tab.timeline.item.goal_rows[tab.timeline.item.goal_index[data["other"]]]
+    row = tab.timeline.item.layout.goal_rows[tab.timeline.item.layout.goal_index[data["other"]]]
     assert row.baseline_start == D(2026, 4, 1)
     qtbot.mouseClick(tab.reset_baseline_button, Qt.MouseButton.LeftButton)
     assert m.Goal.get_by_id(data["other"]).baseline_start_date == D(2026, 4, 8)
@@ -343,7 +343,7 @@ def test_wheel_zoom_stays_between_a_week_and_ten_years(tab, qtbot):
 
 
 def test_hover_tooltip_names_the_goal_with_user_text_escaped(tab, data, qtbot):
-    plan.update_goal(data["other"], title="Talk <b>big</b> & loud")
+    plan_edit.update_goal(data["other"], title="Talk <b>big</b> & loud")
     tab.refresh(plan.Changes(goals=True))
     rect = tab.timeline.goal_rect(data["other"])
     body = QPointF(rect.left() + rect.width() * 0.3, rect.center().y()).toPoint()
@@ -366,10 +366,10 @@ def test_today_and_fit_all_buttons(tab, qtbot):
 
 
 def test_lanes_by_long_term_goal_put_sub_goals_in_their_goal_lane(tab, data):
-    lanes = [key.split(":")[0] for key, *_ in tab.timeline.item.lanes]
+    lanes = [key.split(":")[0] for key, *_ in tab.timeline.item.layout.lanes]
     assert lanes == ["category"]  # all three goals are "expertise"
     tab.lane_mode.setCurrentIndex(tab.lane_mode.findData("goal"))
-    lanes = {key: count for key, _first, count in tab.timeline.item.lanes}
+    lanes = {key: count for key, _first, count in tab.timeline.item.layout.lanes}
     assert lanes == {
         f"goal:{data['long']}:Become staff engineer": 2,
         f"goal:{data['other']}:Speak at a conference": 1,
@@ -451,13 +451,13 @@ def test_nudging_a_step_without_due_date_is_refused_in_place(tab, data, qtbot):
     undated, _ = goals.create_step(data["other"], "Someday", None)
     tab.refresh(plan.Changes(steps=True))
     tab.select("step", undated)
-    tab.nudge(1)
+    tab.actions.nudge(1)
     assert "no due date" in tab.message.text()
     assert tab.ctx.undo_stack.count() == 0
 
 
 def test_delete_question_shows_the_title_as_plain_text(tab, data, qtbot, monkeypatch):
-    plan.update_goal(data["other"], title="Talk <b>big</b>")
+    plan_edit.update_goal(data["other"], title="Talk <b>big</b>")
     tab.refresh(plan.Changes(goals=True))
     tab.select("goal", data["other"])
     asked = []

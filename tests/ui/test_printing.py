@@ -1,0 +1,144 @@
+"""File › Print Preview and Export PDF on the example plan; the options dialog remembers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pypdf import PdfReader
+from PySide6.QtCore import QTimer
+from PySide6.QtPrintSupport import QPrintPreviewWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDateEdit, QDialog
+
+from careerdesk.report.pdf import ReportOptions
+from careerdesk.ui import settings
+from careerdesk.ui.printing import ReportOptionsDialog
+
+
+def _accept_options_dialog(change=None):
+    """Accept the options dialog once it opens (it runs modal, exec())."""
+
+    def accept():
+        dialog = next(
+            (
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, ReportOptionsDialog) and w.isVisible()
+            ),
+            None,
+        )
+        if dialog is None:
+            QTimer.singleShot(20, accept)
+            return
+        if change:
+            change(dialog)
+        dialog.accept()
+
+    QTimer.singleShot(0, accept)
+
+
+def test_file_menu_has_print_preview_and_export(window):
+    names = [
+        a.objectName()
+        for a in window.findChild(
+            type(window.menuBar().actions()[0].menu()), "file_menu"
+        ).actions()
+    ]
+    for name in ("action_print", "action_print_preview", "action_export_pdf"):
+        assert name in names
+    printing = window.findChild(type(window.printing), "printing")
+    assert printing is window.printing
+    shortcut = next(a for a in window.actions() if a.objectName() == "action_print").shortcut()
+    assert shortcut.toString() == "Ctrl+P"
+
+
+def test_print_preview_shows_the_report_pages(window, qtbot, tmp_path, today):
+    from careerdesk.report.pdf import export_pdf
+
+    expected = export_pdf(tmp_path / "same.pdf", ReportOptions(page="A4"), today=today)
+    settings.set_value(settings.REPORT_PAGE, "A4")
+    _accept_options_dialog()
+    next(a for a in window.actions() if a.objectName() == "action_print_preview").trigger()
+    dialog = window.printing.preview_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    preview = dialog.findChild(QPrintPreviewWidget)
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.pageCount() > 0)
+    assert preview.pageCount() == expected
+    dialog.close()
+
+
+def test_timeline_only_preview_is_one_page(window, qtbot):
+    dialog = window.printing.preview(ReportOptions(sections=("timeline",), timeline="fit"))
+    preview = dialog.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: preview.pageCount() > 0)
+    assert preview.pageCount() == 1
+    dialog.close()
+
+
+def test_export_pdf_runs_off_the_ui_thread_and_writes_the_file(window, qtbot, tmp_path):
+    out = tmp_path / "plan.pdf"
+    window.printing.export(ReportOptions(landscape=True, timeline="tile"), out)
+    qtbot.waitUntil(lambda: window.printing.task is None, timeout=30000)
+    reader = PdfReader(str(out))
+    assert len(reader.pages) > 5
+    assert float(reader.pages[0].mediabox.width) > float(reader.pages[0].mediabox.height)
+    assert "Exported the plan" in window.statusBar().currentMessage()
+
+
+def test_export_pdf_asks_for_options_and_a_file(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    out = tmp_path / "mine"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+
+    def only_the_timeline(dialog):
+        dialog.timeline_only.setChecked(True)
+
+    _accept_options_dialog(only_the_timeline)
+    next(a for a in window.actions() if a.objectName() == "action_export_pdf").trigger()
+    qtbot.waitUntil(lambda: window.printing.task is None, timeout=30000)
+    written = tmp_path / "mine.pdf"
+    assert len(PdfReader(str(written)).pages) == 1
+
+
+def test_options_dialog_remembers_the_choices(qtbot, today):
+    dialog = ReportOptionsDialog(today, "Export PDF")
+    qtbot.addWidget(dialog)
+    dialog.section_checks["network"].setChecked(False)
+    dialog.timeline_mode.setCurrentIndex(dialog.timeline_mode.findData("tile"))
+    dialog.page.setCurrentIndex(dialog.page.findData("Letter"))
+    dialog.orientation.setCurrentIndex(dialog.orientation.findData("landscape"))
+    dialog.all_dates.setChecked(False)
+    dialog.date_from.setDate(dialog.date_from.date().addMonths(-1))
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    again = ReportOptionsDialog(today, "Export PDF")
+    qtbot.addWidget(again)
+    options = again.options()
+    assert "network" not in options.sections and "goals" in options.sections
+    assert (options.timeline, options.page, options.landscape) == ("tile", "Letter", True)
+    assert options.date_from is None  # dates are chosen each time; "whole plan" is the default
+    for kind in (QCheckBox, QComboBox, QDateEdit):
+        for widget in again.findChildren(kind):
+            assert widget.objectName() and widget.accessibleName(), widget
+
+
+def test_options_dialog_refuses_an_empty_choice(qtbot, today, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
+    dialog = ReportOptionsDialog(today, "Export PDF")
+    qtbot.addWidget(dialog)
+    for check in dialog.section_checks.values():
+        check.setChecked(False)
+    dialog.accept()
+    assert shown == ["Choose at least one section to print."]
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    dialog.all_dates.setChecked(False)
+    dialog.section_checks["goals"].setChecked(True)
+    dialog.date_from.setDate(dialog.date_to.date().addDays(1))
+    dialog.accept()
+    assert shown[-1] == "The report's end date is before its start date."
+    assert isinstance(dialog.options().date_from, dt.date)
