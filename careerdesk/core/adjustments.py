@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from careerdesk.core import goals, plan, records
+from careerdesk.core import goals, plan, plan_edit, records
 from careerdesk.core import models as m
 from careerdesk.core.operation import Done, nothing_done
 
@@ -30,7 +30,7 @@ def _set_dates(goal_id: int, start: dt.date, target: dt.date) -> Done:
 
 def update_goal(goal_id: int, **values: object) -> Done:
     """Change fields of a goal (status, measure) with the Plan's checks."""
-    before, changes = plan.update_goal(goal_id, **values)
+    before, changes = plan_edit.update_goal(goal_id, **values)
     if not before:
         return nothing_done()
     return Done(changes, lambda: update_goal(goal_id, **before))
@@ -38,9 +38,8 @@ def update_goal(goal_id: int, **values: object) -> Done:
 
 def set_status(goal_id: int, status: str, today: dt.date) -> Done:
     """Put a goal on hold, abandon it, take it up again or mark it done today."""
-    values: dict[str, object] = {"status": status}
-    values["done_date"] = today if status == "done" else None
-    return update_goal(goal_id, **values)
+    done = goals.done_date_for(status, m.Goal.get_by_id(goal_id).done_date, today)
+    return update_goal(goal_id, status=status, done_date=done)
 
 
 def add_goal(

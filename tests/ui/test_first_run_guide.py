@@ -69,7 +69,7 @@ def test_guide_walks_from_an_empty_file_to_a_first_plan(qtbot, tmp_path, today, 
         (shorts[0].id, "First step 1"),
         (shorts[1].id, "First step 2"),
     ]
-    assert window.tabs.currentWidget() is window.plan_tab
+    assert window.current_tab() is window.plan_tab
     assert window.plan_tab.selected == ("goal", long_goal.id)
     assert imports == ["linkedin"]
 

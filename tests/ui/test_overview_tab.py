@@ -59,14 +59,14 @@ def test_a_follow_up_shows_in_coming_up_and_opens_the_contact(window, today):
     [row] = [i for i, t in enumerate(texts(upcoming)) if "Send the slides" in t]
     assert f"Follow up with {contact.full_name}: Send the slides" in upcoming.item(row).text()
     upcoming.itemActivated.emit(upcoming.item(row))
-    assert window.tabs.currentWidget() is window.network_tab
+    assert window.current_tab() is window.network_tab
     assert window.network_tab.details.contact_id == contact.id
 
 
 def test_an_achievement_line_opens_it_in_the_journal(window):
     recent = window.findChild(QListWidget, "recent_achievements")
     recent.itemActivated.emit(recent.item(0))
-    assert window.tabs.currentWidget() is window.journal_tab
+    assert window.current_tab() is window.journal_tab
     page = window.journal_tab.achievements
     assert window.journal_tab.sections.currentWidget() is page
     title = recent.item(0).text().split("  ", 1)[1].split(" — ")[0]
