@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from careerdesk.core import models as m
+from careerdesk.core import records
 from careerdesk.core.changes import Changes
+from careerdesk.core.operation import Done, nothing_done
 
 CLOSED_STATUSES = ("done", "abandoned")
 
@@ -37,10 +39,8 @@ def step_outside(due: dt.date | None, start: dt.date, target: dt.date) -> bool:
     return due is not None and not start <= due <= target
 
 
-def create_goal(
-    title: str, start_date: dt.date, target_date: dt.date, **values: Any
-) -> tuple[int, Changes]:
-    """Add a goal; its first planned dates become its baseline."""
+def create_goal(title: str, start_date: dt.date, target_date: dt.date, **values: Any) -> Done:
+    """Add a goal; its first planned dates become its baseline. `value` is its id."""
     if target_date < start_date:
         raise ValueError("A goal's target date cannot be before its start date.")
     with m.database_proxy.atomic():
@@ -52,13 +52,14 @@ def create_goal(
             baseline_target_date=target_date,
             **values,
         )
-    return goal.id, Changes(goals=True)
+    return records.added(m.Goal, goal.id, Changes(goals=True))
 
 
-def create_step(
-    goal_id: int, title: str, due_date: dt.date | None, **values: Any
-) -> tuple[int, Changes]:
-    """Add a step to a goal, at the end of its list; its first due date is its baseline."""
+def create_step(goal_id: int, title: str, due_date: dt.date | None, **values: Any) -> Done:
+    """Add a step at the end of its goal's list; its first due date is its baseline.
+
+    `value` is its id.
+    """
     with m.database_proxy.atomic():
         last = (
             m.Step.select(m.Step.position)
@@ -74,7 +75,7 @@ def create_step(
             position=(last.position + 1) if last else 0,
             **values,
         )
-    return step.id, Changes(steps=True, goals=True)
+    return records.added(m.Step, step.id, Changes(steps=True, goals=True))
 
 
 def descendant_goals(goal_id: int) -> list[int]:
@@ -94,37 +95,39 @@ def descendant_goals(goal_id: int) -> list[int]:
     return found
 
 
-def set_goal_archived(goal_id: int, archived: bool = True) -> tuple[dict[int, bool], Changes]:
+def set_goal_archived(goal_id: int, archived: bool = True) -> Done:
     """Archive (hide) or bring back a goal with all its sub-goals; goals are archived
-    rather than deleted. Returns each goal's previous state, for `restore_archived`."""
-    ids = descendant_goals(goal_id)
+    rather than deleted. Undo gives each goal back its own previous state."""
     with m.database_proxy.atomic():
+        if m.Goal.get_or_none(m.Goal.id == goal_id) is None:
+            raise ValueError(f"There is no goal {goal_id} (was it deleted?).")
+        return restore_archived(dict.fromkeys(descendant_goals(goal_id), archived))
+
+
+def restore_archived(states: dict[int, bool]) -> Done:
+    """Give goals these archived states; undo gives them back the states they had."""
+    with m.database_proxy.atomic():
+        ids = list(states)
         before = dict(m.Goal.select(m.Goal.id, m.Goal.archived).where(m.Goal.id.in_(ids)).tuples())
-        m.Goal.update(archived=archived, updated_at=m.utc_now()).where(
-            m.Goal.id.in_(ids)
-        ).execute()
-    return before, Changes(goals=True, steps=True)
-
-
-def restore_archived(before: dict[int, bool]) -> Changes:
-    """Put back the archived states `set_goal_archived` returned."""
-    with m.database_proxy.atomic():
         for state in (True, False):
-            ids = [goal_id for goal_id, was in before.items() if was == state]
+            ids = [goal_id for goal_id, wanted in states.items() if wanted == state]
             if ids:
                 m.Goal.update(archived=state, updated_at=m.utc_now()).where(
                     m.Goal.id.in_(ids)
                 ).execute()
-    return Changes(goals=True, steps=True)
+    return Done(Changes(goals=True, steps=True), lambda: restore_archived(before), before)
 
 
-def set_step_done(step_id: int, done_date: dt.date | None) -> Changes:
-    """Mark a step done on `done_date`, or not done with None."""
+def set_step_done(step_id: int, done_date: dt.date | None) -> Done:
+    """Mark a step done on `done_date`, or not done with None; undo puts the old date back."""
     with m.database_proxy.atomic():
+        previous = m.Step.select(m.Step.done_date).where(m.Step.id == step_id).scalar()
+        if previous == done_date:
+            return nothing_done()
         m.Step.update(done_date=done_date, updated_at=m.utc_now()).where(
             m.Step.id == step_id
         ).execute()
-    return Changes(steps=True, goals=True)
+    return Done(Changes(steps=True, goals=True), lambda: set_step_done(step_id, previous))
 
 
 def progress(
@@ -234,3 +237,13 @@ def upcoming_steps(today: dt.date, days: int = 14, limit: int = 50) -> list[m.St
         .order_by(m.Step.due_date)
         .limit(limit)
     )
+
+
+def delete_goal(goal_id: int) -> Done:
+    """Delete a goal for good, with its sub-goals and steps; undo brings back the same rows."""
+    return records.delete(m.Goal, goal_id)
+
+
+def delete_step(step_id: int) -> Done:
+    """Delete a step for good; undo brings back the same row, and what waited for it."""
+    return records.delete(m.Step, step_id)

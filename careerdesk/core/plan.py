@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import peewee as pw
@@ -11,6 +11,7 @@ import peewee as pw
 from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
 from careerdesk.core.goals import descendant_goals
+from careerdesk.core.operation import Done, nothing_done
 
 GOAL_EDGES = ("start", "target")
 
@@ -34,20 +35,22 @@ class SavedDates:
 
 @dataclass(frozen=True)
 class Moved:
-    """What a move did: the previous dates, the Changes, and what the user should notice.
-
-    Unpacks as `before, changes = plan.move_goal(...)`.
-    """
+    """The `value` of a move's Done: the previous dates, and what the user should notice."""
 
     before: SavedDates
-    changes: Changes
     # Steps of other goals (or not part of the moved goal) that followed a dependency.
     followers: frozenset[int] = frozenset()
     # Steps whose due date now lies outside their goal's start..target range.
     outside: frozenset[int] = frozenset()
 
-    def __iter__(self) -> Iterator[object]:
-        return iter((self.before, self.changes))
+
+def moved(saved: SavedDates, followers: Iterable[int] = (), outside: Iterable[int] = ()) -> Done:
+    """The Done of a change of dates: its undo puts back `saved` exactly."""
+    return Done(
+        changes_of(saved),
+        lambda: restore_dates(saved),
+        Moved(saved, frozenset(followers), frozenset(outside)),
+    )
 
 
 def changes_of(saved: SavedDates) -> Changes:
@@ -197,7 +200,7 @@ def follow(step_ids: list[int], days: int, saved: SavedDates) -> list[int]:
     return followers
 
 
-def move_goal(goal_id: int, days: int) -> Moved:
+def move_goal(goal_id: int, days: int) -> Done:
     """Move a goal's body by `days`: its dates, its steps and its sub-goals all move.
 
     When it moves later, steps elsewhere that depend on its steps follow.
@@ -216,10 +219,10 @@ def move_goal(goal_id: int, days: int) -> Moved:
                 _shift_steps(step_ids, days)
             followers = follow(step_ids, days, saved)
         outside = _outside_of(saved)
-    return Moved(saved, changes_of(saved), frozenset(followers), outside)
+    return moved(saved, followers, outside)
 
 
-def set_goal_dates(goal_id: int, start: dt.date, target: dt.date) -> Moved:
+def set_goal_dates(goal_id: int, start: dt.date, target: dt.date) -> Done:
     """Give a goal new start and target dates; nothing else moves (steps may end up outside)."""
     check_range(start, target)
     saved = SavedDates()
@@ -230,11 +233,11 @@ def set_goal_dates(goal_id: int, start: dt.date, target: dt.date) -> Moved:
             m.Goal.update(start_date=start, target_date=target, updated_at=m.utc_now()).where(
                 m.Goal.id == goal_id
             ).execute()
-        outside = frozenset(steps_outside([goal_id]))
-    return Moved(saved, changes_of(saved), frozenset(), outside)
+        outside = steps_outside([goal_id])
+    return moved(saved, (), outside)
 
 
-def move_goal_edge(goal_id: int, edge: str, day: dt.date) -> Moved:
+def move_goal_edge(goal_id: int, edge: str, day: dt.date) -> Done:
     """Move a goal's start or target date (`edge` is "start" or "target") to `day`."""
     if edge not in GOAL_EDGES:
         raise PlanError(f"Unknown edge {edge!r}; use 'start' or 'target'.")
@@ -244,7 +247,7 @@ def move_goal_edge(goal_id: int, edge: str, day: dt.date) -> Moved:
     return set_goal_dates(goal_id, goal.start_date, day)
 
 
-def shift_goal_edge(goal_id: int, edge: str, days: int) -> Moved:
+def shift_goal_edge(goal_id: int, edge: str, days: int) -> Done:
     """Move a goal's start or target date (`edge`) by `days` (a drag of that edge)."""
     if edge not in GOAL_EDGES:
         raise PlanError(f"Unknown edge {edge!r}; use 'start' or 'target'.")
@@ -253,7 +256,7 @@ def shift_goal_edge(goal_id: int, edge: str, days: int) -> Moved:
     return move_goal_edge(goal_id, edge, day + dt.timedelta(days=days))
 
 
-def shift_step(step_id: int, days: int) -> Moved:
+def shift_step(step_id: int, days: int) -> Done:
     """Move a step's due date by `days` (a drag of its marker); dependents follow."""
     step = get_step(step_id)
     if step.due_date is None:
@@ -261,7 +264,7 @@ def shift_step(step_id: int, days: int) -> Moved:
     return move_step(step_id, step.due_date + dt.timedelta(days=days))
 
 
-def move_step(step_id: int, due: dt.date) -> Moved:
+def move_step(step_id: int, due: dt.date) -> Done:
     """Give a step a new due date; when it moves later, steps depending on it follow."""
     saved = SavedDates()
     followers: list[int] = []
@@ -275,10 +278,10 @@ def move_step(step_id: int, due: dt.date) -> Moved:
             if step.due_date is not None:
                 followers = follow([step_id], (due - step.due_date).days, saved)
         outside = _outside_of(saved)
-    return Moved(saved, changes_of(saved), frozenset(followers), outside)
+    return moved(saved, followers, outside)
 
 
-def drag_move(kind: str, record_id: int, zone: str, days: int) -> Moved:
+def drag_move(kind: str, record_id: int, zone: str, days: int) -> Done:
     """Save a drag (or a nudge) of `days`: what `move_scope` says moves, moves."""
     if kind == "step":
         return shift_step(record_id, days)
@@ -287,26 +290,51 @@ def drag_move(kind: str, record_id: int, zone: str, days: int) -> Moved:
     return move_goal(record_id, days)
 
 
-def restore_dates(before: SavedDates) -> Changes:
-    """Put back exactly the dates (and baselines) saved by a move or a baseline reset."""
-    now = m.utc_now()
+def _current(like: SavedDates) -> SavedDates:
+    """The dates stored now for the goals and steps (and baselines) that `like` names."""
+    now = SavedDates()
+    if like.goals:
+        _save_goals(like.goals, now)
+    if like.steps:
+        _save_steps(like.steps, now)
+    if like.goal_baselines:
+        rows = m.Goal.select(m.Goal.id, m.Goal.baseline_start_date, m.Goal.baseline_target_date)
+        for gid, start, target in rows.where(m.Goal.id.in_(list(like.goal_baselines))).tuples():
+            now.goal_baselines[gid] = (start, target)
+    if like.step_baselines:
+        rows = m.Step.select(m.Step.id, m.Step.baseline_due_date)
+        for sid, due in rows.where(m.Step.id.in_(list(like.step_baselines))).tuples():
+            now.step_baselines[sid] = due
+    return now
+
+
+def restore_dates(before: SavedDates) -> Done:
+    """Put back exactly the dates (and baselines) saved by a move or a baseline reset.
+
+    Its undo puts back the dates it replaced (the redo of the move).
+    """
+    stamp = m.utc_now()
     with m.database_proxy.atomic():
+        replaced = _current(before)
         for gid, (start, target) in before.goals.items():
-            m.Goal.update(start_date=start, target_date=target, updated_at=now).where(
+            m.Goal.update(start_date=start, target_date=target, updated_at=stamp).where(
                 m.Goal.id == gid
             ).execute()
         for sid, due in before.steps.items():
-            m.Step.update(due_date=due, updated_at=now).where(m.Step.id == sid).execute()
+            m.Step.update(due_date=due, updated_at=stamp).where(m.Step.id == sid).execute()
         for gid, (start, target) in before.goal_baselines.items():
             m.Goal.update(
-                baseline_start_date=start, baseline_target_date=target, updated_at=now
+                baseline_start_date=start, baseline_target_date=target, updated_at=stamp
             ).where(m.Goal.id == gid).execute()
         for sid, due in before.step_baselines.items():
-            m.Step.update(baseline_due_date=due, updated_at=now).where(m.Step.id == sid).execute()
-    return changes_of(before)
+            m.Step.update(baseline_due_date=due, updated_at=stamp).where(
+                m.Step.id == sid
+            ).execute()
+        outside = _outside_of(before)
+    return moved(replaced, (), outside)
 
 
-def reset_baseline(goal_ids: Iterable[int] | None = None) -> Moved:
+def reset_baseline(goal_ids: Iterable[int] | None = None) -> Done:
     """Make the current dates the new baseline, of the given goals (and their steps) or of all."""
     saved = SavedDates()
     now = m.utc_now()
@@ -342,11 +370,11 @@ def reset_baseline(goal_ids: Iterable[int] | None = None) -> Moved:
             m.Step.update(baseline_due_date=m.Step.due_date, updated_at=now).where(
                 m.Step.id.in_(list(saved.step_baselines))
             ).execute()
-    return Moved(saved, changes_of(saved))
+    return moved(saved)
 
 
-def set_dependency(step_id: int, depends_on_id: int | None) -> tuple[int | None, Changes]:
-    """Make a step depend on another (or on nothing); return the previous one and Changes.
+def set_dependency(step_id: int, depends_on_id: int | None) -> Done:
+    """Make a step depend on another (or on nothing); `value` is the previous one.
 
     A step cannot depend on itself, nor on a step that (through others) depends on it.
     """
@@ -369,11 +397,11 @@ def set_dependency(step_id: int, depends_on_id: int | None) -> tuple[int | None,
                 seen.add(current)
                 current = m.Step.select(m.Step.depends_on_id).where(m.Step.id == current).scalar()
         if previous == depends_on_id:
-            return previous, Changes()
+            return nothing_done(previous)
         m.Step.update(depends_on=depends_on_id, updated_at=m.utc_now()).where(
             m.Step.id == step_id
         ).execute()
-    return previous, Changes(steps=True)
+    return Done(Changes(steps=True), lambda: set_dependency(step_id, previous), previous)
 
 
 def _goal_siblings(goal: m.Goal) -> list[int]:
@@ -396,11 +424,10 @@ def _step_siblings(step: m.Step) -> list[int]:
     return [sid for (sid,) in order.tuples()]
 
 
-def reorder(kind: str, record_id: int, offset: int) -> tuple[dict[int, int], Changes]:
+def reorder(kind: str, record_id: int, offset: int) -> Done:
     """Move a goal or step (`kind` "goal" or "step") up (-1) or down (+1) among its siblings.
 
-    Returns the previous positions of the siblings (for `restore_positions`) and Changes;
-    nothing happens at either end of the list.
+    Nothing happens at either end of the list; undo gives the siblings back their places.
     """
     model = {"goal": m.Goal, "step": m.Step}.get(kind)
     if model is None:
@@ -413,7 +440,7 @@ def reorder(kind: str, record_id: int, offset: int) -> tuple[dict[int, int], Cha
         index = siblings.index(record_id)
         new_index = index + offset
         if offset == 0 or not 0 <= new_index < len(siblings):
-            return {}, Changes()
+            return nothing_done()
         siblings.insert(new_index, siblings.pop(index))
         before = {
             rid: pos
@@ -424,13 +451,18 @@ def reorder(kind: str, record_id: int, offset: int) -> tuple[dict[int, int], Cha
         for position, rid in enumerate(siblings):
             if before[rid] != position:
                 model.update(position=position).where(model.id == rid).execute()
-    return before, Changes(goals=True, steps=kind == "step")
+    return Done(Changes(goals=True, steps=kind == "step"), lambda: restore_positions(kind, before))
 
 
-def restore_positions(kind: str, before: dict[int, int]) -> Changes:
-    """Undo `reorder`: give the siblings back their previous positions."""
+def restore_positions(kind: str, before: dict[int, int]) -> Done:
+    """Undo `reorder`: give the siblings back their previous positions (undo: the redo)."""
     model = {"goal": m.Goal, "step": m.Step}[kind]
     with m.database_proxy.atomic():
+        replaced = dict(
+            model.select(model.id, model.position).where(model.id.in_(list(before))).tuples()
+        )
         for rid, position in before.items():
             model.update(position=position).where(model.id == rid).execute()
-    return Changes(goals=True, steps=kind == "step")
+    return Done(
+        Changes(goals=True, steps=kind == "step"), lambda: restore_positions(kind, replaced)
+    )

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from careerdesk.core import models as m
 from careerdesk.core.changes import Changes
 from careerdesk.core.goals import check_done_date, descendant_goals
+from careerdesk.core.operation import Done, in_order, nothing_done
 from careerdesk.core.plan import (
     PlanError,
     SavedDates,
-    changes_of,
     check_range,
     follow,
     get_goal,
     get_step,
-    restore_dates,
+    moved,
     set_dependency,
 )
 
@@ -72,11 +71,28 @@ def changed_fields(kind: str, record_id: int, values: dict[str, object]) -> dict
     return {k: v for k, v in wanted.items() if stored.get(k) != v}
 
 
-def update_goal(goal_id: int, **values: object) -> tuple[dict[str, object], Changes]:
-    """Change fields of a goal in one transaction; return their previous values and Changes.
+def _put_back(model: type[m.BaseModel], record_id: int, values: dict[str, object]) -> Done:
+    """Write stored values back as they were (no rule checks: they were stored like this).
 
-    Refuses a target date before the start date, an empty title, and a parent that is
-    the goal itself or one of its sub-goals.
+    The undo of an edit; its own undo writes back what it replaced.
+    """
+    kind = "goal" if model is m.Goal else "step"
+    editable = _GOAL_EDITABLE if kind == "goal" else _STEP_EDITABLE
+    with m.database_proxy.atomic():
+        row = model.get_or_none(model.id == record_id)
+        if row is None:
+            raise PlanError(f"There is no {kind} {record_id} (was it deleted?).")
+        replaced = _stored(row, _normalise(values, editable, kind))
+        model.update(**values, updated_at=m.utc_now()).where(model.id == record_id).execute()
+    changes = Changes(goals=True, steps=kind == "step")
+    return Done(changes, lambda: _put_back(model, record_id, replaced), replaced)
+
+
+def update_goal(goal_id: int, **values: object) -> Done:
+    """Change fields of a goal in one transaction; `value` holds their previous values.
+
+    Refuses a target date before the start date, an empty title, a done date that does
+    not go with the status, and a parent that is the goal itself or one of its sub-goals.
     """
     values = _normalise(values, _GOAL_EDITABLE, "goal")
     with m.database_proxy.atomic():
@@ -98,13 +114,14 @@ def update_goal(goal_id: int, **values: object) -> tuple[dict[str, object], Chan
             raise PlanError("A goal cannot be placed under itself or one of its sub-goals.")
         changed = {k: v for k, v in values.items() if before[k] != v}
         if not changed:
-            return {}, Changes()
+            return nothing_done({})
         m.Goal.update(**changed, updated_at=m.utc_now()).where(m.Goal.id == goal_id).execute()
-    return {k: before[k] for k in changed}, Changes(goals=True)
+    previous = {k: before[k] for k in changed}
+    return Done(Changes(goals=True), lambda: _put_back(m.Goal, goal_id, previous), previous)
 
 
-def update_step(step_id: int, **values: object) -> tuple[dict[str, object], Changes]:
-    """Change fields of a step in one transaction; return their previous values and Changes.
+def update_step(step_id: int, **values: object) -> Done:
+    """Change fields of a step in one transaction; `value` holds their previous values.
 
     A new dependency goes through the circle check of `set_dependency`.
     """
@@ -121,47 +138,30 @@ def update_step(step_id: int, **values: object) -> tuple[dict[str, object], Chan
             raise PlanError(f"“{currency}” is not a currency code; use three letters, like EUR.")
         changed = {k: v for k, v in values.items() if before[k] != v}
         if not changed:
-            return {}, Changes()
+            return nothing_done({})
         previous = {k: before[k] for k in changed}
         if "depends_on_id" in changed:
             set_dependency(step_id, changed.pop("depends_on_id"))  # type: ignore[arg-type]
         if changed:
             m.Step.update(**changed, updated_at=m.utc_now()).where(m.Step.id == step_id).execute()
-    return previous, Changes(goals=True, steps=True)
+    changes = Changes(goals=True, steps=True)
+    return Done(changes, lambda: _put_back(m.Step, step_id, previous), previous)
 
 
-@dataclass(frozen=True)
-class StepEdit:
-    """What `edit_step` did: the step's previous values and the dates of steps that followed."""
-
-    before: dict[str, object]
-    followed: SavedDates
-    changes: Changes
-
-    @property
-    def followers(self) -> frozenset[int]:
-        return frozenset(self.followed.steps)
-
-
-def edit_step(step_id: int, **values: object) -> StepEdit:
+def edit_step(step_id: int, **values: object) -> Done:
     """`update_step`, and when the due date moves later, steps waiting for it follow.
 
-    One transaction; `undo_step_edit` puts back exactly what it changed.
+    One transaction; undo puts back exactly what it changed. `value` is the set of
+    steps that followed.
     """
     saved = SavedDates()
     with m.database_proxy.atomic():
         old_due = get_step(step_id).due_date
-        before, changes = update_step(step_id, **values)
+        edited = update_step(step_id, **values)
         new_due = values.get("due_date", old_due)
-        if "due_date" in before and old_due is not None and new_due is not None:
+        if "due_date" in edited.value and old_due is not None and new_due is not None:
             follow([step_id], (new_due - old_due).days, saved)  # type: ignore[operator]
-    return StepEdit(before, saved, changes | changes_of(saved))
-
-
-def undo_step_edit(step_id: int, edit: StepEdit) -> Changes:
-    """Undo `edit_step`: the step's previous values and its followers' previous dates."""
-    with m.database_proxy.atomic():
-        changes = restore_dates(edit.followed)
-        if edit.before:
-            changes |= update_step(step_id, **edit.before)[1]
-    return changes
+    followed = frozenset(saved.steps)
+    if not saved:
+        return Done(edited.changes, edited.undo, followed)
+    return in_order([edited, moved(saved)], followed)

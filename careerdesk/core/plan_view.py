@@ -29,6 +29,7 @@ class GoalRow:
     baseline_start: dt.date | None
     baseline_target: dt.date | None
     archived: bool
+    position: int = 0  # among its siblings (equal positions: by start date)
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class StepRow:
     baseline_due: dt.date | None
     depends_on_id: int | None
     outside: bool  # due outside its goal's dates
+    position: int = 0
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,7 @@ def plan_view(today: dt.date, *, include_archived: bool = False) -> PlanView:
                 baseline_start=r[8],
                 baseline_target=r[9],
                 archived=r[10],
+                position=r[11],
             )
         )
         stack.extend((c, depth + 1, root) for c in reversed(children.get(gid, [])))
@@ -133,13 +136,16 @@ def plan_view(today: dt.date, *, include_archived: bool = False) -> PlanView:
         m.Step.milestone,
         m.Step.baseline_due_date,
         m.Step.depends_on_id,
+        m.Step.position,
     ).order_by(m.Step.goal_id, m.Step.position, m.Step.due_date, m.Step.id)
-    for sid, gid, title, due, done, milestone, baseline, depends in step_query.tuples():
+    for sid, gid, title, due, done, milestone, baseline, depends, pos in step_query.tuples():
         if gid not in ranges:
             continue
         start, target = ranges[gid]
         outside = goals.step_outside(due, start, target)
-        steps.append(StepRow(sid, gid, title, due, done, milestone, baseline, depends, outside))
+        steps.append(
+            StepRow(sid, gid, title, due, done, milestone, baseline, depends, outside, pos)
+        )
     return PlanView(ordered, steps, spans(today))
 
 
@@ -209,7 +215,38 @@ def refresh_view(
             start, target = ranges[s.goal_id]
             s = replace(s, outside=goals.step_outside(s.due, start, target))
         steps_out.append(s)
-    return PlanView(goals_out, steps_out, view.spans)
+    # New dates may change the order: siblings with equal positions go by date.
+    steps_out.sort(key=_step_order)
+    return PlanView(_in_tree_order(goals_out), steps_out, view.spans)
+
+
+def _step_order(s: StepRow) -> tuple:
+    # As the query's ORDER BY: SQLite puts steps without a due date first.
+    return (s.goal_id, s.position, s.due is not None, s.due or dt.date.min, s.id)
+
+
+def _in_tree_order(rows: list[GoalRow]) -> list[GoalRow]:
+    """Goals in the order `plan_view` lists them: each followed by its sub-goals."""
+    ids = {g.id for g in rows}
+    children: dict[int | None, list[GoalRow]] = {}
+    for g in rows:
+        children.setdefault(g.parent_id if g.parent_id in ids else None, []).append(g)
+    for kids in children.values():
+        kids.sort(key=lambda g: (g.position, g.start, g.id))
+    roots = sorted(
+        children.get(None, []), key=lambda g: (g.horizon != "long", g.position, g.start, g.id)
+    )
+    ordered: list[GoalRow] = []
+    seen: set[int] = set()
+    stack = list(reversed(roots))
+    while stack:
+        g = stack.pop()
+        if g.id in seen:
+            continue
+        seen.add(g.id)
+        ordered.append(g)
+        stack.extend(reversed(children.get(g.id, [])))
+    return ordered
 
 
 def filtered(

@@ -750,7 +750,7 @@ def plan_gap_details(
         due = today + dt.timedelta(days=PLANNED_DAYS)
         if as_step:
             # As any new step: last in its goal, its first due date kept as the baseline.
-            step_id, _ = goals.create_step(goal_id, f"Build {skill.name}{to_reach}", due)
+            step_id = goals.create_step(goal_id, f"Build {skill.name}{to_reach}", due).value
             link_id = None
             if (
                 not m.GoalSkill.select()

@@ -14,7 +14,7 @@ import numpy as np
 
 from careerdesk.core import plan_view
 from careerdesk.core.health import health_rank
-from careerdesk.core.models import GOAL_CATEGORIES
+from careerdesk.core.vocabulary import GOAL_CATEGORIES
 
 DAY = 86400.0
 EPOCH = dt.date(1970, 1, 1)

@@ -8,6 +8,7 @@ import math
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from careerdesk.core import money
+from careerdesk.ui.date_edit import format_day
 
 
 def qdate(day: dt.date) -> QDate:
@@ -15,11 +16,15 @@ def qdate(day: dt.date) -> QDate:
 
 
 def format_date(day: dt.date | None, long: bool = False) -> str:
-    """A date in the user's locale ("" for none)."""
+    """A date in the user's locale ("" for none); short dates always with four-digit years.
+
+    The one short format of tables, editors and tooltips (see ui/date_edit.py).
+    """
     if day is None:
         return ""
-    fmt = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
-    return QLocale().toString(qdate(day), fmt)
+    if long:
+        return QLocale().toString(qdate(day), QLocale.FormatType.LongFormat)
+    return format_day(day)
 
 
 def format_percent(share: float) -> str:

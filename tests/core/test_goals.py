@@ -29,7 +29,8 @@ def test_progress_rule(status, measure, done, total, expected):
 
 
 def test_goal_keeps_its_first_dates_as_baseline(db_path):
-    goal_id, changes = goals.create_goal("Lead", D(2027, 1, 1), D(2027, 6, 30))
+    done = goals.create_goal("Lead", D(2027, 1, 1), D(2027, 6, 30))
+    goal_id, changes = done.value, done.changes
     goal = m.Goal.get_by_id(goal_id)
     assert (goal.baseline_start_date, goal.baseline_target_date) == (D(2027, 1, 1), D(2027, 6, 30))
     assert changes.goals
@@ -42,11 +43,11 @@ def test_impossible_dates_are_refused(db_path):
 
 
 def test_goal_tree_nests_sub_goals_and_steps_and_hides_archived(db_path):
-    long_id, _ = goals.create_goal("Staff", D(2027, 1, 1), D(2028, 1, 1), horizon="long")
-    short_id, _ = goals.create_goal("Design docs", D(2027, 1, 1), D(2027, 6, 1), parent=long_id)
-    archived_id, _ = goals.create_goal("Old", D(2026, 1, 1), D(2026, 6, 1))
+    long_id = goals.create_goal("Staff", D(2027, 1, 1), D(2028, 1, 1), horizon="long").value
+    short_id = goals.create_goal("Design docs", D(2027, 1, 1), D(2027, 6, 1), parent=long_id).value
+    archived_id = goals.create_goal("Old", D(2026, 1, 1), D(2026, 6, 1)).value
     goals.set_goal_archived(archived_id)
-    step_id, _ = goals.create_step(short_id, "Doc 1", D(2027, 2, 1))
+    step_id = goals.create_step(short_id, "Doc 1", D(2027, 2, 1)).value
     goals.set_step_done(step_id, D(2027, 2, 1))
     goals.create_step(short_id, "Doc 2", D(2027, 3, 1))
     tree = goals.goal_tree()
@@ -60,10 +61,10 @@ def test_goal_tree_nests_sub_goals_and_steps_and_hides_archived(db_path):
 
 def test_attention_lists_overdue_upcoming_and_troubled_goals(db_path):
     today = D(2027, 3, 10)
-    goal_id, _ = goals.create_goal("Certify", D(2027, 1, 1), D(2027, 6, 1))
+    goal_id = goals.create_goal("Certify", D(2027, 1, 1), D(2027, 6, 1)).value
     goals.create_step(goal_id, "Course", D(2027, 3, 1))
     goals.create_step(goal_id, "Exam", D(2027, 3, 20))
-    late_id, _ = goals.create_goal("Talk", D(2026, 10, 1), D(2027, 2, 1))
+    goals.create_goal("Talk", D(2026, 10, 1), D(2027, 2, 1))
     news = overview.attention(today)
     assert [s.title for s in news.overdue_steps] == ["Course"]
     assert [s.title for s in news.upcoming_steps] == ["Exam"]
@@ -75,14 +76,16 @@ def test_attention_lists_overdue_upcoming_and_troubled_goals(db_path):
 
 
 def test_archiving_a_goal_archives_its_sub_goals_and_can_be_undone(db_path):
-    staff, _ = goals.create_goal("Staff", D(2027, 1, 1), D(2028, 1, 1), horizon="long")
-    docs, _ = goals.create_goal("Design docs", D(2027, 1, 1), D(2027, 6, 1), parent=staff)
-    talk, _ = goals.create_goal("Talk", D(2027, 2, 1), D(2027, 4, 1), parent=docs)
+    staff = goals.create_goal("Staff", D(2027, 1, 1), D(2028, 1, 1), horizon="long").value
+    docs = goals.create_goal("Design docs", D(2027, 1, 1), D(2027, 6, 1), parent=staff).value
+    talk = goals.create_goal("Talk", D(2027, 2, 1), D(2027, 4, 1), parent=docs).value
     goals.set_goal_archived(talk)  # archived on its own before
     goals.create_step(docs, "Doc 1", D(2026, 12, 1))
-    before, changes = goals.set_goal_archived(staff)
-    assert changes.goals
+    done = goals.set_goal_archived(staff)
+    assert done.changes.goals
     assert goals.goal_tree() == []
     assert overview.attention(D(2027, 3, 1)).overdue_steps == []  # hidden with its goal
-    goals.restore_archived(before)
+    redo = done.undo().undo
     assert {g.id: g.archived for g in m.Goal.select()} == {staff: False, docs: False, talk: True}
+    redo()
+    assert {g.id: g.archived for g in m.Goal.select()} == {staff: True, docs: True, talk: True}

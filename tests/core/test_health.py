@@ -53,22 +53,22 @@ def test_goal_health_rule(kwargs, expected):
 
 
 def test_health_by_goal_reads_steps_and_progress(db_path):
-    fine, _ = goals.create_goal("Fine", D(2026, 1, 1), D(2026, 12, 31))
+    fine = goals.create_goal("Fine", D(2026, 1, 1), D(2026, 12, 31)).value
     goals.create_step(fine, "Later", D(2026, 12, 1))
-    overdue, _ = goals.create_goal("Overdue step", D(2026, 1, 1), D(2026, 12, 31))
+    overdue = goals.create_goal("Overdue step", D(2026, 1, 1), D(2026, 12, 31)).value
     goals.create_step(overdue, "Missed", D(2026, 2, 1))
-    done_step, _ = goals.create_step(overdue, "Done late", D(2026, 1, 15))
+    done_step = goals.create_step(overdue, "Done late", D(2026, 1, 15)).value
     goals.set_step_done(done_step, D(2026, 1, 20))
-    late, _ = goals.create_goal("Late", D(2025, 1, 1), D(2025, 12, 31))
-    closed, _ = goals.create_goal("Done", D(2025, 1, 1), D(2025, 6, 1), status="done")
-    behind, _ = goals.create_goal(
+    late = goals.create_goal("Late", D(2025, 1, 1), D(2025, 12, 31)).value
+    closed = goals.create_goal("Done", D(2025, 1, 1), D(2025, 6, 1), status="done").value
+    behind = goals.create_goal(
         "Behind",
         D(2026, 1, 1),
         D(2026, 4, 10),
         measure_start=0,
         measure_target=10,
         measure_current=1,
-    )
+    ).value
     result = health.health_by_goal(D(2026, 3, 1))
     assert result == {
         fine: health.ON_TRACK,

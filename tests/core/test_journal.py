@@ -15,8 +15,8 @@ D = dt.date
 
 
 def test_checkin_snapshots_goals_and_review_shows_what_moved(db_path):
-    goal_id, _ = goals.create_goal("Certify", D(2027, 1, 1), D(2027, 12, 31))
-    steps = [goals.create_step(goal_id, f"Step {i}", D(2027, 2, i + 1))[0] for i in range(4)]
+    goal_id = goals.create_goal("Certify", D(2027, 1, 1), D(2027, 12, 31)).value
+    steps = [goals.create_step(goal_id, f"Step {i}", D(2027, 2, i + 1)).value for i in range(4)]
     goals.set_step_done(steps[0], D(2027, 2, 1))
     done = journal.create_checkin(D(2027, 3, 1), wellbeing=4, reflection="ok")
     assert done.changes.journal
@@ -24,7 +24,7 @@ def test_checkin_snapshots_goals_and_review_shows_what_moved(db_path):
     assert (snapshot.goal_id, snapshot.progress) == (goal_id, 0.25)
 
     goals.set_step_done(steps[1], D(2027, 3, 5))
-    new_id, _ = goals.create_goal("Speak", D(2027, 3, 1), D(2027, 6, 1))
+    new_id = goals.create_goal("Speak", D(2027, 3, 1), D(2027, 6, 1)).value
     review = {r.goal_id: r for r in journal.review(D(2027, 3, 10))}
     assert (review[goal_id].previous, review[goal_id].progress) == (0.25, 0.5)
     assert review[goal_id].moved == 0.25
@@ -52,8 +52,8 @@ def test_bad_checkin_values_are_refused(db_path, values):
 
 
 def test_trend_lists_ratings_and_mean_progress(db_path):
-    goal_id, _ = goals.create_goal("Certify", D(2027, 1, 1), D(2027, 12, 31))
-    step_id, _ = goals.create_step(goal_id, "Course", D(2027, 2, 1))
+    goal_id = goals.create_goal("Certify", D(2027, 1, 1), D(2027, 12, 31)).value
+    step_id = goals.create_step(goal_id, "Course", D(2027, 2, 1)).value
     journal.create_checkin(D(2027, 3, 1), wellbeing=2, work_life_balance=3)
     goals.set_step_done(step_id, D(2027, 3, 2))
     journal.create_checkin(D(2027, 6, 1), wellbeing=4)

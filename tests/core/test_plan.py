@@ -24,16 +24,18 @@ def due(step_id):
 @pytest.fixture
 def tree(db_path):
     """A long-term goal with a sub-goal, steps on both, and a step elsewhere depending on one."""
-    long_id, _ = goals.create_goal(
+    long_id = goals.create_goal(
         "Become staff engineer", D(2026, 1, 1), D(2027, 12, 31), horizon="long"
-    )
-    sub_id, _ = goals.create_goal("Lead a project", D(2026, 3, 1), D(2026, 6, 30), parent=long_id)
-    s1, _ = goals.create_step(long_id, "Talk to manager", D(2026, 2, 1))
-    s2, _ = goals.create_step(sub_id, "Write proposal", D(2026, 4, 1))
-    other_id, _ = goals.create_goal("Speak at a conference", D(2026, 5, 1), D(2026, 9, 30))
-    s3, _ = goals.create_step(other_id, "Submit talk", D(2026, 5, 10), depends_on=s2)
-    s4, _ = goals.create_step(other_id, "Rehearse", D(2026, 8, 1), depends_on=s3)
-    s5, _ = goals.create_step(other_id, "Book travel", D(2026, 7, 1))
+    ).value
+    sub_id = goals.create_goal(
+        "Lead a project", D(2026, 3, 1), D(2026, 6, 30), parent=long_id
+    ).value
+    s1 = goals.create_step(long_id, "Talk to manager", D(2026, 2, 1)).value
+    s2 = goals.create_step(sub_id, "Write proposal", D(2026, 4, 1)).value
+    other_id = goals.create_goal("Speak at a conference", D(2026, 5, 1), D(2026, 9, 30)).value
+    s3 = goals.create_step(other_id, "Submit talk", D(2026, 5, 10), depends_on=s2).value
+    s4 = goals.create_step(other_id, "Rehearse", D(2026, 8, 1), depends_on=s3).value
+    s5 = goals.create_step(other_id, "Book travel", D(2026, 7, 1)).value
     return {
         "long": long_id,
         "sub": sub_id,
@@ -57,27 +59,30 @@ def test_move_goal_body_moves_subgoals_steps_and_dependents(tree):
     assert due(tree["s4"]) == D(2026, 8, 11)
     assert due(tree["s5"]) == D(2026, 7, 1)
     assert dates(tree["other"]) == (D(2026, 5, 1), D(2026, 9, 30))
-    assert moved.followers == {tree["s3"], tree["s4"]}
+    assert moved.value.followers == {tree["s3"], tree["s4"]}
     assert moved.changes.goals and moved.changes.steps
-    assert set(moved.before.goals) == {tree["long"], tree["sub"]}
-    assert set(moved.before.steps) == {tree["s1"], tree["s2"], tree["s3"], tree["s4"]}
+    assert set(moved.value.before.goals) == {tree["long"], tree["sub"]}
+    assert set(moved.value.before.steps) == {tree["s1"], tree["s2"], tree["s3"], tree["s4"]}
 
 
 def test_restore_dates_puts_back_exactly_what_moved(tree):
     snapshot = {gid: dates(gid) for gid in (tree["long"], tree["sub"], tree["other"])}
     step_snapshot = {tree[k]: due(tree[k]) for k in ("s1", "s2", "s3", "s4", "s5")}
-    before, changes = plan.move_goal(tree["long"], 45)
-    assert changes.goals
-    plan.restore_dates(before)
+    done = plan.move_goal(tree["long"], 45)
+    assert done.changes.goals
+    moved = {gid: dates(gid) for gid in snapshot}
+    undone = done.undo()
     assert {gid: dates(gid) for gid in snapshot} == snapshot
     assert {sid: due(sid) for sid in step_snapshot} == step_snapshot
+    undone.undo()  # the redo
+    assert {gid: dates(gid) for gid in snapshot} == moved
 
 
 def test_moving_earlier_does_not_pull_dependents(tree):
     moved = plan.move_goal(tree["long"], -7)
     assert due(tree["s2"]) == D(2026, 3, 25)
     assert due(tree["s3"]) == D(2026, 5, 10)
-    assert moved.followers == frozenset()
+    assert moved.value.followers == frozenset()
 
 
 def test_move_start_edge_moves_nothing_else_and_flags_steps_outside(tree):
@@ -85,17 +90,17 @@ def test_move_start_edge_moves_nothing_else_and_flags_steps_outside(tree):
     assert dates(tree["long"]) == (D(2026, 3, 1), D(2027, 12, 31))
     assert due(tree["s1"]) == D(2026, 2, 1)
     assert dates(tree["sub"]) == (D(2026, 3, 1), D(2026, 6, 30))
-    assert moved.outside == {tree["s1"]}
-    assert set(moved.before.goals) == {tree["long"]} and not moved.before.steps
+    assert moved.value.outside == {tree["s1"]}
+    assert set(moved.value.before.goals) == {tree["long"]} and not moved.value.before.steps
 
 
 def test_move_target_edge_is_inclusive(tree):
     moved = plan.move_goal_edge(tree["other"], "target", D(2026, 8, 1))
     assert dates(tree["other"]) == (D(2026, 5, 1), D(2026, 8, 1))
     # Due on the target day is inside; the day after is not.
-    assert moved.outside == frozenset()
+    assert moved.value.outside == frozenset()
     moved = plan.move_goal_edge(tree["other"], "target", D(2026, 7, 31))
-    assert moved.outside == {tree["s4"]}
+    assert moved.value.outside == {tree["s4"]}
 
 
 def test_one_day_goal_is_allowed_and_target_before_start_refused(tree):
@@ -113,14 +118,14 @@ def test_move_step_later_pulls_its_dependents_and_undoes(tree):
     assert due(tree["s3"]) == D(2026, 6, 9)
     assert due(tree["s4"]) == D(2026, 8, 31)
     assert due(tree["s2"]) == D(2026, 4, 1)
-    assert moved.followers == {tree["s4"]}
-    plan.restore_dates(moved.before)
+    assert moved.value.followers == {tree["s4"]}
+    moved.undo()
     assert (due(tree["s3"]), due(tree["s4"])) == (D(2026, 5, 10), D(2026, 8, 1))
 
 
 def test_move_step_out_of_its_goal_is_flagged(tree):
     moved = plan.move_step(tree["s5"], D(2026, 10, 1))
-    assert moved.outside == {tree["s5"]}
+    assert moved.value.outside == {tree["s5"]}
     assert plan.steps_outside() == {tree["s5"]}
 
 
@@ -135,11 +140,13 @@ def test_set_dependency_refuses_a_circle(tree):
     with pytest.raises(plan.PlanError, match="itself"):
         plan.set_dependency(tree["s5"], tree["s5"])
     assert m.Step.get_by_id(tree["s2"]).depends_on_id is None
-    previous, changes = plan.set_dependency(tree["s5"], tree["s4"])
-    assert previous is None and changes.steps
+    done = plan.set_dependency(tree["s5"], tree["s4"])
+    assert done.value is None and done.changes.steps
     assert m.Step.get_by_id(tree["s5"]).depends_on_id == tree["s4"]
-    plan.set_dependency(tree["s5"], previous)
+    redo = done.undo().undo
     assert m.Step.get_by_id(tree["s5"]).depends_on_id is None
+    redo()
+    assert m.Step.get_by_id(tree["s5"]).depends_on_id == tree["s4"]
 
 
 def test_a_dependency_loop_in_old_data_does_not_hang_a_move(tree):
@@ -149,7 +156,7 @@ def test_a_dependency_loop_in_old_data_does_not_hang_a_move(tree):
     assert due(tree["s3"]) == D(2026, 5, 12)
     assert due(tree["s4"]) == D(2026, 8, 3)
     assert due(tree["s2"]) == D(2026, 4, 3)  # moved once, not twice round the loop
-    assert moved.followers == {tree["s3"], tree["s4"]}
+    assert moved.value.followers == {tree["s3"], tree["s4"]}
 
 
 def test_reset_baseline_makes_current_plan_the_baseline_and_undoes(tree):
@@ -164,8 +171,8 @@ def test_reset_baseline_makes_current_plan_the_baseline_and_undoes(tree):
     )
     assert m.Step.get_by_id(tree["s5"]).baseline_due_date == D(2026, 7, 15)
     # Untouched goals are not part of the undo record.
-    assert set(moved.before.goal_baselines) == {tree["other"]}
-    plan.restore_dates(moved.before)
+    assert set(moved.value.before.goal_baselines) == {tree["other"]}
+    moved.undo()
     goal = m.Goal.get_by_id(tree["other"])
     assert (goal.baseline_start_date, goal.baseline_target_date) == (D(2026, 5, 1), D(2026, 9, 30))
     assert m.Step.get_by_id(tree["s5"]).baseline_due_date == D(2026, 7, 1)
@@ -179,12 +186,14 @@ def test_reorder_steps_and_restore_positions(tree):
         return [s.title for s in query.order_by(m.Step.position, m.Step.id)]
 
     assert titles() == ["Submit talk", "Rehearse", "Book travel"]
-    before, changes = plan.reorder("step", tree["s5"], -1)
+    done = plan.reorder("step", tree["s5"], -1)
     assert titles() == ["Submit talk", "Book travel", "Rehearse"]
-    assert changes.steps
-    assert plan.reorder("step", tree["s3"], -1) == ({}, plan.Changes())
-    plan.restore_positions("step", before)
+    assert done.changes.steps
+    assert not plan.reorder("step", tree["s3"], -1).changes  # already first
+    redo = done.undo().undo
     assert titles() == ["Submit talk", "Rehearse", "Book travel"]
+    redo()
+    assert titles() == ["Submit talk", "Book travel", "Rehearse"]
 
 
 def test_reorder_goals_changes_the_tree_order(tree):
@@ -194,7 +203,7 @@ def test_reorder_goals_changes_the_tree_order(tree):
     plan.reorder("goal", tree["other"], -1)
     # Long-term goals come first in the tree whatever their position.
     assert roots() == ["Become staff engineer", "Speak at a conference"]
-    third, _ = goals.create_goal("Run a meetup", D(2026, 2, 1), D(2026, 3, 1))
+    third = goals.create_goal("Run a meetup", D(2026, 2, 1), D(2026, 3, 1)).value
     # Equal positions: by start date.
     assert roots()[1:] == ["Run a meetup", "Speak at a conference"]
     plan.reorder("goal", third, +1)
@@ -210,7 +219,7 @@ def test_update_goal_checks_dates_and_parent_and_returns_previous_values(tree):
         plan_edit.update_goal(tree["long"], parent=tree["sub"])
     with pytest.raises(plan.PlanError, match="needs a title"):
         plan_edit.update_goal(tree["other"], title="  ")
-    before, changes = plan_edit.update_goal(
+    done = plan_edit.update_goal(
         tree["other"], title="Give a talk", obstacles="stage fright", parent=tree["long"]
     )
     goal = m.Goal.get_by_id(tree["other"])
@@ -219,14 +228,13 @@ def test_update_goal_checks_dates_and_parent_and_returns_previous_values(tree):
         "stage fright",
         tree["long"],
     )
-    assert changes.goals
-    plan_edit.update_goal(tree["other"], **before)
+    assert done.changes.goals
+    redo = done.undo().undo
     goal = m.Goal.get_by_id(tree["other"])
     assert (goal.title, goal.obstacles, goal.parent_id) == ("Speak at a conference", "", None)
-    assert plan_edit.update_goal(tree["other"], title="Speak at a conference") == (
-        {},
-        plan.Changes(),
-    )
+    assert not plan_edit.update_goal(tree["other"], title="Speak at a conference").changes
+    redo()
+    assert m.Goal.get_by_id(tree["other"]).parent_id == tree["long"]
 
 
 def test_update_step_refuses_a_dependency_circle_and_writes_nothing(tree):
@@ -234,8 +242,8 @@ def test_update_step_refuses_a_dependency_circle_and_writes_nothing(tree):
         plan_edit.update_step(tree["s2"], title="Renamed", depends_on=tree["s4"])
     step = m.Step.get_by_id(tree["s2"])
     assert (step.title, step.depends_on_id) == ("Write proposal", None)
-    before, _ = plan_edit.update_step(tree["s5"], effort_hours=2.5, depends_on=tree["s3"])
-    assert before == {"effort_hours": None, "depends_on_id": None}
+    done = plan_edit.update_step(tree["s5"], effort_hours=2.5, depends_on=tree["s3"])
+    assert done.value == {"effort_hours": None, "depends_on_id": None}
     assert m.Step.get_by_id(tree["s5"]).depends_on_id == tree["s3"]
 
 
@@ -263,10 +271,12 @@ def test_refresh_view_after_a_move_equals_a_full_reload(tree):
         lambda: plan.move_goal_edge(tree["other"], "target", D(2026, 5, 2)),
     ):
         moved = move()
-        view = plan_view.refresh_view(view, moved.before.goals, moved.before.steps, today)
+        view = plan_view.refresh_view(
+            view, moved.value.before.goals, moved.value.before.steps, today
+        )
         assert view == plan_view.plan_view(today)
         view = plan_view.refresh_view(
-            view, moved.before.goals, moved.before.steps, today
+            view, moved.value.before.goals, moved.value.before.steps, today
         )  # idempotent
         assert view == plan_view.plan_view(today)
 
@@ -307,8 +317,8 @@ def test_shift_by_days_moves_edges_and_steps_and_refuses_a_step_without_date(tre
     assert dates(tree["other"]) == (D(2026, 5, 1), D(2026, 9, 29))
     moved = plan.shift_step(tree["s3"], 3)
     assert (due(tree["s3"]), due(tree["s4"])) == (D(2026, 5, 13), D(2026, 8, 4))
-    assert moved.followers == {tree["s4"]}
-    undated, _ = goals.create_step(tree["other"], "Someday", None)
+    assert moved.value.followers == {tree["s4"]}
+    undated = goals.create_step(tree["other"], "Someday", None).value
     with pytest.raises(plan.PlanError, match="no due date"):
         plan.shift_step(undated, 1)
     assert due(undated) is None
@@ -328,21 +338,28 @@ def test_edit_step_due_later_pulls_dependents_and_undo_restores_all(tree):
     step = m.Step.get_by_id(tree["s3"])
     assert (step.title, step.due_date) == ("Submit the talk", D(2026, 5, 20))
     assert due(tree["s4"]) == D(2026, 8, 11)
-    assert edit.followers == {tree["s4"]} and edit.changes.steps
-    plan_edit.undo_step_edit(tree["s3"], edit)
+    assert edit.value == {tree["s4"]} and edit.changes.steps
+    redo = edit.undo().undo
     step = m.Step.get_by_id(tree["s3"])
     assert (step.title, step.due_date, due(tree["s4"])) == (
         "Submit talk",
         D(2026, 5, 10),
         D(2026, 8, 1),
     )
+    redo()
+    step = m.Step.get_by_id(tree["s3"])
+    assert (step.title, step.due_date, due(tree["s4"])) == (
+        "Submit the talk",
+        D(2026, 5, 20),
+        D(2026, 8, 11),
+    )
     # Earlier: nothing waiting for it moves.
     edit = plan_edit.edit_step(tree["s3"], due_date=D(2026, 5, 1))
-    assert due(tree["s4"]) == D(2026, 8, 1) and not edit.followers
+    assert due(tree["s4"]) == D(2026, 8, 11) and not edit.value
 
 
 def test_done_status_and_done_date_go_together(db_path):
-    goal_id, _ = goals.create_goal("Certify", D(2027, 1, 1), D(2027, 6, 1))
+    goal_id = goals.create_goal("Certify", D(2027, 1, 1), D(2027, 6, 1)).value
     with pytest.raises(plan.PlanError, match="needs the date it was done"):
         plan_edit.update_goal(goal_id, status="done")
     with pytest.raises(plan.PlanError, match="Only a goal marked done"):
@@ -350,3 +367,30 @@ def test_done_status_and_done_date_go_together(db_path):
     plan_edit.update_goal(goal_id, status="done", done_date=D(2027, 5, 1))
     goal = m.Goal.get_by_id(goal_id)
     assert (goal.status, goal.done_date) == ("done", D(2027, 5, 1))
+
+
+def test_the_drag_preview_and_the_drop_share_one_rule(tree):
+    scope = plan.move_scope("goal", tree["long"], "body")
+    assert set(scope.goals) == {tree["long"], tree["sub"]}
+    assert set(scope.steps) == {tree["s1"], tree["s2"]}
+    assert set(scope.followers) == {tree["s3"], tree["s4"]}
+    done = plan.drag_move("goal", tree["long"], "body", 5)
+    assert set(done.value.before.goals) == set(scope.goals)
+    assert set(done.value.before.steps) == set(scope.steps) | set(scope.followers)
+    assert plan.move_scope("goal", tree["long"], "start") == plan.MoveScope(
+        (tree["long"],), (), ()
+    )
+    step_scope = plan.move_scope("step", tree["s3"], "step")
+    assert step_scope.steps == (tree["s3"],) and step_scope.followers == (tree["s4"],)
+    done = plan.drag_move("step", tree["s3"], "step", 2)
+    assert set(done.value.before.steps) == {tree["s3"], tree["s4"]}
+
+
+def test_done_date_rule_and_step_outside_rule():
+    today = D(2027, 3, 1)
+    assert goals.done_date_for("done", None, today) == today
+    assert goals.done_date_for("done", D(2027, 1, 5), today) == D(2027, 1, 5)
+    assert goals.done_date_for("active", D(2027, 1, 5), today) is None
+    assert not goals.step_outside(D(2027, 6, 1), D(2027, 1, 1), D(2027, 6, 1))  # inclusive
+    assert goals.step_outside(D(2027, 6, 2), D(2027, 1, 1), D(2027, 6, 1))
+    assert not goals.step_outside(None, D(2027, 1, 1), D(2027, 6, 1))

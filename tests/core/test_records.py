@@ -28,11 +28,11 @@ def test_unknown_field_is_refused(db_path):
 
 
 def test_deleting_a_goal_deletes_its_steps_and_restore_brings_all_back(db_path):
-    goal_id, _ = goals.create_goal("Staff engineer", D(2027, 1, 1), D(2027, 12, 31))
-    other_id, _ = goals.create_goal("Talk", D(2027, 1, 1), D(2027, 3, 1), parent=goal_id)
-    first, _ = goals.create_step(goal_id, "Write doc", D(2027, 2, 1))
-    second, _ = goals.create_step(goal_id, "Review doc", D(2027, 3, 1), depends_on=first)
-    outside, _ = goals.create_step(other_id, "Rehearse", D(2027, 2, 10), depends_on=second)
+    goal_id = goals.create_goal("Staff engineer", D(2027, 1, 1), D(2027, 12, 31)).value
+    other_id = goals.create_goal("Talk", D(2027, 1, 1), D(2027, 3, 1), parent=goal_id).value
+    first = goals.create_step(goal_id, "Write doc", D(2027, 2, 1)).value
+    second = goals.create_step(goal_id, "Review doc", D(2027, 3, 1), depends_on=first).value
+    outside = goals.create_step(other_id, "Rehearse", D(2027, 2, 10), depends_on=second).value
     contact = m.Contact.create(first_name="Priya", last_name="Raman")
     m.GoalContact.create(goal=goal_id, contact=contact)
 

@@ -4,70 +4,56 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from careerdesk.core import goals, plan, plan_edit
-from careerdesk.core import models as m
-from careerdesk.core.changes import Changes
-from careerdesk.ui.commands import add_undoable, delete_record
-from careerdesk.ui.formatting import format_number
+from careerdesk.core.operation import Done, Operation
+from careerdesk.ui.operations import perform
+from careerdesk.ui.wording import counted
 
 if TYPE_CHECKING:
     from careerdesk.ui.plan.tab import PlanTab
 
 
 class PlanActions(QObject):
-    """Every edit the Plan tab offers, each run as one undo step."""
+    """Every edit the Plan tab offers, each one core operation run by `perform`."""
 
     def __init__(self, tab: PlanTab) -> None:
         super().__init__(tab)
         self.tab = tab
 
-    # --- running edits as undo steps ---------------------------------------------------
+    def _perform(self, text: str, op: Operation) -> Done | None:
+        """One transaction, one undo step; a refusal is shown in the tab's message line."""
+        tab = self.tab
+        return perform(tab.ctx, text, tab.noted(op), parent=tab, refused=tab.refused)
 
-    def _run(
-        self, text: str, forward: Callable[[], Changes], backward: Callable[[], Changes]
-    ) -> bool:
-        """Do one edit now and push it as one undo step; a refused edit gets a one-line message."""
-        return self.tab.ctx.run(text, forward, backward, parent=self.tab, refused=self.tab.refused)
+    def _count(self, text: str, n: int) -> str:
+        return counted("PlanActions", text, n)
 
-    def _move(self, text: str, move: Callable[[], plan.Moved]) -> bool:
-        state: dict[str, Any] = {}
+    # --- moves ------------------------------------------------------------------------
 
-        def forward() -> Changes:
-            moved = move()
-            state["before"] = moved.before
-            state["moved"] = moved
-            return self.tab.note_moved(moved.changes, moved.before)
-
-        def backward() -> Changes:
-            return self.tab.note_moved(plan.restore_dates(state["before"]), state["before"])
-
-        if not self._run(text, forward, backward):
+    def _move(self, text: str, op: Operation) -> bool:
+        done = self._perform(text, op)
+        if done is None:
             return False
-        moved: plan.Moved = state["moved"]
+        moved = done.value if isinstance(done.value, plan.Moved) else None
         notes = []
-        if moved.followers:
+        if moved and moved.followers:
+            notes.append(self._count("%Ln dependent step(s) followed.", len(moved.followers)))
+        if moved and moved.outside:
             notes.append(
-                self.tr("{n} dependent steps followed.").format(
-                    n=format_number(len(moved.followers))
-                )
-            )
-        if moved.outside:
-            notes.append(
-                self.tr("{n} steps lie outside their goal's dates (marked !).").format(
-                    n=format_number(len(moved.outside))
+                self._count(
+                    "%Ln step(s) now outside the goal's dates (marked !).", len(moved.outside)
                 )
             )
         self.tab.show_message(" ".join(notes))
         return True
 
     def drop(self, kind: str, record_id: int, zone: str, days: int) -> None:
-        """A drag on the timeline ended: save it as one undoable move."""
+        """A drag on the timeline ended (or Alt+arrows): save it as one undoable move."""
         title = self.tab.title_of(kind, record_id)
         if kind == "step":
             text = self.tr("Move step “{title}”")
@@ -87,34 +73,20 @@ class PlanActions(QObject):
         self.drop(kind, record_id, "body" if kind == "goal" else "step", days)
 
     def reset_baseline(self) -> None:
-        state: dict[str, Any] = {}
-
-        def forward() -> Changes:
-            moved = plan.reset_baseline()
-            state["before"] = moved.before
-            return moved.changes or Changes(goals=True)
-
-        if self._run(
-            self.tr("Reset baseline"), forward, lambda: plan.restore_dates(state["before"])
-        ):
+        if self._perform(self.tr("Reset baseline"), plan.reset_baseline) is not None:
             self.tab.show_message(self.tr("The current dates are now the baseline."))
 
-    # --- tree actions --------------------------------------------------------------------
+    # --- tree actions -----------------------------------------------------------------
 
-    def _create(
-        self, text: str, create: Callable[[], tuple[int, Changes]], model: type[m.BaseModel]
-    ) -> None:
-        new_id = add_undoable(
-            self.tab.ctx, text, model, create, parent=self.tab, refused=self.tab.refused
-        )
-        if new_id is not None:
-            kind = "goal" if model is m.Goal else "step"
-            self.tab.select(kind, new_id)
-            field = (
-                self.tab.editor.goal_form if kind == "goal" else self.tab.editor.step_form
-            ).fields["title"]
-            field.setFocus()
-            field.selectAll()
+    def _create(self, text: str, kind: str, op: Operation) -> None:
+        done = self._perform(text, op)
+        if done is None:
+            return
+        self.tab.select(kind, int(done.value))
+        form = self.tab.editor.goal_form if kind == "goal" else self.tab.editor.step_form
+        field = form.fields["title"]
+        field.setFocus()
+        field.selectAll()
 
     def _selected_goal_id(self) -> int | None:
         if not self.tab.selected:
@@ -138,9 +110,7 @@ class PlanActions(QObject):
             start, target = today, today + dt.timedelta(days=89)
         title = self.tr("New goal")
         self._create(
-            self.tr("Add goal"),
-            lambda: goals.create_goal(title, start, target, **values),
-            m.Goal,
+            self.tr("Add goal"), "goal", lambda: goals.create_goal(title, start, target, **values)
         )
 
     def add_subgoal(self) -> None:
@@ -154,21 +124,13 @@ class PlanActions(QObject):
             return
         due = min(max(self.tab.ctx.today() + dt.timedelta(days=7), goal.start), goal.target)
         title = self.tr("New step")
-        self._create(self.tr("Add step"), lambda: goals.create_step(goal_id, title, due), m.Step)
+        self._create(self.tr("Add step"), "step", lambda: goals.create_step(goal.id, title, due))
 
     def reorder(self, offset: int) -> None:
         if not self.tab.selected:
             return
         kind, record_id = self.tab.selected
-        state: dict[str, Any] = {}
-
-        def forward() -> Changes:
-            state["before"], changes = plan.reorder(kind, record_id, offset)
-            return changes
-
-        self._run(
-            self.tr("Reorder"), forward, lambda: plan.restore_positions(kind, state["before"])
-        )
+        self._perform(self.tr("Reorder"), lambda: plan.reorder(kind, record_id, offset))
 
     def _update(self, text: str, kind: str, record_id: int, values: dict[str, Any]) -> bool:
         """Save the fields that differ as one undo step; False when none did or it failed."""
@@ -179,33 +141,15 @@ class PlanActions(QObject):
             return False
         if not values:
             return False  # nothing changed: no empty undo step
-        state: dict[str, Any] = {}
-
         if kind == "goal":
-
-            def forward() -> Changes:
-                state["before"], changes = plan_edit.update_goal(record_id, **values)
-                return changes
-
-            def backward() -> Changes:
-                return plan_edit.update_goal(record_id, **state["before"])[1]
-
-            return self._run(text, forward, backward)
-
-        def forward_step() -> Changes:
-            state["edit"] = plan_edit.edit_step(record_id, **values)
-            return state["edit"].changes
-
-        if not self._run(
-            text, forward_step, lambda: plan_edit.undo_step_edit(record_id, state["edit"])
-        ):
-            return False
-        if state["edit"].followers:
-            self.tab.show_message(
-                self.tr("{n} dependent steps followed.").format(
-                    n=format_number(len(state["edit"].followers))
-                )
+            return (
+                self._perform(text, lambda: plan_edit.update_goal(record_id, **values)) is not None
             )
+        done = self._perform(text, lambda: plan_edit.edit_step(record_id, **values))
+        if done is None:
+            return False
+        if done.value:
+            self.tab.show_message(self._count("%Ln dependent step(s) followed.", len(done.value)))
         return True
 
     def toggle_done(self) -> None:
@@ -243,16 +187,9 @@ class PlanActions(QObject):
         if goal is None:
             return
         text = self.tr("Bring back “{title}”") if goal.archived else self.tr("Archive “{title}”")
-        state: dict[str, dict[int, bool]] = {}
-
-        def forward() -> Changes:
-            state["before"], changes = goals.set_goal_archived(goal.id, not goal.archived)
-            return changes
-
-        self._run(
+        self._perform(
             text.format(title=goal.title),
-            forward,
-            lambda: goals.restore_archived(state["before"]),
+            lambda: goals.set_goal_archived(goal.id, not goal.archived),
         )
 
     def delete_selected(self) -> None:
@@ -271,29 +208,28 @@ class PlanActions(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        model = m.Goal if kind == "goal" else m.Step
-        if delete_record(
-            self.tab.ctx, model, record_id, self.tr("Delete “{title}”").format(title=title)
-        ):
+        delete = goals.delete_goal if kind == "goal" else goals.delete_step
+        text = self.tr("Delete “{title}”").format(title=title)
+        if self._perform(text, lambda: delete(record_id)) is not None:
             self.tab.selected = None
             self.tab.editor.show_nothing()
             self.tab.update_buttons()
 
     def save_editor(self) -> None:
         """Save the editor's fields as one undo step; bad input is refused with a message."""
-        if self.tab.editor.kind is None or self.tab.editor.record_id is None:
+        editor = self.tab.editor
+        if editor.kind is None or editor.record_id is None:
             return
         try:
-            values = self.tab.editor.values()
+            values = editor.values()
         except ValueError as exc:
             self.tab.show_message(str(exc), error=True)
             return
-        kind, record_id = self.tab.editor.kind, self.tab.editor.record_id
+        kind, record_id = editor.kind, editor.record_id
         text = self.tr("Edit goal") if kind == "goal" else self.tr("Edit step")
         self.tab.show_message("")
         if self._update(text, kind, record_id, values):
-            self.tab.show_message(
-                " ".join(filter(None, (self.tr("Saved."), self.tab.message.text())))
-            )
+            saved = " ".join(filter(None, (self.tr("Saved."), self.tab.message.text())))
+            self.tab.show_message(saved)
         elif not self.tab.message.text():  # not refused: nothing differed
             self.tab.show_message(self.tr("No changes to save."))

@@ -6,11 +6,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from careerdesk.core import goals, money
-from careerdesk.core.models import GOAL_CATEGORIES, GOAL_HORIZONS, GOAL_STATUSES
+from careerdesk.core.vocabulary import GOAL_CATEGORIES, GOAL_HORIZONS, GOAL_STATUSES
+from careerdesk.ui import palette
+from careerdesk.ui.date_edit import DateEdit
 from careerdesk.ui.formatting import label, money_text, number_text, parse_number
-
-NO_DATE = QDate(1900, 1, 1)  # shown as "—": the field is empty
 
 
 def horizon_name(horizon: str) -> str:
@@ -39,37 +38,6 @@ def horizon_name(horizon: str) -> str:
     return names.get(horizon, horizon)
 
 
-class OptionalDate(QDateEdit):
-    """A date field that may be empty (shown as "—")."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText("—")
-        # The user's date order, always with four-digit years (a two-digit one is ambiguous).
-        shown = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-        if "yyyy" not in shown:
-            shown = shown.replace("yy", "yyyy")
-        self.setDisplayFormat(shown)
-
-    def value(self) -> dt.date | None:
-        q = self.date()
-        return None if q == NO_DATE else dt.date(q.year(), q.month(), q.day())
-
-    def set_value(self, day: dt.date | None) -> None:
-        self.setDate(NO_DATE if day is None else QDate(day.year, day.month, day.day))
-
-
-class RequiredDate(OptionalDate):
-    """A date field that must hold a date."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setMinimumDate(QDate(1901, 1, 1))
-        self.setSpecialValueText("")
-
-
 class _Form(QWidget):
     """A form of named fields; `values()` reads them, `load()` fills them."""
 
@@ -78,19 +46,70 @@ class _Form(QWidget):
         self.setObjectName(name)
         self.layout_ = QFormLayout(self)
         self.fields: dict[str, QWidget] = {}
+        self.labels: dict[str, str] = {}
 
     def add(self, key: str, label: str, widget: QWidget) -> QWidget:
         widget.setObjectName(f"{self.objectName()}_{key}")
         widget.setAccessibleName(label)
         self.layout_.addRow(label, widget)
         self.fields[key] = widget
+        self.labels[key] = label
         return widget
+
+    def label_of(self, key: str) -> str:
+        return self.labels[key]
 
     def text(self, key: str) -> str:
         widget = self.fields[key]
         if isinstance(widget, QPlainTextEdit):
             return widget.toPlainText()
         return widget.text()  # type: ignore[attr-defined]
+
+    def raw(self) -> dict[str, Any]:
+        """What each field shows, unparsed: compared to tell what the user typed."""
+        return {key: _raw(widget) for key, widget in self.fields.items()}
+
+    def set_raw(self, values: dict[str, Any]) -> None:
+        """Put back what the user had typed in some fields (no signals: nothing follows)."""
+        for key, value in values.items():
+            widget = self.fields[key]
+            with QSignalBlocker(widget):
+                _set_raw(widget, value)
+
+    def watch(self, slot: Callable[[], None]) -> None:
+        """Call `slot` whenever the user changes any field."""
+        for widget in self.fields.values():
+            for name in ("textChanged", "currentIndexChanged", "toggled"):
+                signal = getattr(widget, name, None)
+                if signal is not None:
+                    signal.connect(slot)
+
+
+def _raw(widget: QWidget) -> Any:
+    if isinstance(widget, DateEdit):
+        return widget.text()  # as typed: half-typed dates are the user's work too
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    return None
+
+
+def _set_raw(widget: QWidget, value: Any) -> None:
+    if isinstance(widget, DateEdit):
+        widget.setText(value)
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(value)
+    elif isinstance(widget, QLineEdit):
+        widget.setText(value)
+    elif isinstance(widget, QComboBox):
+        _set_combo(widget, value)
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(value)
 
 
 def _combo(items: list[tuple[str, Any]]) -> QComboBox:
@@ -115,9 +134,9 @@ class GoalForm(_Form):
         self.add("horizon", tr("Horizon"), _combo([(horizon_name(h), h) for h in GOAL_HORIZONS]))
         self.add("category", tr("Category"), _combo([(label(c), c) for c in GOAL_CATEGORIES]))
         self.add("status", tr("Status"), _combo([(label(s), s) for s in GOAL_STATUSES]))
-        self.add("start_date", tr("Start date"), RequiredDate())
-        self.add("target_date", tr("Target date"), RequiredDate())
-        self.add("done_date", tr("Done on"), OptionalDate())
+        self.add("start_date", tr("Start date"), DateEdit(optional=False, today=today))
+        self.add("target_date", tr("Target date"), DateEdit(optional=False, today=today))
+        self.add("done_date", tr("Done on"), DateEdit(today=today))
         self.fields["status"].currentIndexChanged.connect(self._status_changed)
         self.add("parent", tr("Part of"), QComboBox())
         self.add("measure_name", tr("Success measure"), QLineEdit())
@@ -138,7 +157,11 @@ class GoalForm(_Form):
         # Done and the done date go together: today when marked done, none otherwise.
         done_on = self.fields["done_date"]
         status = self.fields["status"].currentData()
-        done_on.set_value(goals.done_date_for(status, done_on.value(), self.today()))
+        try:
+            typed = done_on.value()
+        except ValueError:  # half-typed: today's date replaces it when marked done
+            typed = None
+        done_on.set_value(goals.done_date_for(status, typed, self.today()))
 
     def load(
         self, goal: dict[str, Any], parents: list[tuple[str, int]], excluded: set[int]
@@ -205,13 +228,13 @@ class GoalForm(_Form):
 
 
 class StepForm(_Form):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__("step_form", parent)
         tr = self.tr
         self.add("title", tr("Title"), QLineEdit())
         self.add("description", tr("Description"), QPlainTextEdit())
-        self.add("due_date", tr("Due date"), OptionalDate())
-        self.add("done_date", tr("Done on"), OptionalDate())
+        self.add("due_date", tr("Due date"), DateEdit(today=today))
+        self.add("done_date", tr("Done on"), DateEdit(today=today))
         self.add("milestone", tr("Milestone"), QCheckBox(tr("This step is a milestone")))
         self.add("effort_hours", tr("Effort (hours)"), QLineEdit())
         self.add("cost", tr("Cost"), QLineEdit())
@@ -264,7 +287,12 @@ class StepForm(_Form):
 
 
 class Editor(QWidget):
-    """The editor panel: the goal or step form, with Save and Revert."""
+    """The editor panel: the goal or step form, with Save and Revert.
+
+    It follows the database: shown again after any operation, it takes the stored
+    values of every field the user has not typed in, and keeps what the user typed.
+    A field that changed in the file while the user was typing in it is marked.
+    """
 
     save_requested = Signal()
     revert_requested = Signal()
@@ -280,13 +308,20 @@ class Editor(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.empty.setObjectName("plan_editor_empty")
         self.goal_form = GoalForm(today)
-        self.step_form = StepForm()
+        self.step_form = StepForm(today)
         for page in (self.empty, self.goal_form, self.step_form):
             self.stack.addWidget(page)
         scroll = QScrollArea()
         scroll.setObjectName("plan_editor_scroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.stack)
+        self.conflict = QLabel()
+        self.conflict.setObjectName("plan_editor_conflict")
+        self.conflict.setAccessibleName(self.tr("Changed elsewhere while you were editing"))
+        self.conflict.setTextFormat(Qt.TextFormat.PlainText)
+        self.conflict.setWordWrap(True)
+        self.conflict.setStyleSheet(f"color: {palette.color('vermillion').name()}")
+        self.conflict.hide()
         self.save_button = QPushButton(self.tr("&Save changes"))
         self.save_button.setObjectName("plan_save")
         self.save_button.setAccessibleName(self.tr("Save changes"))
@@ -302,32 +337,97 @@ class Editor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.conflict)
         layout.addLayout(buttons)
         self.kind: str | None = None
         self.record_id: int | None = None
+        self.loaded: dict[str, Any] = {}  # what the fields showed when last read from the file
+        self.conflicts: set[str] = set()
+        for form in (self.goal_form, self.step_form):
+            form.watch(self._update_buttons)
         self.show_nothing()
+
+    def form(self) -> _Form | None:
+        return {"goal": self.goal_form, "step": self.step_form}.get(self.kind or "")
 
     def show_nothing(self) -> None:
         self.kind = self.record_id = None
+        self.loaded = {}
+        self._mark({}, set())
         self.stack.setCurrentWidget(self.empty)
-        self.save_button.setEnabled(False)
-        self.revert_button.setEnabled(False)
+        self._update_buttons()
 
     def show_goal(
-        self, goal: dict[str, Any], parents: list[tuple[str, int]], excluded: set[int]
+        self,
+        goal: dict[str, Any],
+        parents: list[tuple[str, int]],
+        excluded: set[int],
+        *,
+        follow: bool = False,
     ) -> None:
-        self.kind, self.record_id = "goal", int(goal["id"])
-        self.goal_form.load(goal, parents, excluded)
-        self.stack.setCurrentWidget(self.goal_form)
-        self.save_button.setEnabled(True)
-        self.revert_button.setEnabled(True)
+        """Show a goal's stored fields; with `follow`, keep what the user typed in them."""
+        self._show(
+            "goal", int(goal["id"]), lambda: self.goal_form.load(goal, parents, excluded), follow
+        )
 
-    def show_step(self, step: dict[str, Any], others: list[tuple[str, int]]) -> None:
-        self.kind, self.record_id = "step", int(step["id"])
-        self.step_form.load(step, others)
-        self.stack.setCurrentWidget(self.step_form)
-        self.save_button.setEnabled(True)
-        self.revert_button.setEnabled(True)
+    def show_step(
+        self, step: dict[str, Any], others: list[tuple[str, int]], *, follow: bool = False
+    ) -> None:
+        """Show a step's stored fields; with `follow`, keep what the user typed in them."""
+        self._show("step", int(step["id"]), lambda: self.step_form.load(step, others), follow)
+
+    def _show(self, kind: str, record_id: int, load: Callable[[], None], follow: bool) -> None:
+        same = follow and (self.kind, self.record_id) == (kind, record_id)
+        form = self.goal_form if kind == "goal" else self.step_form
+        typed = {}
+        if same:
+            typed = {k: v for k, v in form.raw().items() if v != self.loaded.get(k)}
+        previous, conflicts = self.loaded, self.conflicts if same else set()
+        self.kind, self.record_id = kind, record_id
+        load()
+        stored = form.raw()
+        # Changed in the file while the user was typing in it: theirs stays, and it shows.
+        typed = {k: v for k, v in typed.items() if stored[k] != v}  # saved: not typed any more
+        conflicts = {k for k in conflicts if k in typed} | {
+            k for k in typed if stored[k] != previous.get(k)
+        }
+        self.loaded = stored
+        form.set_raw(typed)
+        self._mark(stored, conflicts)
+        self.stack.setCurrentWidget(form)
+        self._update_buttons()
+
+    def _mark(self, stored: dict[str, Any], conflicts: set[str]) -> None:
+        form = self.form()
+        for f in (self.goal_form, self.step_form):
+            for key, widget in f.fields.items():
+                wanted = f is form and key in conflicts
+                if bool(widget.property("conflict")) != wanted:
+                    widget.setProperty("conflict", wanted)
+                    colour = palette.color("vermillion").name()
+                    widget.setStyleSheet(f"border: 2px solid {colour}" if wanted else "")
+        self.conflicts = conflicts
+        if not conflicts or form is None:
+            self.conflict.hide()
+            return
+        names = ", ".join(form.label_of(k) for k in sorted(conflicts))
+        self.conflict.setText(
+            self.tr(
+                "Changed in the file while you were editing: {fields}. Save keeps what you "
+                "typed; Revert shows what the file holds."
+            ).format(fields=names)
+        )
+        self.conflict.show()
+
+    def dirty(self) -> bool:
+        """Has the user typed something the file does not hold?"""
+        form = self.form()
+        return form is not None and form.raw() != self.loaded
+
+    def _update_buttons(self) -> None:
+        dirty = self.dirty()
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
 
     def values(self) -> dict[str, Any]:
         """The form's values; raises ValueError with a one-line message on bad input."""

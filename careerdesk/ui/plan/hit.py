@@ -8,11 +8,11 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF
+from PySide6.QtCore import QCoreApplication, QPointF
 
 from careerdesk.report.timeline_layout import TimelineLayout, band_for
 from careerdesk.report.timeline_paint import MARKER_MIN_ROW_PIXELS
-from careerdesk.ui.formatting import format_percent, label
+from careerdesk.ui.formatting import format_date, format_percent, label
 
 EDGE_PIXELS = 6  # how close to a bar's end a press grabs the edge
 MARKER_PIXELS = 7
@@ -78,11 +78,8 @@ def _tr(text: str) -> str:
 
 
 def fmt(day: dt.date | None) -> str:
-    """A date as the timeline's tooltips and labels show it."""
-    if day is None:
-        return ""
-    # Day, month name, year: unambiguous in every locale, unlike 03/04/2026.
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+    """A date as tables, editors and tooltips all show it."""
+    return format_date(day)
 
 
 def tooltip(layout: TimelineLayout, hit: Hit) -> str:

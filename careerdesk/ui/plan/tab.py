@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from careerdesk.core import plan, plan_edit, plan_view
 from careerdesk.core.changes import Changes
-from careerdesk.core.models import GOAL_CATEGORIES, GOAL_STATUSES
+from careerdesk.core.operation import Done, Operation
+from careerdesk.core.vocabulary import GOAL_CATEGORIES, GOAL_STATUSES
 from careerdesk.ui import palette, settings
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.formatting import label
@@ -275,8 +276,7 @@ class PlanTab(Tab):
         self._show_view()
         if self.selected and self.selected not in self.tree_model:
             self.selected = None
-        if not self._editor_dirty():  # never drop what the user is typing
-            self._load_editor()
+        self._load_editor(follow=True)  # the file's values, and what the user typed
         self.update_buttons()
 
     def _patch(self, goal_ids: set[int], step_ids: set[int]) -> None:
@@ -286,19 +286,40 @@ class PlanTab(Tab):
         for s in self.view.steps:
             if s.id in step_ids:
                 affected_goals.add(s.goal_id)
+        old = self.view
         self.view = plan_view.refresh_view(self.view, goal_ids, step_ids, self.ctx.today())
+        if [g.id for g in old.goals] != [g.id for g in self.view.goals] or [
+            s.id for s in old.steps
+        ] != [s.id for s in self.view.steps]:
+            # New dates changed the order of rows: lay out again, as a fresh window would.
+            self._show_view()
+            self._load_editor(follow=True)
+            self.update_buttons()
+            return
         for s in self.view.steps:
             if s.goal_id in goal_ids:
                 affected_steps.add(s.id)  # whether they lie outside their goal may change
         view = self._filtered()
         self.tree_model.update_rows(view, affected_goals, affected_steps)
         self.timeline.patch(view, affected_goals, affected_steps)
-        if not self._editor_dirty():
-            self._load_editor()
+        self._load_editor(follow=True)
+        self.update_buttons()
 
-    def note_moved(self, changes: Changes, before: plan.SavedDates) -> Changes:
-        self._moved_rows = (changes, set(before.goals), set(before.steps))
-        return changes
+    def noted(self, op: Operation) -> Operation:
+        """`op`, and each of its undos and redos, telling refresh() which rows it moved.
+
+        A move changes dates only: the refresh then reads those rows again instead of the
+        whole plan, and the timeline keeps its lanes.
+        """
+
+        def run() -> Done:
+            done = op()
+            if isinstance(done.value, plan.Moved):
+                before = done.value.before
+                self._moved_rows = (done.changes, set(before.goals), set(before.steps))
+            return Done(done.changes, self.noted(done.undo), done.value)
+
+        return run
 
     def _filtered(self) -> plan_view.PlanView:
         """The plan as the filters show it; a goal's parents stay, to keep the tree whole."""
@@ -376,7 +397,8 @@ class PlanTab(Tab):
         self._load_editor()
         self.update_buttons()
 
-    def _load_editor(self) -> None:
+    def _load_editor(self, *, follow: bool = False) -> None:
+        """Show the selected goal or step as stored; `follow` keeps what the user typed."""
         if self.selected is None:
             self.editor.show_nothing()
             return
@@ -388,7 +410,7 @@ class PlanTab(Tab):
                 return
             excluded = set(plan.descendant_goals(record_id))
             parents = [(g.title, g.id) for g in self.view.goals]
-            self.editor.show_goal(goal, parents, excluded)
+            self.editor.show_goal(goal, parents, excluded, follow=follow)
         else:
             step = plan_edit.step_fields(record_id)
             if step is None:
@@ -405,34 +427,17 @@ class PlanTab(Tab):
                 if s.id != record_id
                 and (everything or roots.get(s.goal_id) == root or s.id == step["depends_on_id"])
             ]
-            self.editor.show_step(step, others)
-
-    def _editor_dirty(self) -> bool:
-        """Does the editor hold something other than what is stored?"""
-        kind, record_id = self.editor.kind, self.editor.record_id
-        if kind is None or record_id is None:
-            return False
-        stored = (
-            plan_edit.goal_fields(record_id)
-            if kind == "goal"
-            else plan_edit.step_fields(record_id)
-        )
-        if stored is None:  # deleted meanwhile (by undo, say): nothing to keep
-            return False
-        try:
-            return bool(plan_edit.changed_fields(kind, record_id, self.editor.values()))
-        except ValueError:  # half-typed, not valid yet: still the user's work
-            return True
+            self.editor.show_step(step, others, follow=follow)
 
     def discard_pending(self) -> None:
         self._load_editor()
 
     def save_pending(self) -> bool:
         """Save what the editor holds before it shows something else; False if refused."""
-        if not self._editor_dirty():
+        if not self.editor.dirty():
             return True
         self.actions.save_editor()
-        return not self._editor_dirty()
+        return not self.editor.dirty()
 
     def update_buttons(self) -> None:
         kind = self.selected[0] if self.selected else None
