@@ -5,41 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from careerdesk.core import goals, plan, plan_edit, records
+from careerdesk.core import goals, plan, plan_edit
 from careerdesk.core import models as m
-from careerdesk.core.operation import Done, nothing_done
+from careerdesk.core.operation import Done
 
-# The Plan's functions are being converted to Done on another branch; until
-# they are, each adjustment wraps the older (result, Changes) form here, and
-# only this module needs to follow when they change.
+# Each adjustment is the Plan's own core function (its checks, its undo); this
+# module only names them in the words of a review.
 
 
 def move_target(goal_id: int, target: dt.date) -> Done:
     """Give a goal a new target date (its start stays; steps do not move)."""
-    return _set_dates(goal_id, m.Goal.get_by_id(goal_id).start_date, target)
-
-
-def _set_dates(goal_id: int, start: dt.date, target: dt.date) -> Done:
-    goal = m.Goal.get_by_id(goal_id)
-    before = (goal.start_date, goal.target_date)
-    moved = plan.set_goal_dates(goal_id, start, target)
-    if not moved.changes:
-        return nothing_done()
-    return Done(moved.changes, lambda: _set_dates(goal_id, *before))
-
-
-def update_goal(goal_id: int, **values: object) -> Done:
-    """Change fields of a goal (status, measure) with the Plan's checks."""
-    before, changes = plan_edit.update_goal(goal_id, **values)
-    if not before:
-        return nothing_done()
-    return Done(changes, lambda: update_goal(goal_id, **before))
+    return plan.set_goal_dates(goal_id, m.Goal.get_by_id(goal_id).start_date, target)
 
 
 def set_status(goal_id: int, status: str, today: dt.date) -> Done:
     """Put a goal on hold, abandon it, take it up again or mark it done today."""
     done = goals.done_date_for(status, m.Goal.get_by_id(goal_id).done_date, today)
-    return update_goal(goal_id, status=status, done_date=done)
+    return plan_edit.update_goal(goal_id, status=status, done_date=done)
 
 
 def add_goal(
@@ -48,25 +30,14 @@ def add_goal(
     """A new goal; `value` is its id."""
     if not title.strip():
         raise ValueError("A goal needs a title.")
-    goal_id, changes = goals.create_goal(title.strip(), start, target, horizon=horizon, **values)
-    return records.added(m.Goal, goal_id, changes)
+    return goals.create_goal(title.strip(), start, target, horizon=horizon, **values)
 
 
 def add_step(goal_id: int, title: str, due: dt.date | None, **values: object) -> Done:
     """A new step at the end of a goal's steps; `value` is its id."""
     if not title.strip():
         raise ValueError("A step needs a title.")
-    step_id, changes = goals.create_step(goal_id, title.strip(), due, **values)
-    return records.added(m.Step, step_id, changes)
-
-
-def set_step_done(step_id: int, done: dt.date | None) -> Done:
-    """Mark a step done on `done` (or open again with None)."""
-    before = m.Step.get_by_id(step_id).done_date
-    if before == done:
-        return nothing_done()
-    changes = goals.set_step_done(step_id, done)
-    return Done(changes, lambda: set_step_done(step_id, before))
+    return goals.create_step(goal_id, title.strip(), due, **values)
 
 
 @dataclass(frozen=True)
@@ -99,7 +70,7 @@ def apply(adj: Adjustment, today: dt.date) -> Done:
         said = f"“{goal.title}”: {goal.status.replace('_', ' ')} → {adj.status.replace('_', ' ')}."
     elif adj.kind == "measure":
         goal = m.Goal.get_by_id(adj.goal_id)
-        done = update_goal(adj.goal_id, measure_current=adj.number)
+        done = plan_edit.update_goal(adj.goal_id, measure_current=adj.number)
         unit = f" {goal.measure_unit}" if goal.measure_unit else ""
         said = f"“{goal.title}”: {goal.measure_name or 'measure'} now {adj.number:g}{unit}."
     elif adj.kind == "goal":
@@ -113,7 +84,7 @@ def apply(adj: Adjustment, today: dt.date) -> Done:
         said = f"Added the step “{adj.title.strip()}” to “{goal.title}”{due}."
     elif adj.kind == "step_done":
         step = m.Step.get_by_id(adj.step_id)
-        done = set_step_done(adj.step_id, adj.day or today)
+        done = goals.set_step_done(adj.step_id, adj.day or today)
         said = f"Marked the step “{step.title}” done."
     else:
         raise ValueError(f"Unknown plan change {adj.kind!r}.")

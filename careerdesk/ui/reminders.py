@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from careerdesk.core import overview
 from careerdesk.ui import settings
 from careerdesk.ui.icons import app_icon
-from careerdesk.ui.plural import counted
+from careerdesk.ui.wording import counted
 
 if TYPE_CHECKING:
     from careerdesk.ui.main_window import MainWindow
@@ -28,13 +28,13 @@ def due_text(due: overview.Due) -> str:
     """One line saying what is due today ("" when nothing is)."""
     parts = []
     if due.overdue_steps:
-        parts.append(counted(_tr("%n step(s) overdue", due.overdue_steps), due.overdue_steps))
+        parts.append(counted("reminders", "%n step(s) overdue", due.overdue_steps))
     if due.steps_today:
-        parts.append(counted(_tr("%n step(s) due today", due.steps_today), due.steps_today))
+        parts.append(counted("reminders", "%n step(s) due today", due.steps_today))
     if due.contacts:
-        parts.append(counted(_tr("%n contact(s) to reach out to", due.contacts), due.contacts))
+        parts.append(counted("reminders", "%n contact(s) to reach out to", due.contacts))
     if due.follow_ups:
-        parts.append(counted(_tr("%n follow-up(s) due", due.follow_ups), due.follow_ups))
+        parts.append(counted("reminders", "%n follow-up(s) due", due.follow_ups))
     if due.checkin:
         parts.append(_tr("your check-in is due"))
     return ", ".join(parts)

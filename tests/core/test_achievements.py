@@ -16,7 +16,7 @@ D = dt.date
 
 @pytest.fixture
 def plan(db_path):
-    goal_id, _ = goals.create_goal("Lead a team", D(2027, 1, 1), D(2027, 12, 31))
+    goal_id = goals.create_goal("Lead a team", D(2027, 1, 1), D(2027, 12, 31)).value
     python, _ = skills.add_skill("Python")
     talk, _ = skills.add_skill("Public speaking")
     return goal_id, python, talk

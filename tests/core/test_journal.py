@@ -37,7 +37,7 @@ def test_checkin_snapshots_goals_and_review_shows_what_moved(db_path):
 def test_review_leaves_out_closed_goals(db_path):
     goals.create_goal("Done", D(2027, 1, 1), D(2027, 2, 1), status="done", done_date=D(2027, 2, 1))
     goals.create_goal("Dropped", D(2027, 1, 1), D(2027, 2, 1), status="abandoned")
-    kept, _ = goals.create_goal("Going", D(2027, 1, 1), D(2027, 9, 1), status="on_hold")
+    kept = goals.create_goal("Going", D(2027, 1, 1), D(2027, 9, 1), status="on_hold").value
     assert [r.goal_id for r in journal.review(D(2027, 3, 1))] == [kept]
 
 
@@ -66,9 +66,9 @@ def test_trend_lists_ratings_and_mean_progress(db_path):
 
 
 def _plan():
-    goal_id, _ = goals.create_goal("Certify", D(2027, 1, 1), D(2027, 6, 30), status="active")
-    other, _ = goals.create_goal("Side project", D(2027, 1, 1), D(2027, 9, 1), status="active")
-    step_id, _ = goals.create_step(goal_id, "Course", D(2027, 2, 1))
+    goal_id = goals.create_goal("Certify", D(2027, 1, 1), D(2027, 6, 30), status="active").value
+    other = goals.create_goal("Side project", D(2027, 1, 1), D(2027, 9, 1), status="active").value
+    step_id = goals.create_step(goal_id, "Course", D(2027, 2, 1)).value
     return goal_id, other, step_id
 
 

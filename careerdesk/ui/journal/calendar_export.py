@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog
 
 from careerdesk.io import ics
-from careerdesk.ui.plural import counted
+from careerdesk.ui.wording import counted
 
 if TYPE_CHECKING:
     from careerdesk.ui.main_window import MainWindow
@@ -32,7 +32,7 @@ def export_calendar(window: MainWindow, path: Path | None = None) -> int | None:
         window.ctx.report_error(exc, window)
         return None
     window.statusBar().showMessage(
-        counted(window.tr("Exported %n event(s) to {path}", "", count), count).format(path=path),
+        counted("MainWindow", "Exported %n event(s) to {path}", count).format(path=path),
         6000,
     )
     return count

@@ -35,7 +35,7 @@ from careerdesk.ui.formatting import (
     qdate,
 )
 from careerdesk.ui.journal.plan_changes import PlanChangesPage
-from careerdesk.ui.plural import counted
+from careerdesk.ui.wording import counted
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
@@ -187,9 +187,7 @@ class CheckInWizard(QWizard):
             )
         ]
         if goal.done_since:
-            parts.append(
-                counted(self.tr("%n step(s) done", "", len(goal.done_since)), len(goal.done_since))
-            )
+            parts.append(counted("CheckInWizard", "%n step(s) done", len(goal.done_since)))
         if goal.previous_status and goal.previous_status != goal.status:
             parts.append(
                 self.tr("was {status}").format(status=label(goal.previous_status).lower())

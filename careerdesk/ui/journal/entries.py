@@ -21,7 +21,7 @@ from careerdesk.ui.context import AppContext
 from careerdesk.ui.formatting import format_date, label
 from careerdesk.ui.journal.editors import AchievementDialog, FeedbackDialog
 from careerdesk.ui.operations import perform
-from careerdesk.ui.plural import counted
+from careerdesk.ui.wording import counted
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
@@ -180,7 +180,7 @@ class AchievementsPage(EntryPage):
         self.show_rows(
             [a.achievement_id for a in found],
             rows,
-            counted(self.tr("%n achievement(s)", "", len(found)), len(found)),
+            counted("AchievementsPage", "%n achievement(s)", len(found)),
         )
 
     def _dialog(self, entry: ach.AchievementInput | None) -> AchievementDialog:
@@ -259,7 +259,7 @@ class FeedbackPage(EntryPage):
         self.show_rows(
             [f.feedback_id for f in found],
             rows,
-            counted(self.tr("%n piece(s) of feedback", "", len(found)), len(found)),
+            counted("FeedbackPage", "%n piece(s) of feedback", len(found)),
         )
 
     def _dialog(self, entry: ach.FeedbackInput | None) -> FeedbackDialog:

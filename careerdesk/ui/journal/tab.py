@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -33,17 +33,15 @@ from careerdesk.ui.journal.checkin_wizard import CheckInWizard
 from careerdesk.ui.journal.entries import AchievementsPage, FeedbackPage
 from careerdesk.ui.journal.trend_chart import TrendChart
 from careerdesk.ui.operations import perform
-from careerdesk.ui.plural import counted
 from careerdesk.ui.tab import Tab
+from careerdesk.ui.wording import counted
 
 
 def period_text(period: str) -> str:
     """A check-in period in words ("Quarterly", "Every 45 days")."""
     if period.startswith(journal.CUSTOM + ":"):
         days = journal.period_days(period)
-        return counted(
-            QCoreApplication.translate("JournalTab", "Every %n day(s)", None, days), days
-        )
+        return counted("JournalTab", "Every %n day(s)", days)
     return label(period)
 
 

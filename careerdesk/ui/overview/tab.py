@@ -23,8 +23,8 @@ from careerdesk.core.changes import Changes
 from careerdesk.ui import palette
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.formatting import days_from, format_date, label
-from careerdesk.ui.plural import counted
 from careerdesk.ui.tab import Tab
+from careerdesk.ui.wording import counted
 
 Lines = list[tuple[str, tuple[str, int] | None]]
 
@@ -234,16 +234,10 @@ class OverviewTab(Tab):
             return
         overdue = len(news.overdue_steps) + len(news.overdue_follow_ups)
         parts = [
-            counted(self.tr("%n overdue", "", overdue), overdue),
-            counted(self.tr("%n coming up", "", len(news.coming_up)), len(news.coming_up)),
-            counted(
-                self.tr("%n goal(s) at risk or late", "", len(news.goals_at_risk)),
-                len(news.goals_at_risk),
-            ),
-            counted(
-                self.tr("%n contact(s) to reach out to", "", len(news.contacts_due)),
-                len(news.contacts_due),
-            ),
+            counted("OverviewTab", "%n overdue", overdue),
+            counted("OverviewTab", "%n coming up", len(news.coming_up)),
+            counted("OverviewTab", "%n goal(s) at risk or late", len(news.goals_at_risk)),
+            counted("OverviewTab", "%n contact(s) to reach out to", len(news.contacts_due)),
             self.tr("next check-in {when}").format(when=days_from(today, news.next_checkin)),
         ]
         self.headline.setText(" · ".join(parts))
@@ -251,9 +245,9 @@ class OverviewTab(Tab):
     def _due_line(self, due: cadence.DueContact, today: dt.date) -> str:
         who = f"{due.name} ({due.company})" if due.company else due.name
         if due.status == "overdue":  # the same words as the Network tab's queue
-            return counted(
-                self.tr("{who}: overdue by %n day(s)", "", due.days_overdue), due.days_overdue
-            ).format(who=who)
+            return counted("OverviewTab", "{who}: overdue by %n day(s)", due.days_overdue).format(
+                who=who
+            )
         # Overdue starts the day after the maximum interval ends.
         overdue_from = due.overdue_date + dt.timedelta(days=1)
         return self.tr("{who}: due, overdue from {when}").format(
