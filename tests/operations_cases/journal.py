@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from unittest import mock
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from careerdesk.core import achievements as ach
@@ -31,7 +31,7 @@ def _checkin(window) -> None:
         wizard.will_change.setPlainText("Less scope")
         wizard.next()
         page = wizard.changes_page
-        page.target.setDate(page.target.date().addDays(30))
+        page.target.set_value(page.target.value() + dt.timedelta(days=30))
         page.findChild(object, "change_move").click()
         page.status.setCurrentIndex(page.status.findData("on_hold"))
         page.findChild(object, "change_set_status").click()
@@ -118,7 +118,7 @@ def _guide(window) -> None:
     for n, (title, _target, step, due) in enumerate(guide.short, start=1):
         title.setText(f"Short {n}")
         step.setText(f"Step {n}")
-        due.setDate(QDate(2026, 12, n))
+        due.set_value(dt.date(2026, 12, n))
     guide.accept()
 
 

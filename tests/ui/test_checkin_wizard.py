@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from database_dump import canonical_dump
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QListWidget, QWizard
 
 from careerdesk.core import models as m
@@ -40,10 +40,10 @@ def _walk(wizard: CheckInWizard, qtbot, today: dt.date) -> dict:
     page = wizard.currentPage()
     seen["pages"].append(page.objectName())
     page.goal.setCurrentIndex(page.goal.findText(GOAL))
-    page.target.setDate(QDate(2027, 8, 31))
+    page.target.set_value(dt.date(2027, 8, 31))
     qtbot.mouseClick(page.findChild(QAbstractButton, "change_move"), Qt.MouseButton.LeftButton)
     page.step_title.setText("Book the architecture review")
-    page.step_due.setDate(QDate(2026, 12, 15))
+    page.step_due.set_value(dt.date(2026, 12, 15))
     qtbot.mouseClick(page.findChild(QAbstractButton, "change_add_step"), Qt.MouseButton.LeftButton)
     steps = page.findChild(QListWidget, "change_open_steps")
     steps.item(0).setCheckState(Qt.CheckState.Checked)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from database_dump import canonical_dump
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog
 
@@ -39,12 +40,12 @@ def test_guide_walks_from_an_empty_file_to_a_first_plan(qtbot, tmp_path, today, 
     guide.next()
     assert guide.currentPage().objectName() == "guide_page_goals"
     guide.long_goal.setText("Become a staff engineer")
-    guide.long_target.setDate(QDate(2029, 11, 1))
+    guide.long_target.set_value(dt.date(2029, 11, 1))
     for n, (title, target, step, due) in enumerate(guide.short, start=1):
         title.setText(f"Short goal {n}")
-        target.setDate(QDate(2027, 3 * n, 1))
+        target.set_value(dt.date(2027, 3 * n, 1))
         step.setText(f"First step {n}")
-        due.setDate(QDate(2026, 12, n))
+        due.set_value(dt.date(2026, 12, n))
     guide.next()
     assert guide.currentPage().objectName() == "guide_page_linkedin"
     guide.linkedin.setChecked(True)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QListWidget, QMessageBox, QTableWidget
 
 from careerdesk.app import create_window
@@ -70,7 +71,7 @@ def _add_achievement(window, qtbot, monkeypatch, title="Gave a meetup talk"):
 
     def fill(dialog: AchievementDialog):
         dialog.title_edit.setText(title)
-        dialog.date.setDate(QDate(2026, 11, 20))
+        dialog.date.set_value(dt.date(2026, 11, 20))
         dialog.situation_edit.setPlainText("Local meetup needed a speaker.")
         dialog.task_edit.setPlainText("Give a 20-minute talk.")
         dialog.action_edit.setPlainText("Wrote and rehearsed it.")
@@ -183,3 +184,22 @@ def test_feedback_from_a_contact_with_actions_that_become_steps(window, qtbot, m
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert m.Feedback.get_or_none(id=feedback.id) is None
     assert m.Step.select().where(m.Step.goal == goal.id).count() == steps_before + 2
+
+
+def test_a_date_that_is_not_one_keeps_the_editor_open(window, monkeypatch):
+    window.show_tab("journal_tab")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+
+    def bad_date(dialog):
+        dialog.title_edit.setText("Typed with care")
+        dialog.date.setText("31 02 2027")
+        dialog.accept()
+        assert dialog.title_edit.text() == "Typed with care"  # nothing lost
+        return dialog.result()
+
+    monkeypatch.setattr(AchievementDialog, "exec", bad_date)
+    count = m.Achievement.select().count()
+    window.journal_tab.achievements.add()
+    assert len(shown) == 1 and shown[0].startswith("Date")
+    assert m.Achievement.select().count() == count

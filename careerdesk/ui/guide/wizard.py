@@ -7,13 +7,13 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from careerdesk.core import catalogue
 from careerdesk.core.first_run import FirstPlan, ShortGoal
-from careerdesk.ui.formatting import qdate
+from careerdesk.ui.date_edit import DateEdit
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
@@ -32,9 +32,9 @@ def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
     return widget
 
 
-def _date(parent: QWidget, day: dt.date, name: str, accessible: str) -> QDateEdit:
-    edit = _named(QDateEdit(qdate(day), parent), name, accessible)
-    edit.setCalendarPopup(True)
+def _date(parent: QWidget, day: dt.date, name: str, accessible: str) -> DateEdit:
+    edit = _named(DateEdit(optional=False, parent=parent), name, accessible)
+    edit.set_value(day)
     return edit
 
 
@@ -154,7 +154,7 @@ class FirstRunGuide(QWizard):
         grid.itemAtPosition(0, 0).widget().setBuddy(self.long_goal)
         grid.addWidget(self.long_goal, 0, 1)
         grid.addWidget(self.long_target, 0, 2)
-        self.short: list[tuple[QLineEdit, QDateEdit, QLineEdit, QDateEdit]] = []
+        self.short: list[tuple[QLineEdit, DateEdit, QLineEdit, DateEdit]] = []
         for n in (1, 2):
             title = _named(
                 QLineEdit(page),
@@ -214,6 +214,22 @@ class FirstRunGuide(QWizard):
         layout.addWidget(done)
         return page
 
+    def validateCurrentPage(self) -> bool:  # noqa: N802 - Qt override
+        """A date that is not one keeps the user on its page, told why."""
+        if self.currentPage().objectName() == "guide_page_goals":
+            try:
+                self.plan()
+            except ValueError as exc:
+                box = QMessageBox(
+                    QMessageBox.Icon.Warning, self.windowTitle(), str(exc),
+                    QMessageBox.StandardButton.Ok, self,
+                )  # fmt: skip
+                box.setObjectName("guide_refusal")
+                box.setTextFormat(Qt.TextFormat.PlainText)
+                box.exec()
+                return False
+        return super().validateCurrentPage()
+
     def plan(self) -> FirstPlan:
         """What the user filled in."""
         item = self.role_list.currentItem()
@@ -221,9 +237,9 @@ class FirstRunGuide(QWizard):
         short = tuple(
             ShortGoal(
                 title.text(),
-                target.date().toPython(),
+                target.value(),
                 step.text(),
-                due.date().toPython(),
+                due.value(),
             )
             for title, target, step, due in self.short
             if title.text().strip()
@@ -236,7 +252,7 @@ class FirstRunGuide(QWizard):
             role_code=None if self.own_role.text().strip() else code,
             role_title=self.own_role.text(),
             long_goal=self.long_goal.text(),
-            long_target=self.long_target.date().toPython(),
+            long_target=self.long_target.value(),
             short_goals=short,
         )
 

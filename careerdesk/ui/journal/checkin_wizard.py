@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -26,13 +25,13 @@ from careerdesk.core import journal
 from careerdesk.core.adjustments import Adjustment
 from careerdesk.core.vocabulary import CHECKIN_PERIODS
 from careerdesk.ui import palette
+from careerdesk.ui.date_edit import DateEdit
 from careerdesk.ui.formatting import (
     format_number,
     format_percent,
     label,
     number_text,
     parse_number,
-    qdate,
 )
 from careerdesk.ui.journal.plan_changes import PlanChangesPage
 from careerdesk.ui.wording import counted
@@ -85,8 +84,10 @@ class CheckInWizard(QWizard):
                 "Undo takes it all back."
             )
         )
-        self.date = _named(QDateEdit(qdate(self.today), page), "checkin_date", self.tr("Date"))
-        self.date.setCalendarPopup(True)
+        self.date = _named(
+            DateEdit(optional=False, parent=page), "checkin_date", self.tr("Check-in date")
+        )
+        self.date.set_value(self.today)
         self.period = _named(QComboBox(page), "checkin_period", self.tr("Check in every"))
         for key in CHECKIN_PERIODS:
             self.period.addItem(label(key), key)
@@ -252,7 +253,7 @@ class CheckInWizard(QWizard):
             if comment:
                 notes[goal.goal_id] = comment
         return journal.CheckInEntry(
-            day=self.date.date().toPython(),
+            day=self.date.value(),
             period=self.chosen_period(),
             wellbeing=self.wellbeing.value(),
             work_life_balance=self.balance.value(),

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLineEdit,
     QListWidget,
@@ -20,7 +19,8 @@ from PySide6.QtWidgets import (
 from careerdesk.core.achievements import AchievementInput, FeedbackInput
 from careerdesk.core.vocabulary import FEEDBACK_KINDS
 from careerdesk.ui.checked_dialog import CheckedDialog, dialog_buttons
-from careerdesk.ui.formatting import label, qdate
+from careerdesk.ui.date_edit import DateEdit
+from careerdesk.ui.formatting import label
 
 Choices = list[tuple[int, str]]
 
@@ -31,9 +31,9 @@ def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
     return widget
 
 
-def _date(parent: QWidget, day: dt.date, name: str, accessible: str) -> QDateEdit:
-    edit = _named(QDateEdit(qdate(day), parent), name, accessible)
-    edit.setCalendarPopup(True)
+def _date(parent: QWidget, day: dt.date, name: str, accessible: str) -> DateEdit:
+    edit = _named(DateEdit(optional=False, parent=parent), name, accessible)
+    edit.set_value(day)
     return edit
 
 
@@ -137,7 +137,7 @@ class AchievementDialog(CheckedDialog):
 
     def entry(self) -> AchievementInput:
         return AchievementInput(
-            date=self.date.date().toPython(),
+            date=self.date.value(),
             title=self.title_edit.text(),
             situation=self.situation_edit.toPlainText(),
             task=self.task_edit.toPlainText(),
@@ -150,6 +150,7 @@ class AchievementDialog(CheckedDialog):
         )
 
     def check(self) -> None:
+        self.date.value()  # a date that is not one says so
         if not self.title_edit.text().strip():
             self.title_edit.setFocus()
             raise ValueError(self.tr("An achievement needs a title."))
@@ -215,7 +216,7 @@ class FeedbackDialog(CheckedDialog):
     def entry(self) -> FeedbackInput:
         contact = self.contact.currentData()
         return FeedbackInput(
-            date=self.date.date().toPython(),
+            date=self.date.value(),
             text=self.text.toPlainText(),
             kind=self.kind.currentData(),
             giver="" if contact is not None else self.giver.text(),
@@ -228,7 +229,7 @@ class FeedbackDialog(CheckedDialog):
         )
 
     def check(self) -> None:
-        entry = self.entry()
+        entry = self.entry()  # a date that is not one says so
         if not entry.text.strip():
             self.text.setFocus()
             raise ValueError(self.tr("Write down what was said first."))

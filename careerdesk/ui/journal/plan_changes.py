@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from careerdesk.core import journal
 from careerdesk.core.adjustments import Adjustment
-from careerdesk.ui.formatting import format_date, label, qdate
+from careerdesk.ui.date_edit import DateEdit
+from careerdesk.ui.formatting import format_date, label
 
 # The statuses a review may set (done goals are closed from the Plan).
 REVIEW_STATUSES = ("active", "on_hold", "abandoned", "done")
@@ -61,8 +61,9 @@ class PlanChangesPage(QWizardPage):
             self.goal.addItem(g.title, g.goal_id)
         self.goal.currentIndexChanged.connect(self._show_goal)
 
-        self.target = _named(QDateEdit(self), "change_target", self.tr("New target date"))
-        self.target.setCalendarPopup(True)
+        self.target = _named(
+            DateEdit(optional=False, parent=self), "change_target", self.tr("New target date")
+        )
         self.move_button = self._button("change_move", self.tr("Move target date"), self._move)
         self.status = _named(QComboBox(self), "change_status", self.tr("New status"))
         for key in REVIEW_STATUSES:
@@ -70,8 +71,8 @@ class PlanChangesPage(QWizardPage):
         self.status_button = self._button("change_set_status", self.tr("Set status"), self._set)
         self.step_title = _named(QLineEdit(self), "change_step_title", self.tr("New step"))
         self.step_title.setPlaceholderText(self.tr("Next step towards this goal"))
-        self.step_due = _named(QDateEdit(qdate(today), self), "change_step_due", self.tr("Due"))
-        self.step_due.setCalendarPopup(True)
+        self.step_due = _named(DateEdit(parent=self), "change_step_due", self.tr("Due"))
+        self.step_due.set_value(today)
         self.step_button = self._button("change_add_step", self.tr("Add step"), self._add_step)
         self.steps = _named(QListWidget(self), "change_open_steps", self.tr("Open steps"))
         self.steps.itemChanged.connect(self._step_checked)
@@ -96,11 +97,11 @@ class PlanChangesPage(QWizardPage):
         self.new_goal = _named(QLineEdit(self), "change_goal_title", self.tr("New goal"))
         self.new_goal.setPlaceholderText(self.tr("A goal the review showed is missing"))
         self.new_goal_target = _named(
-            QDateEdit(qdate(today + dt.timedelta(days=90)), self),
+            DateEdit(optional=False, parent=self),
             "change_goal_target",
             self.tr("Target date of the new goal"),
         )
-        self.new_goal_target.setCalendarPopup(True)
+        self.new_goal_target.set_value(today + dt.timedelta(days=90))
         self.new_goal_under = _named(
             QCheckBox(self.tr("under the goal above"), self),
             "change_goal_under",
@@ -131,6 +132,10 @@ class PlanChangesPage(QWizardPage):
         layout.addWidget(goal_box, 1)
         layout.addWidget(new_box)
         layout.addWidget(changes_box)
+        self.problem = _named(QLabel(self), "change_problem", self.tr("Problem"))
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setWordWrap(True)
+        layout.addWidget(self.problem)
         for w in (goal_box, self.goal, pick.itemAt(0).widget()):
             w.setEnabled(bool(goals))
         self._show_goal()
@@ -149,7 +154,7 @@ class PlanChangesPage(QWizardPage):
         self.steps.blockSignals(True)
         self.steps.clear()
         if goal is not None:
-            self.target.setDate(qdate(goal.target_date))
+            self.target.set_value(goal.target_date)
             self.status.setCurrentIndex(max(0, self.status.findData(goal.status)))
             for step in goal.open_steps:
                 due = f" — {format_date(step.due_date)}" if step.due_date else ""
@@ -160,7 +165,16 @@ class PlanChangesPage(QWizardPage):
                 item.setData(Qt.ItemDataRole.UserRole, step.step_id)
         self.steps.blockSignals(False)
 
+    def _day(self, field: DateEdit) -> dt.date | None:
+        """The date of a field, or None with the reason shown on the page."""
+        try:
+            return field.value()
+        except ValueError as exc:
+            self.problem.setText(str(exc))
+            return None
+
     def _add(self, adj: Adjustment, words: str) -> None:
+        self.problem.clear()
         self._pending.append((adj, words))
         self._show_changes()
 
@@ -179,7 +193,9 @@ class PlanChangesPage(QWizardPage):
 
     def _move(self) -> None:
         goal = self._goal()
-        day = self.target.date().toPython()
+        day = self._day(self.target)
+        if day is None:
+            return
         if goal is None or day == goal.target_date:
             return
         self._add(
@@ -205,12 +221,18 @@ class PlanChangesPage(QWizardPage):
         if goal is None or not title:
             self.step_title.setFocus()
             return
-        day = self.step_due.date().toPython()
+        try:
+            day = self.step_due.value()
+        except ValueError as exc:
+            self.problem.setText(str(exc))
+            return
         self._add(
             Adjustment("step", goal_id=goal.goal_id, title=title, day=day),
             self.tr("Add the step “{step}” to “{goal}”, due {date}").format(
                 step=title, goal=goal.title, date=format_date(day)
-            ),
+            )
+            if day
+            else self.tr("Add the step “{step}” to “{goal}”").format(step=title, goal=goal.title),
         )
         self.step_title.clear()
 
@@ -220,7 +242,9 @@ class PlanChangesPage(QWizardPage):
             self.new_goal.setFocus()
             return
         parent = self._goal() if self.new_goal_under.isChecked() else None
-        day = self.new_goal_target.date().toPython()
+        day = self._day(self.new_goal_target)
+        if day is None:
+            return
         self._add(
             Adjustment("goal", goal_id=parent.goal_id if parent else None, title=title, day=day),
             self.tr("Add the goal “{goal}”, target {date}").format(

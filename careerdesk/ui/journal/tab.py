@@ -205,10 +205,11 @@ class JournalTab(Tab):
             refusals.clear()
             try:
                 adjustments = wizard.adjustments()
+                entry = wizard.entry()
             except ValueError as exc:
                 refusals.append(str(exc))
             else:
-                check_in = _check_in(wizard.chosen_period(), wizard.entry(), adjustments, today)
+                check_in = _check_in(wizard.chosen_period(), entry, adjustments, today)
                 done = perform(
                     self.ctx, self.tr("Check-in"), check_in, parent=self,
                     refused=refusals.append,
