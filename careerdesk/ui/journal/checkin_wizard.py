@@ -88,6 +88,7 @@ class CheckInWizard(QWizard):
             DateEdit(optional=False, parent=page), "checkin_date", self.tr("Check-in date")
         )
         self.date.set_value(self.today)
+        self.date.setMaximumWidth(220)
         self.period = _named(QComboBox(page), "checkin_period", self.tr("Check in every"))
         for key in CHECKIN_PERIODS:
             self.period.addItem(label(key), key)
@@ -111,7 +112,9 @@ class CheckInWizard(QWizard):
         every.addStretch(1)
         form = QFormLayout(page)
         form.addRow(self.tr("&Date"), self.date)
-        form.addRow(self.tr("Check in &every"), every)
+        every_label = QLabel(self.tr("Check in &every"), page)
+        every_label.setBuddy(self.period)
+        form.addRow(every_label, every)
         hint = QLabel(self.tr("The Overview shows when the next check-in is due."), page)
         hint.setWordWrap(True)
         form.addRow(hint)
@@ -223,7 +226,7 @@ class CheckInWizard(QWizard):
         form.addRow(self.tr("&Wellbeing (1-5)"), self.wellbeing)
         form.addRow(self.tr("Work-life &balance (1-5)"), self.balance)
         form.addRow(self.tr("What went &well"), self.went_well)
-        form.addRow(self.tr("What did &not"), self.not_well)
+        form.addRow(self.tr("What did &not go well"), self.not_well)
         form.addRow(self.tr("What I &learned"), self.learned)
         form.addRow(self.tr("What I will &change"), self.will_change)
         return page
