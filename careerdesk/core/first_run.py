@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import inspect
 from dataclasses import dataclass, field
+from types import ModuleType
 
 from careerdesk.core import adjustments, catalogue, profile, records, skills
 from careerdesk.core import models as m
+from careerdesk.core.changes import Changes
 from careerdesk.core.operation import Done, in_order
 
 
@@ -48,19 +52,42 @@ def is_new_file() -> bool:
     )
 
 
+def _done(model: type[m.BaseModel], result: Done | tuple[int, Changes]) -> Done:
+    """A write's Done, from either form: the Profile and Skills writes are moving from
+    (id, Changes) to Done on their own branch, and this works before and after."""
+    if isinstance(result, Done):
+        return result
+    record_id, changes = result
+    return records.added(model, record_id, changes)
+
+
+def _roles() -> ModuleType:
+    try:  # target roles are moving out of core.skills (same functions)
+        return importlib.import_module("careerdesk.core.target_roles")
+    except ImportError:
+        return skills
+
+
+def _catalogue_role(code: str, today: dt.date) -> Done:
+    roles = _roles()
+    try:
+        if "today" in inspect.signature(roles.add_catalogue_role).parameters:
+            return _done(m.TargetRole, roles.add_catalogue_role(code, today=today))
+        return _done(m.TargetRole, roles.add_catalogue_role(code))
+    except roles.UnratedOccupation:
+        # Not rated in the catalogue: the role of that name, its requirements by hand.
+        occ = catalogue.occupation(code)
+        return _done(
+            m.TargetRole,
+            roles.add_own_role(occ.title, description=occ.description, onet_code=occ.code),
+        )
+
+
 def _role(plan: FirstPlan, today: dt.date) -> Done | None:
     if plan.role_code:
-        try:
-            role_id, changes = skills.add_catalogue_role(plan.role_code, today=today)
-        except skills.UnratedOccupation:
-            occ = catalogue.occupation(plan.role_code)
-            role_id, changes = skills.add_own_role(
-                occ.title, description=occ.description, onet_code=occ.code
-            )
-        return records.added(m.TargetRole, role_id, changes)
+        return _catalogue_role(plan.role_code, today)
     if plan.role_title.strip():
-        role_id, changes = skills.add_own_role(plan.role_title.strip())
-        return records.added(m.TargetRole, role_id, changes)
+        return _done(m.TargetRole, _roles().add_own_role(plan.role_title.strip()))
     return None
 
 
@@ -73,8 +100,7 @@ def make_first_plan(plan: FirstPlan, today: dt.date) -> Done:
     for kind, items in plan.assessment.items():
         for text in items:
             if text.strip():
-                item_id, changes = profile.add_assessment_item(kind, text)
-                steps.append(records.added(m.AssessmentItem, item_id, changes))
+                steps.append(_done(m.AssessmentItem, profile.add_assessment_item(kind, text)))
     role = _role(plan, today)
     if role is not None:
         steps.append(role)

@@ -8,7 +8,7 @@ import pytest
 from database_dump import canonical_dump
 
 from careerdesk.core import achievements as ach
-from careerdesk.core import goals, records, skills
+from careerdesk.core import goals, records
 from careerdesk.core import models as m
 
 D = dt.date
@@ -17,8 +17,8 @@ D = dt.date
 @pytest.fixture
 def plan(db_path):
     goal_id = goals.create_goal("Lead a team", D(2027, 1, 1), D(2027, 12, 31)).value
-    python, _ = skills.add_skill("Python")
-    talk, _ = skills.add_skill("Public speaking")
+    python = records.create(m.Skill, name="Python").value
+    talk = records.create(m.Skill, name="Public speaking").value
     return goal_id, python, talk
 
 
