@@ -48,7 +48,7 @@ class Attention:
     learning: list[Line] = field(default_factory=list)
     recent_achievements: list[Line] = field(default_factory=list)
     checkin: journal.NextCheckIn | None = None
-    checkin_due: bool = False  # the next check-in is due today or overdue
+    checkin_due: bool = False  # the next check-in is due today or overdue (after a first)
     is_empty: bool = False  # nothing at all yet: show how to start
 
 
@@ -129,7 +129,8 @@ def attention(today: dt.date) -> Attention:
         recent_achievements=recent_achievements(today),
         checkin=checkin,
         is_empty=_is_empty(),
-        checkin_due=checkin.day <= today,
+        # Before the first check-in nothing is "due": the Journal invites one.
+        checkin_due=checkin.last is not None and checkin.day <= today,
     )
 
 

@@ -80,7 +80,7 @@ def test_overview_lists_on_hand_made_data(db_path):
     assert [c.name for c in news.contacts_due] == ["Ada Lovelace"]  # last contact 2027-01-03
     assert [a.title for a in news.learning] == ["AWS course"]
     assert [(a.title, a.detail) for a in news.recent_achievements] == [("Shipped", "3x")]
-    assert news.checkin_due and news.checkin.last is None  # no check-in yet: due now
+    assert not news.checkin_due and news.checkin.last is None  # the Journal invites one
     assert news.has_goals and not news.is_empty
 
 

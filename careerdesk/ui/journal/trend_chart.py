@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -33,6 +34,7 @@ class TrendChart(QWidget):
         self.progress_plot: Any = None
         self.hint = QLabel(self.tr("No check-ins yet: the first one starts this chart."), self)
         self.hint.setObjectName("trend_hint")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.hide()
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.hint)

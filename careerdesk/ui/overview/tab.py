@@ -238,7 +238,9 @@ class OverviewTab(Tab):
             counted("OverviewTab", "%n coming up", len(news.coming_up)),
             counted("OverviewTab", "%n goal(s) at risk or late", len(news.goals_at_risk)),
             counted("OverviewTab", "%n contact(s) to reach out to", len(news.contacts_due)),
-            self.tr("next check-in {when}").format(when=days_from(today, news.next_checkin)),
+            self.tr("next check-in {when}").format(when=days_from(today, news.next_checkin))
+            if news.checkin is not None and news.checkin.last is not None
+            else self.tr("no check-in yet"),
         ]
         self.headline.setText(" · ".join(parts))
 
