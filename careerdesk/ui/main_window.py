@@ -115,13 +115,16 @@ class MainWindow(QMainWindow):
         return self.pages.show(name)
 
     def show_record(self, kind: str, record_id: int) -> None:
-        """Show a goal or step in the Plan tab, or a contact in the Network tab."""
+        """Show a goal or step in the Plan tab, a contact in the Network tab, an
+        achievement or check-in in the Journal, a learning activity in Skills."""
         if kind == "contact":
             self.show_tab("network_tab").select_contact(record_id)
         elif kind in ("achievement", "checkin"):
             self.show_tab("journal_tab").show_item(kind, record_id)
         elif kind == "learning":
-            self.show_tab("skills_tab")
+            learning = getattr(self.show_tab("skills_tab"), "learning", None)
+            if learning is not None:
+                learning.select_activity(record_id)
         else:
             self.show_tab("plan_tab").select(kind, record_id)
 

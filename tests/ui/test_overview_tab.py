@@ -115,3 +115,21 @@ def test_file_export_calendar(window, tmp_path):
     assert count == len(events) > 0
     assert window.statusBar().currentMessage() == f"Exported {count} events to {out}"
     assert window.findChild(QAction, "action_export_ics") is not None
+
+
+def test_a_learning_line_opens_the_activity(window):
+    learning = window.findChild(QListWidget, "learning_in_progress")
+    learning.itemActivated.emit(learning.item(0))
+    assert window.current_tab() is window.skills_tab
+    activity = m.LearningActivity.get_by_id(window.skills_tab.learning.selected_activity_id())
+    assert learning.item(0).text().startswith(activity.title)
+
+
+def test_reminders_come_again_the_next_day(window, qtbot):
+    qtbot.waitUntil(lambda: getattr(window, "reminders", None) is not None)
+    window.statusBar().clearMessage()
+    window.reminders.check()
+    assert window.statusBar().currentMessage() == ""  # once a day
+    window.ctx.set_today(window.ctx.today() + dt.timedelta(days=1))
+    window.reminders.check()
+    assert window.statusBar().currentMessage().startswith("Today: ")
