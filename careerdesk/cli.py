@@ -59,6 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument(
         "--demo", action="store_true", help="open the GUI on a fresh copy of the example plan"
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation: open the example plan offscreen, visit every tab, "
+        "export a PDF, check the database; exit 0 when all works",
+    )
+    # Benchmarks only (benchmarks/bench_frozen.py): quit right after the first paint.
+    parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def db_option(sub: argparse.ArgumentParser) -> None:
@@ -294,6 +302,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command:
             return handlers[args.command](args)
+        if args.self_test:
+            from careerdesk.ui.self_test import run_self_test
+
+            return run_self_test()
         return open_gui(args)
     except Exception as exc:  # noqa: BLE001 - sorted below into bad input or a bug
         if not _is_bad_input(exc):
@@ -315,6 +327,10 @@ def open_gui(args: argparse.Namespace) -> int:
     from careerdesk import paths
     from careerdesk.app import run_gui
 
+    if args.quit_after_paint:
+        from careerdesk.ui.self_test import quit_after_first_paint
+
+        quit_after_first_paint()
     if not args.demo:
         return run_gui(args.db or paths.default_database())
     from careerdesk.core import db, demo

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from careerdesk.core import cadence, gaps, journal, skills
+from careerdesk.core import cadence, gaps, journal, plan_view, skills
 from careerdesk.core import models as m
-from careerdesk.core import plan_view as plan
 from careerdesk.core.catalogue import ATTRIBUTION
 
 __all__ = ["ATTRIBUTION", "ReportData", "RoleGaps", "read_report_data"]
@@ -42,7 +41,7 @@ class ReportData:
     name: str = ""
     headline: str = ""
     growth: str = ""
-    view: plan.PlanView = field(default_factory=lambda: plan.PlanView([], [], []))
+    view: plan_view.PlanView = field(default_factory=lambda: plan_view.PlanView([], [], []))
     roles: list[RoleGaps] = field(default_factory=list)
     activities: list[skills.ActivityRow] = field(default_factory=list)
     reach_out: list[cadence.DueContact] = field(default_factory=list)
@@ -53,8 +52,12 @@ class ReportData:
     history: list[m.CareerRole] = field(default_factory=list)
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    next_checkin: dt.date | None = None
 
-    def steps_of(self, goal_id: int) -> list[plan.StepRow]:
+    def current_role(self) -> m.CareerRole | None:
+        return next((r for r in self.history if r.end_date is None), None)
+
+    def steps_of(self, goal_id: int) -> list[plan_view.StepRow]:
         return [s for s in self.view.steps if s.goal_id == goal_id]
 
 
@@ -68,13 +71,15 @@ def _in_range(day: dt.date | None, lo: dt.date | None, hi: dt.date | None) -> bo
     return (lo is None or day >= lo) and (hi is None or day <= hi)
 
 
-def filtered_view(view: plan.PlanView, lo: dt.date | None, hi: dt.date | None) -> plan.PlanView:
+def filtered_view(
+    view: plan_view.PlanView, lo: dt.date | None, hi: dt.date | None
+) -> plan_view.PlanView:
     """The goals that overlap lo..hi, their steps due in it, and the spans that overlap it."""
     goal_rows = [g for g in view.goals if _overlaps(g.start, g.target, lo, hi)]
     kept = {g.id for g in goal_rows}
     steps = [s for s in view.steps if s.goal_id in kept and _in_range(s.done or s.due, lo, hi)]
     spans = [s for s in view.spans if _overlaps(s.start, s.end, lo, hi)]
-    return plan.PlanView(goal_rows, steps, spans)
+    return plan_view.PlanView(goal_rows, steps, spans)
 
 
 def _roles(lo: dt.date | None, hi: dt.date | None) -> list[RoleGaps]:
@@ -125,7 +130,7 @@ def read_report_data(
 ) -> ReportData:
     """Read the report's data from the open database (reads only: no row is created)."""
     profile = m.Profile.select().order_by(m.Profile.id).first()
-    view = filtered_view(plan.plan_view(today), date_from, date_to)
+    view = filtered_view(plan_view.plan_view(today), date_from, date_to)
     activities = [
         a
         for a in skills.list_activities()
@@ -164,4 +169,5 @@ def read_report_data(
         history=history,
         date_from=date_from,
         date_to=date_to,
+        next_checkin=journal.next_checkin_date(today),
     )

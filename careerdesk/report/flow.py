@@ -231,6 +231,9 @@ def paginate(blocks: Sequence[Block], paper: Paper, attribution: str) -> list[Pa
         elif page.items and y + b.height > room(page, b.catalogue):
             new_page()
             page = pages[-1]
+        if b.spacer and not page.items:  # room left at a page's foot is not carried over
+            i += 1
+            continue
         if not page.items and b.header is not None:
             page.items.append((b.header, y))
             y += b.header.height

@@ -173,20 +173,44 @@ def _title(painter: QPainter, paper: Paper, data: ReportData, frame: _Frame, she
     text = style.tr("Timeline: {a} to {b}").format(
         a=style.format_date(sheet.first), b=style.format_date(sheet.last)
     )
-    paper.draw_line(painter, QRectF(0, 0, paper.width * 0.7, frame.title_h), text, font)
+    title_w = min(paper.metrics(font).horizontalAdvance(text) + 4, paper.width * 0.6)
+    paper.draw_line(painter, QRectF(0, 0, title_w, frame.title_h), text, font)
     if sheet.grid_rows * sheet.grid_cols > 1:
         where = style.tr("sheet {r}.{c}: row {r} of {rows}, column {c} of {cols}").format(
             r=sheet.grid_row, c=sheet.grid_col, rows=sheet.grid_rows, cols=sheet.grid_cols
         )
         small = paper.font(style.SMALL, bold=True)
+        text_w = paper.metrics(small).horizontalAdvance(where)
+        text_w = min(text_w, paper.width - title_w - 8)
+        _grid_map(
+            painter,
+            sheet,
+            QRectF(title_w + 8, 0, paper.width - text_w - title_w - 16, frame.title_h),
+        )
         paper.draw_line(
             painter,
-            QRectF(paper.width * 0.45, 0, paper.width * 0.55, frame.title_h),
+            QRectF(paper.width - text_w, 0, text_w, frame.title_h),
             where,
             small,
             style.INK,
             Qt.AlignmentFlag.AlignRight,
         )
+
+
+def _grid_map(painter: QPainter, sheet: Sheet, rect: QRectF) -> None:
+    """A small map of the sheets with this one filled, ending at rect's right."""
+    cell = min(6.0, rect.width() / sheet.grid_cols, (rect.height() - 6) / sheet.grid_rows)
+    if cell < 2.5:  # no room beside the title: the sheet's name says it all
+        return
+    left = rect.right() - cell * sheet.grid_cols
+    top = rect.top() + (rect.height() - cell * sheet.grid_rows) / 2 - 2
+    painter.setPen(QPen(style.MUTED, 0.4))
+    for r in range(sheet.grid_rows):
+        for c in range(sheet.grid_cols):
+            box = QRectF(left + c * cell, top + r * cell, cell, cell)
+            here = (r + 1, c + 1) == (sheet.grid_row, sheet.grid_col)
+            painter.setBrush(style.INK if here else Qt.BrushStyle.NoBrush)
+            painter.drawRect(box)
 
 
 def _axis(
@@ -282,12 +306,18 @@ def _lanes(
         painter.setPen(QPen(style.RULE, 0.4))
         painter.drawLine(QPointF(0, top), QPointF(chart.left(), top))
         name = lane_name(key)
-        if top < last_bottom:
+        # A thin lane at the foot of the chart names itself upwards, inside the chart.
+        y = min(top + 1, chart.bottom() - line)
+        if y < last_bottom:
             continue  # no room under the name above: a one-row lane on a dense page
-        room = max(line, bottom - top)
-        height = min(room, paper.text_block_height(name, font, LANE_COLUMN - 8))
-        paper.draw_wrapped(painter, QRectF(3, top + 1, LANE_COLUMN - 8, height), name, font)
-        last_bottom = top + 1 + height
+        wrapped = paper.text_block_height(name, font, LANE_COLUMN - 8)
+        if wrapped > max(line, bottom - y):  # one line, elided, where two do not fit
+            height = line
+            paper.draw_line(painter, QRectF(3, y, LANE_COLUMN - 8, line), name, font)
+        else:
+            height = wrapped
+            paper.draw_wrapped(painter, QRectF(3, y, LANE_COLUMN - 8, height), name, font)
+        last_bottom = y + height
 
 
 def _legend(painter: QPainter, paper: Paper, rect: QRectF) -> None:

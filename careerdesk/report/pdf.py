@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 
 from careerdesk.core.catalogue import ATTRIBUTION
-from careerdesk.report import paper_timeline, sections, style
+from careerdesk.report import paper_timeline, review_sections, sections, style
 from careerdesk.report.data import ReportData, read_report_data
 from careerdesk.report.flow import Block, Paper, paginate, render
 
@@ -146,10 +146,10 @@ _BUILDERS = {
     "cover": sections.cover,
     "goals": sections.goals,
     "gaps": sections.skill_gaps,
-    "learning": sections.learning,
-    "network": sections.network,
-    "checkin": sections.checkin,
-    "assessment": sections.assessment,
+    "learning": review_sections.learning,
+    "network": review_sections.network,
+    "checkin": review_sections.checkin,
+    "assessment": review_sections.assessment,
 }
 
 

@@ -6,10 +6,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QFont, QPainter, QPen
 
 from careerdesk.report import style
-from careerdesk.report.flow import Block, Paper
+from careerdesk.report.flow import Block, Paper, text_piece
 
 PAD = 3.0
 
@@ -73,7 +73,14 @@ def table(
 
     header = Block(header_h, paint_header, keep_with_next=True, catalogue=catalogue)
     blocks = [header]
-    for n, row in enumerate(rows):
+    # A row taller than half a page (a very long text) continues as rows of its lines.
+    limit = (paper.height - Paper.MARGIN_FOOTER) / 2
+    parts = [
+        (n, part)
+        for n, row in enumerate(rows)
+        for part in _split_row(paper, row, widths, font, limit)
+    ]
+    for n, row in parts:
         heights = []
         for cell, w in zip(row, widths, strict=True):
             if isinstance(cell, Drawn):
@@ -90,6 +97,46 @@ def table(
             )
         )
     return blocks
+
+
+def _split_row(
+    paper: Paper, row: Sequence[Cell], widths: Sequence[float], font: QFont, limit: float
+) -> list[Sequence[Cell]]:
+    texts = [c for c in row if not isinstance(c, Drawn)]
+    tallest = max(
+        (
+            paper.text_block_height(c, font, w - 2 * PAD)
+            for c, w in zip(row, widths, strict=True)
+            if not isinstance(c, Drawn)
+        ),
+        default=0.0,
+    )
+    if not texts or tallest <= limit:
+        return [row]
+    per_part = max(1, int(limit // paper.metrics(font).lineSpacing()))
+    lines = []
+    for cell, w in zip(row, widths, strict=True):
+        if isinstance(cell, Drawn):
+            lines.append(None)
+            continue
+        lay, _h = paper.layout(cell, font, w - 2 * PAD)
+        lines.append(
+            [
+                text_piece(cell, lay.lineAt(i).textStart(), lay.lineAt(i).textLength())
+                for i in range(lay.lineCount())
+            ]
+        )
+    count = max(len(ls) for ls in lines if ls is not None)
+    parts: list[Sequence[Cell]] = []
+    for start in range(0, count, per_part):
+        part: list[Cell] = []
+        for cell, ls in zip(row, lines, strict=True):
+            if ls is None:
+                part.append(cell if start == 0 else "")
+            else:
+                part.append("\n".join(ls[start : start + per_part]))
+        parts.append(part)
+    return parts
 
 
 def _row_painter(paper, columns, row, lefts, widths, h, font, shaded):  # noqa: ANN001, ANN202

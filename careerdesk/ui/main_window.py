@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
@@ -22,9 +23,12 @@ from careerdesk.ui import settings
 from careerdesk.ui.about import AboutDialog
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.icons import app_icon
-from careerdesk.ui.printing import add_print_actions
+from careerdesk.ui.print_menu import PrintMenu
 from careerdesk.ui.tab import Tab
 from careerdesk.ui.tab_pages import TAB_KINDS, TabPages
+
+if TYPE_CHECKING:
+    from careerdesk.ui.printing import Printing
 
 DB_FILTER = "CareerDesk database (*.careerdesk *.db);;All files (*)"
 
@@ -86,6 +90,11 @@ class MainWindow(QMainWindow):
         return QSize(min(1280, room.width()), min(820, room.height() - 40)).expandedTo(
             QSize(1000, 560)
         )
+
+    @property
+    def printing(self) -> Printing:
+        """Print, preview and PDF export (the report code loads on first use)."""
+        return self.print_menu.printing
 
     # Each tab is built the first time anything needs it.
     overview_tab = property(lambda self: self.pages.tab("overview_tab"))
@@ -191,7 +200,7 @@ class MainWindow(QMainWindow):
         self.export_menu.addAction(
             self._action("action_export_ics", self.tr("Calendar (iCalendar)…"), self.export_ics)
         )
-        self.printing = add_print_actions(self, file_menu)
+        self.print_menu = PrintMenu(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action("action_quit", self.tr("&Quit"), self.close, QKeySequence.Quit)

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QMainWindow,
-    QMenu,
     QVBoxLayout,
     QWidget,
 )
@@ -92,6 +90,7 @@ class ReportOptionsDialog(CheckedDialog):
             edit.setObjectName(name)
             edit.setAccessibleName(text)
             edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
             dates.addWidget(edit)
         form.addRow(self.tr("From / to:"), dates)
 
@@ -282,22 +281,3 @@ class Printing(QObject):
         self.task = run_in_background(
             self.window, self.tr("Exporting the plan as PDF…"), work, done, failed
         )
-
-
-def add_print_actions(window: QMainWindow, file_menu: QMenu) -> Printing:
-    """File › Print… (Ctrl+P), Print Preview… and Export PDF…, added at the menu's end."""
-    printing = Printing(window)
-    file_menu.addSeparator()
-    for name, text, slot, shortcut in (
-        ("action_print", window.tr("&Print…"), printing.print_report, QKeySequence.Print),
-        ("action_print_preview", window.tr("Print Pre&view…"), printing.preview, None),
-        ("action_export_pdf", window.tr("Export P&DF…"), printing.export, None),
-    ):
-        action = QAction(text, window)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _c=False, s=slot: s())
-        window.addAction(action)  # the shortcut works with the menu bar hidden
-        file_menu.addAction(action)
-    return printing

@@ -55,6 +55,11 @@ def images(pdf: Path) -> list[str]:
 
 def word_heights(pdf: Path, page: int) -> list[tuple[str, float]]:
     """(word, height in points) of every word on a page, from `pdftotext -bbox`."""
+    return [(w, bottom - top) for w, top, bottom in word_boxes(pdf, page)]
+
+
+def word_boxes(pdf: Path, page: int) -> list[tuple[str, float, float]]:
+    """(word, top, bottom) in points from the top of a page, from `pdftotext -bbox`."""
     out = subprocess.run(
         ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
         capture_output=True,
@@ -67,5 +72,5 @@ def word_heights(pdf: Path, page: int) -> list[tuple[str, float]]:
         r"([^<]*)</word>",
         out.stdout,
     ):
-        found.append((m.group(3), float(m.group(2)) - float(m.group(1))))
+        found.append((m.group(3), float(m.group(1)), float(m.group(2))))
     return found

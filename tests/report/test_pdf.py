@@ -7,12 +7,11 @@ import datetime as dt
 import pytest
 
 from careerdesk.core import db as cdb
-from careerdesk.core import goals
-from careerdesk.core import plan_view as plan
+from careerdesk.core import goals, plan_view
 from careerdesk.core.catalogue import ATTRIBUTION
 from careerdesk.report.pdf import SECTIONS
 
-from .pdf_helpers import dates_in, export, fonts, images, page_sizes, pages_text
+from .pdf_helpers import dates_in, export, fonts, images, page_sizes, pages_text, word_boxes
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -33,7 +32,7 @@ def full_report(plan_file, tmp_path_factory):
 
 def _view(path):
     with cdb.opened(path, create=False):
-        return plan.plan_view(TODAY)
+        return plan_view.plan_view(TODAY)
 
 
 def test_every_goal_and_step_title_appears(plan_file, full_report):
@@ -177,3 +176,28 @@ def test_bad_options_are_refused_in_one_sentence(options, message):
 
     with pytest.raises(ValueError, match=message):
         ReportOptions(**options).check()
+
+
+def test_a_very_long_text_continues_on_the_next_page_whole(plan_file, tmp_path):
+    from careerdesk.core import models as m
+
+    path = tmp_path / "long.db"
+    path.write_bytes(plan_file.read_bytes())
+    words = [f"duty{n:03d}" for n in range(900)]
+    with cdb.opened(path):
+        role = m.CareerRole.select().first()
+        m.CareerRole.update(responsibilities=" ".join(words)).where(
+            m.CareerRole.id == role.id
+        ).execute()
+    out = tmp_path / "long.pdf"
+    count = export(path, out, TODAY, sections=("assessment",))
+    assert count >= 3
+    pages = pages_text(out)
+    text = " ".join(pages)
+    assert all(w in text for w in words)
+    for n, page in enumerate(pages, start=1):
+        assert page.endswith(f"page {n} of {count} · printed 23 Nov 2026")
+        # No line of the long text runs into the footer.
+        boxes = word_boxes(out, n)
+        footer_top = min(top for w, top, _b in boxes if w == "printed")
+        assert all(bottom < footer_top for w, _t, bottom in boxes if w.startswith("duty"))

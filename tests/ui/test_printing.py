@@ -142,3 +142,51 @@ def test_options_dialog_refuses_an_empty_choice(qtbot, today, monkeypatch):
     dialog.accept()
     assert shown[-1] == "The report's end date is before its start date."
     assert isinstance(dialog.options().date_from, dt.date)
+
+
+def test_the_background_export_matches_one_painted_on_the_ui_thread(window, qtbot, tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "report"))
+    from pdf_helpers import fonts, pages_text
+
+    from careerdesk.report.pdf import export_pdf
+
+    options = ReportOptions(page="Letter", timeline="tile")
+    here = tmp_path / "here.pdf"
+    export_pdf(here, options, today=window.ctx.today())
+    there = tmp_path / "there.pdf"
+    window.printing.export(options, there)
+    qtbot.waitUntil(lambda: window.printing.task is None, timeout=30000)
+    assert pages_text(there) == pages_text(here)
+    assert all(row[-5] == "yes" for row in fonts(there))
+
+
+def test_print_goes_through_the_print_dialog_to_the_printer(window, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    out = tmp_path / "printed.pdf"
+
+    def accept(dialog):
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    window.printing.print_report(ReportOptions(sections=("cover", "timeline"), page="A4"))
+    reader = PdfReader(str(out))
+    assert len(reader.pages) == 2
+    assert window.printing.printer.resolution() >= 300  # a printer's resolution, not 96
+
+
+def test_paper_follows_the_locale_by_default():
+    from PySide6.QtCore import QLocale
+
+    from careerdesk.report.pdf import default_page_size
+
+    assert default_page_size(QLocale("en_US")) == "Letter"
+    assert default_page_size(QLocale("en_CA")) == "Letter"
+    assert default_page_size(QLocale("de_DE")) == "A4"
+    assert default_page_size(QLocale("en_GB")) == "A4"
