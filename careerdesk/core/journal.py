@@ -135,24 +135,6 @@ def record_checkin(
     return in_order([*steps, created], created.value)
 
 
-def create_checkin(day: dt.date, *, today: dt.date | None = None, **values: object) -> Done:
-    """A check-in with a free reflection and no plan changes (older form, and tests)."""
-    _check_ratings(values.get("wellbeing"), values.get("work_life_balance"))  # type: ignore[arg-type]
-    period = str(values.pop("period", "quarterly"))
-    period_days(period)
-    entry = CheckInEntry(
-        day=day,
-        period=period,
-        wellbeing=values.pop("wellbeing", None),  # type: ignore[arg-type]
-        work_life_balance=values.pop("work_life_balance", None),  # type: ignore[arg-type]
-        will_change=str(values.pop("next_actions", "")),
-    )
-    reflection = str(values.pop("reflection", ""))
-    if values:
-        raise ValueError(f"A check-in has no field {', '.join(sorted(values))}.")
-    return _insert_checkin(entry, reflection, (), today or day)
-
-
 def checkins() -> list[m.CheckIn]:
     """Check-ins, newest first."""
     return list(m.CheckIn.select().order_by(m.CheckIn.date.desc(), m.CheckIn.id.desc()))
@@ -336,8 +318,3 @@ def review(today: dt.date) -> list[GoalReview]:
             )
         )
     return reviews
-
-
-def last_checkin_date() -> dt.date | None:
-    last = m.CheckIn.select(m.CheckIn.date).order_by(m.CheckIn.date.desc()).first()
-    return last.date if last else None

@@ -14,11 +14,15 @@ from careerdesk.core.adjustments import Adjustment
 D = dt.date
 
 
+def _check_in(day, **values):
+    return journal.record_checkin(journal.CheckInEntry(day=day, **values), today=day)
+
+
 def test_checkin_snapshots_goals_and_review_shows_what_moved(db_path):
     goal_id = goals.create_goal("Certify", D(2027, 1, 1), D(2027, 12, 31)).value
     steps = [goals.create_step(goal_id, f"Step {i}", D(2027, 2, i + 1)).value for i in range(4)]
     goals.set_step_done(steps[0], D(2027, 2, 1))
-    done = journal.create_checkin(D(2027, 3, 1), wellbeing=4, reflection="ok")
+    done = _check_in(D(2027, 3, 1), wellbeing=4, went_well="ok")
     assert done.changes.journal
     snapshot = m.CheckInGoal.get(m.CheckInGoal.checkin == done.value)
     assert (snapshot.goal_id, snapshot.progress) == (goal_id, 0.25)
@@ -47,16 +51,16 @@ def test_review_leaves_out_closed_goals(db_path):
 )
 def test_bad_checkin_values_are_refused(db_path, values):
     with pytest.raises(ValueError):
-        journal.create_checkin(D(2027, 3, 1), **values)
+        _check_in(D(2027, 3, 1), **values)
     assert m.CheckIn.select().count() == 0
 
 
 def test_trend_lists_ratings_and_mean_progress(db_path):
     goal_id = goals.create_goal("Certify", D(2027, 1, 1), D(2027, 12, 31)).value
     step_id = goals.create_step(goal_id, "Course", D(2027, 2, 1)).value
-    journal.create_checkin(D(2027, 3, 1), wellbeing=2, work_life_balance=3)
+    _check_in(D(2027, 3, 1), wellbeing=2, work_life_balance=3)
     goals.set_step_done(step_id, D(2027, 3, 2))
-    journal.create_checkin(D(2027, 6, 1), wellbeing=4)
+    _check_in(D(2027, 6, 1), wellbeing=4)
     assert [
         (p.date, p.wellbeing, p.work_life_balance, p.mean_progress) for p in journal.trend()
     ] == [
@@ -149,7 +153,7 @@ def test_a_refused_adjustment_is_one_sentence(db_path):
 
 def test_cadence_sets_when_the_next_checkin_is_due(db_path):
     assert journal.next_checkin(D(2027, 1, 5)).day == D(2027, 1, 5)  # before the first
-    journal.create_checkin(D(2027, 1, 1))
+    _check_in(D(2027, 1, 1))
     assert journal.next_checkin_date(D(2027, 1, 5)) == D(2027, 4, 2)  # quarterly: 91 days
     journal.set_checkin_period("monthly")
     assert journal.next_checkin_date(D(2027, 1, 5)) == D(2027, 1, 31)

@@ -8,6 +8,12 @@ from careerdesk.core import journal, overview, records
 from careerdesk.core import models as m
 
 D = dt.date
+
+
+def _check_in(day, **values):
+    return journal.record_checkin(journal.CheckInEntry(day=day, **values), today=day)
+
+
 TODAY = D(2027, 3, 10)
 
 
@@ -86,7 +92,7 @@ def test_overview_lists_on_hand_made_data(db_path):
 
 def test_next_checkin_follows_the_cadence(db_path):
     _plan()
-    journal.create_checkin(D(2027, 3, 1))
+    _check_in(D(2027, 3, 1))
     journal.set_checkin_period("monthly")
     news = overview.attention(TODAY)
     assert (news.next_checkin, news.checkin_due) == (D(2027, 3, 31), False)
