@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from careerdesk.core import first_run
+from careerdesk.ui import settings
 from careerdesk.ui.guide.wizard import FirstRunGuide
 from careerdesk.ui.operations import perform
 
@@ -31,6 +32,10 @@ def open_guide(window: MainWindow) -> FirstRunGuide:
 
 def _finished(window: MainWindow, guide: FirstRunGuide, result: int) -> None:
     if result != QDialog.DialogCode.Accepted:
+        skipped = settings.value(settings.GUIDE_SKIPPED)
+        path = str(window.ctx.db_path)
+        if path not in skipped:
+            settings.set_value(settings.GUIDE_SKIPPED, [*skipped[-19:], path])
         return
     plan = guide.plan()
     today = window.ctx.today()
@@ -52,7 +57,9 @@ def _finished(window: MainWindow, guide: FirstRunGuide, result: int) -> None:
 
 
 def offer_guide_if_new(window: MainWindow) -> FirstRunGuide | None:
-    """On a new, empty file, the guide opens by itself (it can be skipped)."""
+    """On a new, empty file, the guide opens by itself, until the user skips it there."""
     if not window.ctx.database.is_open or not first_run.is_new_file():
         return None
+    if str(window.ctx.db_path) in settings.value(settings.GUIDE_SKIPPED):
+        return None  # skipped once: Help › First-run Guide still opens it
     return open_guide(window)

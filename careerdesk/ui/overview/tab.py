@@ -135,6 +135,12 @@ class OverviewTab(Tab):
             self.go_to.emit(*target)
 
     def refresh(self, changes: Changes) -> None:
+        if not (
+            changes.goals or changes.steps or changes.journal or changes.contacts
+            or changes.interactions or changes.learning or changes.profile
+            or changes.skills or changes.roles
+        ):  # fmt: skip
+            return  # e.g. the career history: nothing shown here
         today = self.ctx.today()
         news = overview.attention(today)
         self.pages.setCurrentWidget(self.welcome if news.is_empty else self.pages.widget(0))
