@@ -121,6 +121,9 @@ class OverviewTab(Tab):
         items.setAccessibleName(title)
         items.setToolTip(self.tr("Double-click or press Enter to open"))
         items.setMinimumHeight(90)
+        # A long line ends in "…" on a small window; its tooltip has all of it.
+        items.setTextElideMode(Qt.TextElideMode.ElideRight)
+        items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         items.itemActivated.connect(self._activated)
         QVBoxLayout(box).addWidget(items)
         box.setProperty("base_title", title)
@@ -274,6 +277,7 @@ class OverviewTab(Tab):
         for line, target in lines:
             item = QListWidgetItem(line)
             item.setData(Qt.ItemDataRole.UserRole, target)
+            item.setToolTip(line)
             widget.addItem(item)
         if not lines:
             item = QListWidgetItem(empty)
