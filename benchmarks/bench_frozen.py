@@ -43,13 +43,12 @@ def start_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     return float(found.group(1)) - started, exited - started
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description="frozen vs source start to first paint")
-    parser.add_argument("--bundle", type=Path, default=DEFAULT_BUNDLE)
-    parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args()
-    if not args.bundle.exists():
-        raise SystemExit(f"{args.bundle} not found: run python packaging/build.py first")
+def measure(bundle: Path = DEFAULT_BUNDLE, runs: int = 5) -> dict:
+    """Median seconds to first paint (and to exit) of the frozen bundle and of the source."""
+    from common import Row
+
+    if not bundle.exists():
+        raise FileNotFoundError(f"{bundle} not found: run python packaging/build.py first")
 
     from careerdesk.core import db, demo
 
@@ -64,26 +63,48 @@ def main() -> None:
         )
         tail = ["--db", str(plan), "--quit-after-paint"]
         commands = {
-            "frozen": [str(args.bundle), *tail],
+            "frozen": [str(bundle), *tail],
             "source": [sys.executable, "-m", "careerdesk", *tail],
         }
         for cmd in commands.values():
             start_once(cmd, env)  # warm-up
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
-        for _ in range(args.runs):
+        for _ in range(runs):
             for name, cmd in commands.items():
                 times[name].append(start_once(cmd, env))
-
-    print(f"start to first paint, {args.runs} runs each ({env['QT_QPA_PLATFORM']}):")
-    medians = {}
+    figures: dict = {"runs": runs, "platform": env["QT_QPA_PLATFORM"], "samples": times}
     for name, samples in times.items():
-        paint = [p for p, _ in samples]
-        medians[name] = statistics.median(paint)
-        print(
-            f"  {name:7} median {medians[name] * 1000:6.0f} ms   min {min(paint) * 1000:6.0f} ms"
-            f"   exit median {statistics.median(e for _, e in samples) * 1000:6.0f} ms"
+        figures[f"{name}_paint_s"] = statistics.median(p for p, _ in samples)
+        figures[f"{name}_min_s"] = min(p for p, _ in samples)
+        figures[f"{name}_exit_s"] = statistics.median(e for _, e in samples)
+    figures["rows"] = [
+        Row(
+            "frozen bundle: start to first paint",
+            figures["frozen_paint_s"] * 1000,
+            baseline=figures["source_paint_s"] * 1000,
+            note=f"median of {runs}; baseline the start from source",
         )
-    print(f"  frozen / source: {medians['frozen'] / medians['source']:.2f}")
+    ]
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="frozen vs source start to first paint")
+    parser.add_argument("--bundle", type=Path, default=DEFAULT_BUNDLE)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    try:
+        figures = measure(args.bundle, args.runs)
+    except FileNotFoundError as exc:
+        raise SystemExit(str(exc)) from None
+    print(f"start to first paint, {args.runs} runs each ({figures['platform']}):")
+    for name in ("frozen", "source"):
+        print(
+            f"  {name:7} median {figures[f'{name}_paint_s'] * 1000:6.0f} ms"
+            f"   min {figures[f'{name}_min_s'] * 1000:6.0f} ms"
+            f"   exit median {figures[f'{name}_exit_s'] * 1000:6.0f} ms"
+        )
+    print(f"  frozen / source: {figures['frozen_paint_s'] / figures['source_paint_s']:.2f}")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ Both sides write into a fresh CareerDesk file (same tables, indexes and pragmas)
 The baseline inserts the same, already parsed rows with one executemany and a
 commit; ours reads the CSV file, previews it against the database (dedupe) and
 applies it in one transaction. Target: ours within 3x of the baseline.
+`measure()` returns the figures for benchmarks/run.py.
 """
 
 from __future__ import annotations
@@ -136,18 +137,16 @@ def ours(path: Path, source: Path) -> tuple[float, float, float, float, str]:
     return t1 - t0, t2 - t1, t3 - t2, t4 - t3, plan.summary()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=30_000)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--seed", type=int, default=6)
-    args = parser.parse_args()
+def measure(rows: int = 30_000, repeat: int = 3, seed: int = 6) -> dict:
+    """Median seconds of ours (and its parts) and of the baseline, over `repeat` runs."""
+    from common import Row
+
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         source = folder / "Connections.csv"
-        data = write_connections(source, args.rows, args.seed)
+        data = write_connections(source, rows, seed)
         base_times, our_times, parts = [], [], []
-        for run in range(args.repeat):
+        for run in range(repeat):
             base_times.append(baseline(fresh_database(folder, f"base{run}.db"), data))
             parse, dedupe, write, again, summary = ours(
                 fresh_database(folder, f"ours{run}.db"), source
@@ -156,14 +155,48 @@ def main() -> None:
             parts.append((parse, dedupe, write, again))
     base, our = statistics.median(base_times), statistics.median(our_times)
     parse, dedupe, write, again = (statistics.median(p[i] for p in parts) for i in range(4))
-    print(f"{args.rows} LinkedIn rows, {args.repeat} runs each, median; import: {summary}")
-    print(f"  baseline sqlite3.executemany + commit: {base * 1000:8.0f} ms")
+    figures: dict = {
+        "row_count": rows,
+        "repeat": repeat,
+        "summary": summary,
+        "baseline_s": base,
+        "ours_s": our,
+        "parse_s": parse,
+        "dedupe_s": dedupe,
+        "write_s": write,
+        "again_s": again,
+    }
+    figures["rows"] = [
+        Row(
+            f"import {rows:,} LinkedIn rows (read+preview+apply)",
+            our * 1000,
+            baseline=base * 1000,
+            limit=TARGET_RATIO,
+            ratio_target=True,
+            note=f"median of {repeat}; baseline sqlite3 executemany; "
+            f"parse {parse * 1000:.0f}, dedupe {dedupe * 1000:.0f}, write {write * 1000:.0f} ms",
+        ),
+        Row("import the same file again (no change)", again * 1000, baseline=base * 1000),
+    ]
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=30_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=6)
+    args = parser.parse_args()
+    f = measure(args.rows, args.repeat, args.seed)
+    print(f"{args.rows} LinkedIn rows, {args.repeat} runs each, median; import: {f['summary']}")
+    print(f"  baseline sqlite3.executemany + commit: {f['baseline_s'] * 1000:8.0f} ms")
     print(
-        f"  ours read_file+preview+apply:         {our * 1000:8.0f} ms"
-        f"  (parse {parse * 1000:.0f}, dedupe {dedupe * 1000:.0f}, write {write * 1000:.0f})"
+        f"  ours read_file+preview+apply:         {f['ours_s'] * 1000:8.0f} ms"
+        f"  (parse {f['parse_s'] * 1000:.0f}, dedupe {f['dedupe_s'] * 1000:.0f},"
+        f" write {f['write_s'] * 1000:.0f})"
     )
-    print(f"  ours re-import of the same file:      {again * 1000:8.0f} ms (no change)")
-    ratio = our / base
+    print(f"  ours re-import of the same file:      {f['again_s'] * 1000:8.0f} ms (no change)")
+    ratio = f["ours_s"] / f["baseline_s"]
     verdict = "OK" if ratio <= TARGET_RATIO else "OVER TARGET"
     print(f"  ratio: {ratio:.2f}x (target <= {TARGET_RATIO:.0f}x) {verdict}")
 

@@ -5,7 +5,8 @@ Run by hand (no screen needed):
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_timeline.py [--scale 300]
 
 Data: `careerdesk demo FILE --scale N` (N=300: 3,000 goals, 11,100 steps), written once
-to a temporary folder unless --db names an existing file.
+to the temp dir's careerdesk-bench folder unless --db names an existing file.
+`measure()` returns the figures for benchmarks/run.py.
 
 Baseline, measured in the same run and in the same views: a bare pyqtgraph PlotWidget
 holding one plain QGraphicsRectItem per goal (same dates and rows), where a scene
@@ -24,10 +25,10 @@ import datetime as dt
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -60,16 +61,6 @@ def percentile(values: list[float], pct: float) -> float:
 
 def summary(values: list[float]) -> tuple[float, float]:
     return statistics.median(values), percentile(values, 99)
-
-
-def demo_file(scale: int, folder: Path) -> Path:
-    path = folder / f"demo-scale{scale}.db"
-    if not path.exists():
-        exe = Path(sys.executable).with_name("careerdesk")
-        command = [str(exe)] if exe.exists() else [sys.executable, "-m", "careerdesk"]
-        print(f"writing {path} with careerdesk demo --scale {scale} …", flush=True)
-        subprocess.run([*command, "demo", str(path), "--scale", str(scale)], check=True)
-    return path
 
 
 class Baseline(pg.PlotWidget):
@@ -145,27 +136,42 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--saves", type=int, default=200)
     args = parser.parse_args()
+    measure(args.scale, args.db, args.moves, args.rounds, args.saves, echo=print)
+
+
+def measure(
+    scale: int = 300,
+    db: Path | None = None,
+    moves: int = 400,
+    rounds: int = 5,
+    saves: int = 200,
+    drop_rounds: int = 20,
+    echo: Callable[[str], None] = lambda _line: None,
+) -> dict:
+    """Build, drag, save and drop figures (ms lists and medians); `echo` gets the old lines."""
+    from common import Row, demo_file
 
     pg.setConfigOption("mouseRateLimit", 0)
     app = QApplication.instance() or QApplication(sys.argv)
     folder = Path(tempfile.mkdtemp(prefix="bench-timeline-"))
-    cache = Path(tempfile.gettempdir()) / "careerdesk-bench"
-    cache.mkdir(exist_ok=True)
-    source = args.db or demo_file(args.scale, cache)
+    source = db or demo_file(scale)
     path = folder / "plan.db"
     shutil.copyfile(source, path)
     database = cdb.open_database(path)
     today = dt.date.today()
+    figures: dict = {"drag": {}, "save": {}}
+    table: list = []
     try:
         t0 = time.perf_counter()
         view = read_plan(today)
         query_ms = (time.perf_counter() - t0) * 1000
-        print(
+        figures.update(goals=len(view.goals), steps=len(view.steps), query_ms=query_ms)
+        echo(
             f"data: {len(view.goals)} goals, {len(view.steps)} steps, {len(view.spans)} spans "
             f"(plan_view query {query_ms:.0f} ms)"
         )
         if len(view.goals) < 2000 or len(view.steps) < 10000:
-            print("warning: the issue asks for at least 2,000 goals and 10,000 steps")
+            echo("warning: the issue asks for at least 2,000 goals and 10,000 steps")
 
         # --- build --------------------------------------------------------------------
         ours_build, base_build = [], []
@@ -199,7 +205,17 @@ def main() -> None:
                 timeline.deleteLater()
                 baseline.deleteLater()
                 app.processEvents()
-        report("build (widget + first paint)", ours_build, base_build)
+        echo(report("build (widget + first paint)", ours_build, base_build))
+        figures["build"] = (ours_build, base_build)
+        table.append(
+            Row(
+                "timeline: build + first paint, median",
+                statistics.median(ours_build),
+                baseline=statistics.median(base_build),
+                note=f"{len(view.goals)} goals, {len(view.steps)} steps; "
+                "baseline bare PlotWidget of rects",
+            )
+        )
 
         # --- drag -----------------------------------------------------------------------
         # A long-term goal with steps and sub-goals: the heaviest thing to drag.
@@ -227,7 +243,7 @@ def main() -> None:
             app.processEvents()
             rect = timeline.goal_rect(root.id)
             if rect is None:
-                print(f"{name}: the goal is not in view; skipped")
+                echo(f"{name}: the goal is not in view; skipped")
                 continue
             plot = timeline.mapFromScene(timeline.view_box.sceneBoundingRect()).boundingRect()
             left = max(rect.left(), plot.left() + 2)
@@ -241,20 +257,31 @@ def main() -> None:
             def note(dragged: list = dragged) -> None:
                 dragged.append(timeline.item.drag)
 
-            for _ in range(args.rounds):
-                ours += drag_samples(app, timeline.viewport(), press, args.moves, during=note)
+            for _ in range(rounds):
+                ours += drag_samples(app, timeline.viewport(), press, moves, during=note)
 
                 def grab(press: QPoint = press) -> None:
                     scene = baseline.mapToScene(press)
                     baseline.moving = baseline.rects[index]
                     baseline.start_x = baseline.getViewBox().mapSceneToView(scene).x()
 
-                base += drag_samples(app, baseline.viewport(), press, args.moves, grab)
+                base += drag_samples(app, baseline.viewport(), press, moves, grab)
                 baseline.moving = None
             what = {(d.kind, d.zone) if d else None for d in dragged}
             if what != {("goal", "body")}:
-                print(f"warning: the drag did not take the goal's body: {what}")
-            report(f"drag, per mouse move ({name})", ours, base, targets=True)
+                echo(f"warning: the drag did not take the goal's body: {what}")
+            echo(report(f"drag, per mouse move ({name})", ours, base, targets=True))
+            figures["drag"][name] = (ours, base)
+            for label, pct, limit in (("median", 50, DRAG_MEDIAN_MS), ("p99", 99, DRAG_P99_MS)):
+                table.append(
+                    Row(
+                        f"timeline drag {label}, {name}",
+                        percentile(ours, pct),
+                        baseline=percentile(base, pct),
+                        limit=limit,
+                        note=f"{len(ours)} moves" if label == "median" else "",
+                    )
+                )
 
         # --- saving a drop ---------------------------------------------------------------
         roots = [g.id for g in view.goals if g.depth == 0]
@@ -266,7 +293,7 @@ def main() -> None:
             ("save: move a step (+ dependents)", steps, None),
         ):
             times = []
-            for i in range(args.saves):
+            for i in range(saves):
                 record_id = ids[(i * 37) % len(ids)]
                 days = 1 if i % 2 == 0 else -1
                 t0 = time.perf_counter()
@@ -282,7 +309,9 @@ def main() -> None:
                     plan.restore_dates(moved.before)
             med, p99 = summary(times)
             verdict = "ok" if med < SAVE_MS else "OVER TARGET"
-            print(
+            figures["save"][name] = times
+            table.append(Row(name + ", median", med, limit=SAVE_MS, note=f"p99 {p99:.1f} ms"))
+            echo(
                 f"{name}: median {med:.2f} ms, p99 {p99:.2f} ms "
                 f"(target < {SAVE_MS:.0f} ms: {verdict})"
             )
@@ -300,11 +329,14 @@ def main() -> None:
         tab.load()
         app.processEvents()
         load_ms = (time.perf_counter() - t0) * 1000
-        print(f"Plan tab first load (tree + timeline): {load_ms:.0f} ms")
+        echo(f"Plan tab first load (tree + timeline): {load_ms:.0f} ms")
+        figures["tab_load_ms"] = load_ms
+        # The drop moved to tab.actions (PlanActions) in the split; QWidget.actions() before.
+        drop = getattr(tab.actions, "drop", None) or tab.drop
         drops, undos = [], []
-        for i in range(20):
+        for i in range(drop_rounds):
             t0 = time.perf_counter()
-            getattr(tab, "actions", tab).drop("goal", leaves[(i * 37) % len(leaves)], "body", 3)
+            drop("goal", leaves[(i * 37) % len(leaves)], "body", 3)
             app.processEvents()
             drops.append((time.perf_counter() - t0) * 1000)
             t0 = time.perf_counter()
@@ -313,13 +345,27 @@ def main() -> None:
             undos.append((time.perf_counter() - t0) * 1000)
         for name, values in (("drop", drops), ("undo", undos)):
             med, p99 = summary(values)
-            print(
+            figures[f"tab_{name}"] = values
+            table.append(
+                Row(
+                    f"Plan tab {name} (save, undo step, refresh, repaint), p99",
+                    p99,
+                    limit=100.0,
+                    note=f"median {med:.1f} ms; target: no stall over 100 ms",
+                )
+            )
+            echo(
                 f"Plan tab {name} (save + undo step + tree/editor/timeline refresh + repaint): "
                 f"median {med:.1f} ms, p99 {p99:.1f} ms"
             )
+        tab.close()
+        timeline.close()
+        baseline.close()
     finally:
         database.close_file()
         shutil.rmtree(folder, ignore_errors=True)
+    figures["rows"] = table
+    return figures
 
 
 def body_pixel(timeline: Timeline, near: QPoint, index: int) -> QPoint:
@@ -339,7 +385,7 @@ def fit_of(timeline: Timeline) -> tuple[tuple[float, float], tuple[float, float]
     return (view.left(), view.right()), (view.top(), view.bottom())
 
 
-def report(name: str, ours: list[float], base: list[float], *, targets: bool = False) -> None:
+def report(name: str, ours: list[float], base: list[float], *, targets: bool = False) -> str:
     om, op = summary(ours)
     bm, bp = summary(base)
     line = (
@@ -351,7 +397,7 @@ def report(name: str, ours: list[float], base: list[float], *, targets: bool = F
         line += (
             f" | targets <{DRAG_MEDIAN_MS:.0f}/<{DRAG_P99_MS:.0f} ms: {'ok' if ok else 'MISSED'}"
         )
-    print(line, flush=True)
+    return line
 
 
 if __name__ == "__main__":

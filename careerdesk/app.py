@@ -10,7 +10,7 @@ from pathlib import Path
 
 # PySide6 first, so pyqtgraph binds to it rather than to any other Qt binding.
 import PySide6  # noqa: F401
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from careerdesk import __version__, paths, qt_libraries
@@ -96,9 +96,9 @@ def create_window(
         raise
     ctx.setParent(window)
     window.open_requested.connect(lambda new: _open_other(window, new))
-    if not is_demo:
-        settings.remember_file(str(database.path))
     window.show()
+    if not is_demo:  # a QSettings write: after the first paint
+        QTimer.singleShot(0, lambda: settings.remember_file(str(database.path)))
     return window
 
 

@@ -11,12 +11,15 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import peewee as pw
-from playhouse.migrate import SqliteMigrator
 
 from careerdesk.core import models, write_errors
 from careerdesk.core.schema_v1 import V1_DDL
+
+if TYPE_CHECKING:  # imported when a migration runs: opening a current file skips it
+    from playhouse.migrate import SqliteMigrator
 
 # "CDSK": written into the SQLite header so we recognise our own files.
 APPLICATION_ID = 0x4344534B
@@ -457,6 +460,8 @@ def migrate(
     backup = None
     if pending and version > 0:
         backup = backup_copy(db, backup_path(path, version, backup_dir))
+    from playhouse.migrate import SqliteMigrator
+
     migrator = SqliteMigrator(db)
     for step in pending:
         try:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from careerdesk import paths
 from careerdesk.core import db, records
 from careerdesk.ui import settings
-from careerdesk.ui.about import AboutDialog
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.icons import app_icon
 from careerdesk.ui.print_menu import PrintMenu
@@ -360,6 +359,8 @@ class MainWindow(QMainWindow):
         box.exec()
 
     def about(self) -> None:
+        from careerdesk.ui.about import AboutDialog  # the catalogue's attribution: on demand
+
         AboutDialog(self.ctx.db_path, self).exec()
 
     # --- state --------------------------------------------------------------------
