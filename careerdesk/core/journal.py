@@ -6,15 +6,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from peewee import fn
 
-from careerdesk.core import adjustments, records
 from careerdesk.core import models as m
-from careerdesk.core.adjustments import Adjustment
+from careerdesk.core import records
 from careerdesk.core.goals import CLOSED_STATUSES, progress_by_goal
 from careerdesk.core.health import health_by_goal
 from careerdesk.core.operation import Done, in_order
+
+if TYPE_CHECKING:  # the Overview reads check-ins at start-up; the Plan's moves wait
+    from careerdesk.core.adjustments import Adjustment
 
 PERIOD_DAYS = {"monthly": 30, "quarterly": 91, "yearly": 365}
 # A custom cadence is stored as "custom:N" (every N days) in the same text column.
@@ -121,6 +124,8 @@ def record_checkin(
     the user's comment) records the plan as the review left it, and its notes
     list what the review changed. `value` is the check-in's id.
     """
+    from careerdesk.core import adjustments
+
     _check_ratings(entry.wellbeing, entry.work_life_balance)
     period_days(entry.period)
     steps: list[Done] = []
