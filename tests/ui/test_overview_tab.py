@@ -133,3 +133,17 @@ def test_reminders_come_again_the_next_day(window, qtbot):
     window.ctx.set_today(window.ctx.today() + dt.timedelta(days=1))
     window.reminders.check()
     assert window.statusBar().currentMessage().startswith("Today: ")
+
+
+def test_user_text_on_the_overview_is_plain_text(window):
+    goal = m.Goal.select().order_by(m.Goal.id).first()
+    perform(
+        window.ctx, "Rename", lambda: records.update(m.Goal, goal.id, title="<b>Bold</b> & co")
+    )
+    lines = [
+        w.item(i)
+        for w in window.overview_tab.findChildren(QListWidget)
+        for i in range(w.count())
+        if "<b>Bold</b> & co" in w.item(i).text()
+    ]
+    assert lines and all("&lt;b&gt;Bold&lt;/b&gt; &amp; co" in i.toolTip() for i in lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -154,9 +155,8 @@ class CheckInWizard(QWizard):
             update = QTableWidgetItem(number_text(goal.measure_current))
             if goal.measure_name:
                 unit = f" ({goal.measure_unit})" if goal.measure_unit else ""
-                update.setToolTip(
-                    self.tr("{measure}{unit} now").format(measure=goal.measure_name, unit=unit)
-                )
+                tip = self.tr("{measure}{unit} now").format(measure=goal.measure_name, unit=unit)
+                update.setToolTip(f"<p>{html.escape(tip)}</p>")  # user text, never markup
             fixed = [
                 QTableWidgetItem(goal.title),
                 QTableWidgetItem(format_percent(goal.progress)),

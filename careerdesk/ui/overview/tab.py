@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -277,7 +278,7 @@ class OverviewTab(Tab):
         for line, target in lines:
             item = QListWidgetItem(line)
             item.setData(Qt.ItemDataRole.UserRole, target)
-            item.setToolTip(line)
+            item.setToolTip(f"<p>{html.escape(line)}</p>")  # user text, never markup
             widget.addItem(item)
         if not lines:
             item = QListWidgetItem(empty)
