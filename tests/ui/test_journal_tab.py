@@ -98,7 +98,7 @@ def test_achievement_add_edit_delete_each_one_undo_step(window, qtbot, monkeypat
     assert achievement.notes == "Give a 20-minute talk."  # the task
     assert m.Evidence.get(m.Evidence.achievement == achievement.id).skill_id == skill.id
     assert page.selected_id() == achievement.id
-    assert "Mentoring (evidence)" in _rows(page.table, 6)
+    assert "Mentoring (evidence)" in _rows(page.table, 7)
 
     def rename(dialog):
         assert dialog.title_edit.text() == "Gave a meetup talk"
