@@ -47,6 +47,27 @@ LINUX_X_LIBS = (
     "libxkbcommon-x11.so.0",
     "libxkbcommon.so.0",
 )
+# ICU data Qt never reads here (Qt has its own CLDR tables for QLocale and its own text
+# boundaries): locale display names, currencies, units, time-zone names, spell-out rules,
+# transliterators, break iterators and legacy converters. Kept: collation (QCollator,
+# file dialogs), case mapping, normalisation, IDNA profiles.
+ICU_UNUSED = re.compile(r"^(curr|lang|region|unit|zone|rbnf|translit|brkitr)/|\.cnv$")
+ICU_DATA_ASM = """    .section .rodata
+    .globl {symbol}
+    .type {symbol}, @object
+    .balign 16
+{symbol}:
+    .incbin "{dat}"
+    .size {symbol}, . - {symbol}
+    .section .note.GNU-stack,"",@progbits
+"""
+# What the bundle may still take from the system: glibc, the graphics stack (which must
+# match the machine's drivers) and libxcb with its own dependencies. CUPS and its tree
+# are loaded only by Qt's CUPS print plugin, which is skipped where CUPS is missing.
+LINUX_SYSTEM_DEPENDENCIES = re.compile(
+    r"^(ld-linux.*|lib(c|m|dl|pthread|rt|resolv|util)\.so.*|"
+    r"lib(E?GL|GLX|GLdispatch|OpenGL|gbm|drm)\.so.*|lib(xcb|Xau|Xdmcp|bsd|md)\.so.*)$"
+)
 DESKTOP_FILE = """[Desktop Entry]
 Type=Application
 Name=CareerDesk
@@ -152,7 +173,9 @@ def build_bundle() -> Path:
     bundle = bundle_dir()
     if sys.platform.startswith("linux"):
         strip_linux(bundle)
+        trim_icu_data(bundle)
         check_linux_x_libs(bundle)
+        check_linux_dependencies(bundle)
     return bundle
 
 
@@ -184,6 +207,53 @@ def strip_linux(bundle: Path) -> None:
     print(f"stripped {len(files)} Qt and CPython libraries: {mib(before)} -> {mib(after)}")
 
 
+def trim_icu_data(bundle: Path) -> None:
+    """Rebuild libicudata.so (31 MB) without the ICU_UNUSED items (13 MB left).
+
+    Needs `icupkg` (Debian/Ubuntu: icu-devtools) and a C compiler; skipped without them.
+    The data is the one array `icudtNN_dat` in the library: it is cut out, filtered with
+    icupkg and linked back into a library of the same soname.
+    """
+    libs = sorted((bundle / "_internal" / "PySide6" / "Qt" / "lib").glob("libicudata.so.*"))
+    icupkg, cc = shutil.which("icupkg"), shutil.which("cc") or shutil.which("gcc")
+    if not libs or icupkg is None or cc is None:
+        print("ICU data left whole (needs libicudata in the bundle, icupkg and cc)")
+        return
+    lib = libs[0]
+    major = re.search(r"\.so\.(\d+)", lib.name).group(1)
+    symbol, name = f"icudt{major}_dat", f"icudt{major}l"
+    symbols = subprocess.run(["readelf", "-sW", lib], capture_output=True, text=True).stdout
+    sections = subprocess.run(["readelf", "-SW", lib], capture_output=True, text=True).stdout
+    found = re.search(rf"\s([0-9a-f]+)\s+(0x[0-9a-f]+|\d+)\s+OBJECT\s.*\s{symbol}$", symbols, re.M)
+    rodata = re.search(r"\.rodata\s+PROGBITS\s+([0-9a-f]+)\s+([0-9a-f]+)", sections)
+    if not found or not rodata:
+        print(f"ICU data left whole ({symbol} not found in {lib.name})")
+        return
+    address, size = int(found.group(1), 16), int(found.group(2), 0)
+    offset = address - int(rodata.group(1), 16) + int(rodata.group(2), 16)
+    work = BUILD / "icu"
+    shutil.rmtree(work, ignore_errors=True)
+    (work / "out").mkdir(parents=True)
+    with lib.open("rb") as f:
+        f.seek(offset)
+        (work / f"{name}.dat").write_bytes(f.read(size))
+    items = subprocess.run(
+        [icupkg, "-l", work / f"{name}.dat"], capture_output=True, text=True, check=True
+    ).stdout.split()
+    (work / "unused.txt").write_text(
+        "\n".join(i for i in items if ICU_UNUSED.search(i)) + "\n", encoding="utf-8"
+    )
+    run(icupkg, "-r", work / "unused.txt", work / f"{name}.dat", work / "out" / f"{name}.dat")
+    (work / "icudata.S").write_text(
+        ICU_DATA_ASM.format(symbol=symbol, dat=work / "out" / f"{name}.dat"), encoding="utf-8"
+    )
+    trimmed = work / lib.name
+    run(cc, "-shared", "-nostdlib", f"-Wl,-soname,{lib.name}", "-o", trimmed, work / "icudata.S")
+    before = lib.stat().st_size
+    shutil.copyfile(trimmed, lib)
+    print(f"ICU data: {mib(before)} -> {mib(lib.stat().st_size)}")
+
+
 def check_linux_x_libs(bundle: Path) -> None:
     internal = bundle / "_internal"
     missing = [lib for lib in LINUX_X_LIBS if not (internal / lib).exists()]
@@ -195,6 +265,26 @@ def check_linux_x_libs(bundle: Path) -> None:
             "libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 "
             "libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0, and build again)"
         )
+
+
+def check_linux_dependencies(bundle: Path) -> None:
+    """Fail if a bundled library needs a system library outside LINUX_SYSTEM_DEPENDENCIES."""
+    internal = bundle / "_internal"
+    env = dict(os.environ, LD_LIBRARY_PATH=f"{internal}:{internal / 'PySide6' / 'Qt' / 'lib'}")
+    outside: dict[str, set[str]] = {}
+    for lib in [bundle / NAME, *internal.rglob("*.so*")]:
+        if lib.is_symlink() or not lib.is_file() or "printsupport" in lib.parts:
+            continue
+        listing = subprocess.run(["ldd", str(lib)], capture_output=True, text=True, env=env)
+        for name, path in re.findall(r"^\s*(\S+) => (\S+)", listing.stdout, re.M):
+            if not path.startswith(str(internal)) and not LINUX_SYSTEM_DEPENDENCIES.match(name):
+                outside.setdefault(name, set()).add(lib.name)
+    if outside:
+        raise SystemExit(
+            "the bundle needs system libraries a bare desktop may lack: "
+            + "; ".join(f"{name} (for {', '.join(sorted(u))})" for name, u in outside.items())
+        )
+    print("bundle dependencies: only glibc, the graphics stack and libxcb come from the system")
 
 
 def frozen_executable(bundle: Path) -> Path:

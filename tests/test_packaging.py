@@ -23,7 +23,8 @@ def load(name: str):
 
 
 @pytest.fixture(scope="module")
-def icons(tmp_path_factory) -> dict[str, Path]:
+def icons(qapp, tmp_path_factory) -> dict[str, Path]:
+    # qapp first: make_icons would otherwise create a QGuiApplication, not a QApplication.
     return load("make_icons").make_icons(tmp_path_factory.mktemp("icons"))
 
 
@@ -58,6 +59,14 @@ def test_version_quad_has_four_numbers():
     build = load("build")
     assert build.version_quad("0.1.0") == "0.1.0.0"
     assert build.version_quad("1.2.3rc1") == "1.2.3.1"
+
+
+def test_icu_trimming_keeps_collation_case_mapping_and_normalisation():
+    unused = load("build").ICU_UNUSED
+    for item in ("curr/en.res", "lang/de.res", "zone/fr.res", "brkitr/word.brk", "gb18030.cnv"):
+        assert unused.search(item), item
+    for item in ("coll/ucadata.icu", "coll/de.res", "cnvalias.icu", "uts46.nrm", "de.res"):
+        assert not unused.search(item), item
 
 
 def test_a_lone_file_argument_opens_that_file(tmp_path):

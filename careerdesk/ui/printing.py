@@ -260,11 +260,13 @@ class Printing(QObject):
             out = Path(name)
             if out.suffix.lower() != ".pdf":
                 out = out.with_name(out.name + ".pdf")
-        # The database is read here, on the UI thread; only the painting goes off it.
-        data = self._read(options)
+        # Read and painted in the worker (its own connection to this window's file): a
+        # large plan keeps the window responsive.
+        self.ctx.database.check_bound()
         today = self.ctx.today()
 
         def work(report: Any) -> int:
+            data = read_report_data(today, options.date_from, options.date_to)
             return export_pdf(out, options, today=today, progress=report, data=data)
 
         def done(count: int) -> None:

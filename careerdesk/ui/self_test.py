@@ -19,6 +19,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable
+from functools import cmp_to_key
 from pathlib import Path
 
 
@@ -75,6 +76,7 @@ def _run_steps(folder: Path) -> None:
         with db.opened(path):
             return demo.write_example_plan(today=today)
 
+    _step("text", _check_text)
     _step("example plan", write_plan)
     state: dict = {}
 
@@ -112,6 +114,19 @@ def _run_steps(folder: Path) -> None:
         return f"schema version {report.schema_version}"
 
     _step("database check", check)
+
+
+def _check_text() -> str:
+    """Sorting and case rules of other languages: the ICU data a trimmed bundle keeps."""
+    from PySide6.QtCore import QCollator, QLocale
+
+    collator = QCollator(QLocale("de_DE"))
+    words = sorted(["Zebra", "Öl", "apple", "Ofen"], key=cmp_to_key(collator.compare))
+    if words != ["apple", "Ofen", "Öl", "Zebra"]:
+        raise SelfTestFailure(f"German sorting is wrong: {words}")
+    if QLocale("tr_TR").toUpper("i") != "\u0130":
+        raise SelfTestFailure("Turkish upper case is wrong")
+    return "sorting and case mapping"
 
 
 def _visit(state: dict, index: int) -> str:
