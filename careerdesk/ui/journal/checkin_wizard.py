@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -90,6 +91,7 @@ class CheckInWizard(QWizard):
         )
         self.date.set_value(self.today)
         self.date.setMaximumWidth(220)
+        self.date.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.period = _named(QComboBox(page), "checkin_period", self.tr("Check in every"))
         for key in CHECKIN_PERIODS:
             self.period.addItem(label(key), key)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QSizePolicy,
     QWidget,
 )
 
@@ -34,6 +35,8 @@ def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
 def _date(parent: QWidget, day: dt.date, name: str, accessible: str) -> DateEdit:
     edit = _named(DateEdit(optional=False, parent=parent), name, accessible)
     edit.set_value(day)
+    # One line high, whatever room the form has to spare.
+    edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
     return edit
 
 
