@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from careerdesk import __version__, paths, qt_libraries
 from careerdesk.core import db
-from careerdesk.ui import settings
+from careerdesk.ui import integrity, plain_tooltips, safety, settings, single_instance
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.icons import app_icon
 from careerdesk.ui.main_window import MainWindow
@@ -32,6 +32,7 @@ def ensure_application() -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setWindowIcon(app_icon())
+    plain_tooltips.install(app)  # (safety) user text in cell tooltips shown literally
     _install_translations(app)
     return app
 
@@ -96,6 +97,10 @@ def create_window(
         raise
     ctx.setParent(window)
     window.open_requested.connect(lambda new: _open_other(window, new))
+    # (safety) backups, File › Backups…, Help › Check Database, one window per file.
+    safety.install(
+        window, reopen=lambda other: create_window(other, today=today), backups=not is_demo
+    )
     window.show()
     if not is_demo:  # a QSettings write: after the first paint
         QTimer.singleShot(0, lambda: settings.remember_file(str(database.path)))
@@ -115,6 +120,9 @@ def _open_other(window: MainWindow, path: Path) -> MainWindow | None:
         return window
     try:
         db.check_openable(path)
+    except db.CorruptDatabase as exc:  # (safety) offer the newest good backup
+        if not integrity.offer_restore(window, path, str(exc)):
+            return None
     except (db.DatabaseError, OSError) as exc:
         QMessageBox.warning(window, window.tr("Open"), str(exc))
         return None
@@ -141,6 +149,20 @@ def run_gui(db_path: Path, *, is_demo: bool = False) -> int:
         return 2
     app = ensure_application()
     try:
+        create_window(db_path, is_demo=is_demo)
+    except db.DatabaseInUse as exc:
+        # (safety) the window that has the file comes forward instead of a refusal.
+        if single_instance.ask_running_instance(db_path):
+            print(f"careerdesk: {db_path} is open in another window; brought it forward.")
+            return 0
+        QMessageBox.critical(None, "CareerDesk", str(exc))
+        print(f"careerdesk: {exc}", file=sys.stderr)
+        return 2
+    except db.CorruptDatabase as exc:
+        # (safety) told in one sentence, file untouched, the newest good backup offered.
+        if not integrity.offer_restore(None, Path(db_path).absolute(), str(exc)):
+            print(f"careerdesk: {exc}", file=sys.stderr)
+            return 2
         create_window(db_path, is_demo=is_demo)
     except db.DatabaseError as exc:
         QMessageBox.critical(None, "CareerDesk", str(exc))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import glob
 import os
 import re
 import shutil
@@ -102,13 +103,13 @@ def newest(db_path: Path | str) -> Backup | None:
 
 
 def _name_for(db_path: Path, taken: dt.datetime, reason: str, folder: Path) -> Path:
-    base = f"{db_path.stem}.{taken.strftime(_STAMP)}"
-    candidate = folder / f"{base}.{reason}{SUFFIX}"
+    base = f"{glob.escape(db_path.stem)}.{taken.strftime(_STAMP)}"
     number = 1
-    while candidate.exists():  # two backups within one second
+    # Numbered within the second whatever the reason, so the order of backups is known.
+    while any(folder.glob(f"{base}{'' if number == 1 else f'-{number}'}.*{SUFFIX}")):
         number += 1
-        candidate = folder / f"{base}-{number}.{reason}{SUFFIX}"
-    return candidate
+    suffix = "" if number == 1 else f"-{number}"
+    return folder / f"{db_path.stem}.{taken.strftime(_STAMP)}{suffix}.{reason}{SUFFIX}"
 
 
 def _connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
@@ -220,14 +221,9 @@ def rotate(db_path: Path | str, today: dt.date) -> list[Path]:
     """Delete the backups rotation does not keep; return the deleted files."""
     found = backups_of(db_path)
     keep = to_keep((b.taken for b in found), today)
-    by_time: dict[dt.datetime, list[Backup]] = {}
-    for b in found:
-        by_time.setdefault(b.taken, []).append(b)
     removed = []
-    for taken, same_second in by_time.items():
-        # Of several taken within one second only the last named is kept.
-        doomed = same_second if taken not in keep else same_second[:-1]
-        for b in doomed:
+    for b in found:
+        if b.taken not in keep:
             with contextlib.suppress(OSError):
                 b.path.unlink()
                 removed.append(b.path)

@@ -459,7 +459,14 @@ def migrate(
     pending = [m for m in migrations if m.version > version]
     backup = None
     if pending and version > 0:
-        backup = backup_copy(db, backup_path(path, version, backup_dir))
+        if backup_dir is None:
+            # (safety) a checked copy in backups/ beside the file, kept by rotation;
+            # late import: core.backups builds on this module.
+            from careerdesk.core import backups
+
+            backup = backups.make_backup(path, "migration")
+        else:
+            backup = backup_copy(db, backup_path(path, version, backup_dir))
     from playhouse.migrate import SqliteMigrator
 
     migrator = SqliteMigrator(db)

@@ -11,7 +11,7 @@ from typing import Any
 
 from careerdesk.core import demo_content as content
 from careerdesk.core import models as m
-from careerdesk.core import skills as skill_rules
+from careerdesk.core import target_roles
 from careerdesk.core.db import DatabaseError, FileLock
 from careerdesk.core.health import goal_health
 
@@ -166,7 +166,7 @@ def _write_goals(today: dt.date, scale: int, rng: random.Random) -> list[int]:
 
 def _write_roles(today: dt.date, skill_ids: dict[str, int], rng: random.Random) -> None:
     for code in CATALOGUE_ROLES:
-        skill_rules.add_catalogue_role(code, today=today, add_missing_skills=True)
+        target_roles.add_catalogue_role(code, add_missing_skills=True)
     # Alex assessed most of the catalogue skills the roles added; a few are left open.
     added = m.Skill.select().where(
         m.Skill.onet_element_id.is_null(False), m.Skill.current_level.is_null()

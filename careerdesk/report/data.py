@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from careerdesk.core import cadence, gaps, journal, plan_view, skills
+from careerdesk.core import cadence, gaps, journal, learning, plan_view, target_roles
 from careerdesk.core import models as m
 from careerdesk.core.catalogue import ATTRIBUTION
 
@@ -43,7 +43,7 @@ class ReportData:
     growth: str = ""
     view: plan_view.PlanView = field(default_factory=lambda: plan_view.PlanView([], [], []))
     roles: list[RoleGaps] = field(default_factory=list)
-    activities: list[skills.ActivityRow] = field(default_factory=list)
+    activities: list[learning.ActivityRow] = field(default_factory=list)
     reach_out: list[cadence.DueContact] = field(default_factory=list)
     helpers: list[tuple[str, str, str, str]] = field(default_factory=list)  # name, rel, goal, how
     checkin: CheckInSummary | None = None
@@ -84,9 +84,9 @@ def filtered_view(
 
 def _roles(lo: dt.date | None, hi: dt.date | None) -> list[RoleGaps]:
     found = []
-    for role in skills.list_roles(active_only=True):
+    for role in target_roles.list_roles(active_only=True):
         analysis = gaps.role_analysis(role.id)
-        reqs = skills.requirements_of(role.id)
+        reqs = target_roles.requirements_of(role.id)
         catalogue = role.source == "onet" or any(r.onet_level is not None for r in reqs)
         found.append(RoleGaps(role.title, analysis.readiness, analysis.ranked, catalogue))
     return found
@@ -133,7 +133,7 @@ def read_report_data(
     view = filtered_view(plan_view.plan_view(today), date_from, date_to)
     activities = [
         a
-        for a in skills.list_activities()
+        for a in learning.list_activities()
         if a.start_date is None
         or _overlaps(a.start_date, a.end_date or a.start_date, date_from, date_to)
     ]

@@ -54,7 +54,13 @@ class AppContext(QObject):
     def release(self) -> None:
         """Let the file go: no undo step can reach it any more, and its lock is dropped."""
         self.undo_stack.clear()
+        from careerdesk.ui import safety  # (safety) a backup at exit after changes
+
+        changed = safety.has_changes(self)
+        was_open = self.database.is_open
         self.database.close_file()
+        if was_open:
+            safety.backup_at_exit(self.database.path, changed)
 
     def run(
         self,

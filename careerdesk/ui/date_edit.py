@@ -105,12 +105,15 @@ class DateEdit(QWidget):
         self.optional = optional
         self.today = today  # where the calendar opens on an empty field (the window's day)
         self.line = QLineEdit(self)
-        self.line.setPlaceholderText(format_day(dt.date(2027, 1, 15)))
+        self.line.setPlaceholderText(
+            _tr("e.g. {example}").format(example=format_day(dt.date(2027, 1, 15)))
+        )
         self.line.textChanged.connect(self.textChanged)
         self.line.textChanged.connect(lambda _t: self._mark(valid=True))
         self.line.editingFinished.connect(self._tidy)
         self.button = QToolButton(self)
-        self.button.setText("▾")
+        self.button.setArrowType(Qt.ArrowType.DownArrow)
+        self.button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
         self.button.setToolTip(_tr("Pick a date"))
         self.button.setAccessibleName(_tr("Pick a date"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

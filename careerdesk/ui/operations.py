@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from careerdesk.core.db import DatabaseClosed
 from careerdesk.core.operation import Done, Operation
+from careerdesk.ui.safety import show_write_error
 
 if TYPE_CHECKING:
     from careerdesk.ui.context import AppContext
@@ -45,7 +46,8 @@ def perform(
             refused(str(exc))
         return None
     except Exception as exc:  # noqa: BLE001 - shown and logged; re-raised under pytest
-        report_failure(ctx, text, exc, parent)
+        if not show_write_error(ctx, exc, parent):  # (safety) disk full, read-only: one sentence
+            report_failure(ctx, text, exc, parent)
         return None
     push_done(ctx, text, done)
     return done
@@ -120,7 +122,7 @@ class OperationCommand(QUndoCommand):
             self.setObsolete(True)
             if isinstance(exc, ValueError):
                 self._ctx.report_error(exc)
-            else:
+            elif not show_write_error(self._ctx, exc):  # (safety)
                 report_failure(self._ctx, self.text(), exc)
             return
         self._next = done.undo

@@ -216,3 +216,12 @@ def test_integrity_problems_reports_damage(tmp_path):
     data[start + 100 : start + page] = os.urandom(page - 100)
     path.write_bytes(bytes(data))
     assert backups.integrity_problems(path) != []
+
+
+def test_backups_of_one_second_are_ordered_whatever_their_reason(tmp_path):
+    path = tmp_path / "plan.db"
+    with cdb.opened(path):
+        backups.make_backup(path, "restore", now=NOW)
+        backups.make_backup(path, "daily", now=NOW)
+        backups.make_backup(path, "exit", now=NOW)
+    assert [b.reason for b in backups.backups_of(path)] == ["restore", "daily", "exit"]

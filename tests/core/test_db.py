@@ -162,7 +162,7 @@ def test_released_file_migrates_with_data_intact_and_a_backup(tmp_path, example_
         colours = database.execute_sql("SELECT DISTINCT colour FROM goal").fetchall()
         assert colours == [("blue",)]
         assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
-    backups = list(tmp_path.glob(f"example.schema{cdb.SCHEMA_VERSION}-*.backup.db"))
+    backups = list((tmp_path / "backups").glob("example.*.migration.backup"))
     assert len(backups) == 1
     assert cdb.inspect_file(backups[0]).schema_version == cdb.SCHEMA_VERSION
     assert stat.S_IMODE(backups[0].stat().st_mode) == 0o600

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from careerdesk.core import gaps, skills
+from careerdesk.core import gaps, skills, target_roles
 from careerdesk.core.gaps import Requirement
 
 TODAY = dt.date(2026, 11, 23)
@@ -80,17 +80,19 @@ def test_no_counted_requirement_means_no_readiness_and_level_zero_means_ready():
 
 
 def test_role_analysis_reads_levels_of_linked_skills(db_path):
-    design, _ = skills.add_skill("System design", current_level=2, today=TODAY)
+    design = skills.add_skill("System design", current_level=2, today=TODAY).value
     skills.add_skill("Python", current_level=4, today=TODAY)
-    role_id, _ = skills.add_own_role(
+    role_id = target_roles.add_own_role(
         "Staff engineer",
         [
-            skills.RequirementInput("System design", 4, importance=4),  # linked by name
-            skills.RequirementInput("Python", 4, importance=3),
-            skills.RequirementInput("Budgets", 3, importance=5),  # no such skill: not assessed
-            skills.RequirementInput("Drawing", 5, importance=2),
+            target_roles.RequirementInput("System design", 4, importance=4),  # linked by name
+            target_roles.RequirementInput("Python", 4, importance=3),
+            target_roles.RequirementInput(
+                "Budgets", 3, importance=5
+            ),  # no such skill: not assessed
+            target_roles.RequirementInput("Drawing", 5, importance=2),
         ],
-    )
+    ).value
     result = gaps.role_analysis(role_id)
     assert [(g.name, g.gap, g.not_assessed) for g in result.ranked] == [
         ("Budgets", 3, True),
@@ -104,15 +106,17 @@ def test_role_analysis_reads_levels_of_linked_skills(db_path):
 
 
 def test_heatmap_puts_skills_against_roles(db_path):
-    design, _ = skills.add_skill("System design", current_level=2, today=TODAY)
-    one, _ = skills.add_own_role("Staff engineer", [skills.RequirementInput("System design", 4)])
-    two, _ = skills.add_own_role(
+    skills.add_skill("System design", current_level=2, today=TODAY)
+    one = target_roles.add_own_role(
+        "Staff engineer", [target_roles.RequirementInput("System design", 4)]
+    ).value
+    two = target_roles.add_own_role(
         "Architect",
         [
-            skills.RequirementInput("System design", 5, importance=5),
-            skills.RequirementInput("Budgets", 2),
+            target_roles.RequirementInput("System design", 5, importance=5),
+            target_roles.RequirementInput("Budgets", 2),
         ],
-    )
+    ).value
     table = gaps.heatmap([one, two])
     assert table.role_titles == ("Staff engineer", "Architect")
     # System design: 3 x 2 + 5 x 3 = 21 in all; Budgets 3 x 2 = 6

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from careerdesk.report.timeline_layout import DAY, TimelineLayout, band_for
 from careerdesk.report.timeline_paint import Frame, Motion, TimelineStyle
-from careerdesk.ui.formatting import format_number
 from careerdesk.ui.plan.hit import fmt
+from careerdesk.ui.wording import counted
 
 DRAG_LABEL_PIXELS = 28  # room above (or below) a dragged bar for its live label
 
@@ -140,7 +140,7 @@ def drag_text(layout: TimelineLayout, d: Drag | None) -> str:
     moved = ""
     n_followers = len(d.followers) if days > 0 else 0
     if n_followers:
-        moved = _tr(" · {n} dependent steps follow").format(n=format_number(n_followers))
+        moved = " · " + counted("PlanItem", "%Ln dependent step(s) follow", n_followers)
     if d.kind == "step":
         step = layout.step_rows[d.index]
         return (
@@ -157,8 +157,11 @@ def drag_text(layout: TimelineLayout, d: Drag | None) -> str:
         target = target + shift
     length = (target - start).days + 1
     return (
-        _tr("{title}: {start} – {target} ({n} days)").format(
-            title=_short(g.title), start=fmt(start), target=fmt(target), n=format_number(length)
+        _tr("{title}: {start} – {target} ({length})").format(
+            title=_short(g.title),
+            start=fmt(start),
+            target=fmt(target),
+            length=counted("PlanItem", "%Ln day(s)", length),
         )
         + moved
     )

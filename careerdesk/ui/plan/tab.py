@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,6 +25,7 @@ from careerdesk.core.operation import Done, Operation
 from careerdesk.core.vocabulary import GOAL_CATEGORIES, GOAL_STATUSES
 from careerdesk.ui import palette, settings
 from careerdesk.ui.context import AppContext
+from careerdesk.ui.flow_layout import FlowLayout
 from careerdesk.ui.formatting import label
 from careerdesk.ui.plan.actions import PlanActions
 from careerdesk.ui.plan.editor import Editor
@@ -131,10 +131,10 @@ class PlanTab(Tab):
         self.delete_button = self._button(
             "plan_delete", tr("Delete permanently…"), self.actions.delete_selected
         )
-        row1 = QHBoxLayout()
+        row1 = FlowLayout()
         for b in (self.add_goal_button, self.add_subgoal_button, self.add_step_button):
             row1.addWidget(b)
-        row2 = QHBoxLayout()
+        row2 = FlowLayout()
         for b in (
             self.up_button,
             self.down_button,
@@ -143,7 +143,7 @@ class PlanTab(Tab):
             self.delete_button,
         ):
             row2.addWidget(b)
-        filters = QHBoxLayout()
+        filters = FlowLayout()
         filters.addWidget(self.status_filter)
         filters.addWidget(self.category_filter)
         filters.addWidget(self.show_archived)
@@ -199,7 +199,7 @@ class PlanTab(Tab):
         # A long refusal wraps; it must never widen the window past the screen.
         self.message.setWordWrap(True)
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        controls = QHBoxLayout()
+        controls = FlowLayout()
         for w in (
             self.fit_button,
             self.today_button,
@@ -208,7 +208,7 @@ class PlanTab(Tab):
             self.reset_baseline_button,
         ):
             controls.addWidget(w)
-        controls.addWidget(self.message, 1)
+        controls.addWidget(self.message)
         right = QWidget()
         right.setObjectName("plan_timeline_panel")
         right_layout = QVBoxLayout(right)
@@ -221,7 +221,10 @@ class PlanTab(Tab):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([420, 900])
+        # The tree keeps room for its four columns; on a small screen the rows of buttons
+        # wrap and the timeline takes what is left (1000×600 fits).
+        left.setMinimumWidth(400)
+        splitter.setSizes([500, 900])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

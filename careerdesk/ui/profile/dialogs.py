@@ -8,17 +8,17 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
 
-from careerdesk.core import models as m
 from careerdesk.core import profile
+from careerdesk.core.vocabulary import ASSESSMENT_KINDS, CONSTRAINT_AREAS
 from careerdesk.ui.checked_dialog import CheckedDialog, dialog_buttons
-from careerdesk.ui.formatting import label, qdate
+from careerdesk.ui.date_edit import DateEdit
+from careerdesk.ui.formatting import label
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
@@ -52,20 +52,20 @@ class RoleDialog(CheckedDialog):
             QLineEdit(values.get("level", ""), self), "role_level", self.tr("Level")
         )
         self.start = _named(
-            QDateEdit(qdate(values.get("start_date") or today), self),
+            DateEdit(optional=False, today=lambda: today, parent=self),
             "role_start",
             self.tr("From"),
         )
+        self.start.set_value(values.get("start_date") or today)
         self.current = _named(
             QCheckBox(self.tr("I hold this role now"), self),
             "role_current",
             self.tr("Current role"),
         )
         self.end = _named(
-            QDateEdit(qdate(values.get("end_date") or today), self), "role_end", self.tr("To")
+            DateEdit(optional=False, today=lambda: today, parent=self), "role_end", self.tr("To")
         )
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
+        self.end.set_value(values.get("end_date") or today)
         self.current.toggled.connect(lambda now: self.end.setEnabled(not now))
         self.current.setChecked(bool(values) and values.get("end_date") is None)
         self.responsibilities = _named(
@@ -94,30 +94,45 @@ class RoleDialog(CheckedDialog):
             "organisation": self.organisation.text().strip(),
             "industry": self.industry.text().strip(),
             "level": self.level.text().strip(),
-            "start_date": self.start.date().toPython(),
-            "end_date": None if self.current.isChecked() else self.end.date().toPython(),
+            "start_date": self.start.value(),
+            "end_date": None if self.current.isChecked() else self.end.value(),
             "responsibilities": self.responsibilities.toPlainText().strip(),
         }
 
 
 class AssessmentItemDialog(CheckedDialog):
-    """Add a strength, weakness, interest, value or constraint."""
+    """Add or edit a strength, weakness, interest, value or constraint."""
 
-    def __init__(self, kind: str = "strength", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        kind: str = "strength",
+        values: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("assessment_dialog")
-        self.setWindowTitle(self.tr("Add to the self-assessment"))
+        self.setWindowTitle(
+            self.tr("Edit the self-assessment")
+            if values
+            else self.tr("Add to the self-assessment")
+        )
+        values = values or {}
         self.resize(460, 200)
         self.kind = _named(QComboBox(self), "assessment_kind", self.tr("Kind"))
-        for key in m.ASSESSMENT_KINDS:
+        for key in ASSESSMENT_KINDS:
             self.kind.addItem(label(key), key)
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
-        self.text = _named(QLineEdit(self), "assessment_text", self.tr("Item"))
-        self.detail = _named(QLineEdit(self), "assessment_detail", self.tr("Detail"))
+        self.text = _named(
+            QLineEdit(values.get("text", ""), self), "assessment_text", self.tr("Item")
+        )
+        self.detail = _named(
+            QLineEdit(values.get("detail", ""), self), "assessment_detail", self.tr("Detail")
+        )
         self.area = _named(QComboBox(self), "assessment_area", self.tr("Constraint on"))
         self.area.addItem("", None)
-        for key in m.CONSTRAINT_AREAS:
+        for key in CONSTRAINT_AREAS:
             self.area.addItem(label(key), key)
+        self.area.setCurrentIndex(max(0, self.area.findData(values.get("constraint_area"))))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         form = QFormLayout(self)
         form.addRow(self.tr("&Kind"), self.kind)
@@ -129,7 +144,7 @@ class AssessmentItemDialog(CheckedDialog):
 
     def check(self) -> None:
         values = self.values()
-        profile.check_assessment_item(values["kind"], values["text"])
+        profile.check_assessment_item(values["kind"], values["text"], values["constraint_area"])
 
     def _kind_changed(self) -> None:
         self.area.setEnabled(self.kind.currentData() == "constraint")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -22,12 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import models as m
 from careerdesk.core import profile
 from careerdesk.core.changes import Changes
-from careerdesk.ui.commands import add_undoable, delete_record, edit_record
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.formatting import format_date, label
+from careerdesk.ui.operations import perform
 from careerdesk.ui.profile.dialogs import AssessmentItemDialog, RoleDialog
 from careerdesk.ui.tab import Tab
 from careerdesk.ui.text_edit import PlainTextField
@@ -89,15 +89,21 @@ class ProfileTab(Tab):
         self.assessment.header().setStretchLastSection(False)
         self.assessment.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.assessment.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.assessment.itemChanged.connect(self._assessment_edited)
+        self.assessment.setEditTriggers(QTreeWidget.EditTrigger.NoEditTriggers)
+        self.assessment.itemDoubleClicked.connect(lambda *_: self.edit_item())
         self.assessment.currentItemChanged.connect(lambda *_: self._update_buttons())
         assessment_layout = QVBoxLayout(assessment_box)
         assessment_layout.addWidget(self.assessment)
         self.add_item_button = self._button("add_assessment_item", self.tr("&Add…"), self.add_item)
+        self.edit_item_button = self._button(
+            "edit_assessment_item", self.tr("E&dit…"), self.edit_item
+        )
         self.remove_item_button = self._button(
             "remove_assessment_item", self.tr("Remove"), self.remove_item
         )
-        assessment_layout.addLayout(self._row(self.add_item_button, self.remove_item_button))
+        assessment_layout.addLayout(
+            self._row(self.add_item_button, self.edit_item_button, self.remove_item_button)
+        )
 
         history_box = QGroupBox(self.tr("Career history"), self)
         history_box.setObjectName("history_box")
@@ -135,12 +141,24 @@ class ProfileTab(Tab):
             self._row(self.add_role_button, self.edit_role_button, self.remove_role_button)
         )
 
-        top = QHBoxLayout()
-        top.addWidget(about, 1)
-        top.addWidget(assessment_box, 1)
+        # Splitters, so that in a small window the user gives the room to what they read.
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.setObjectName("profile_top_splitter")
+        top.addWidget(about)
+        top.addWidget(assessment_box)
+        top.setChildrenCollapsible(False)
+        top.setStretchFactor(0, 1)
+        top.setStretchFactor(1, 1)
+        top.setSizes([10_000, 10_000])  # half each, scaled to the width there is
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("profile_splitter")
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(history_box)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
-        layout.addLayout(top, 3)
-        layout.addWidget(history_box, 2)
+        layout.addWidget(self.splitter)
 
     def title(self) -> str:
         return self.tr("Profile")
@@ -161,10 +179,9 @@ class ProfileTab(Tab):
         return row
 
     def _update_buttons(self) -> None:
-        item = self.assessment.currentItem()
-        self.remove_item_button.setEnabled(
-            item is not None and item.data(0, Qt.ItemDataRole.UserRole) is not None
-        )
+        has_item = self._selected_item() is not None
+        self.edit_item_button.setEnabled(has_item)
+        self.remove_item_button.setEnabled(has_item)
         has_role = self._selected_role() is not None
         self.edit_role_button.setEnabled(has_role)
         self.remove_role_button.setEnabled(has_role)
@@ -180,6 +197,7 @@ class ProfileTab(Tab):
                         widget.setText(value)
                 elif widget.toPlainText() != value:
                     widget.setPlainText(value)
+            keep = self._selected_item()
             blocker = QSignalBlocker(self.assessment)  # rebuilding is not editing
             self.assessment.clear()
             groups: dict[str, QTreeWidgetItem] = {}
@@ -197,8 +215,9 @@ class ProfileTab(Tab):
                 )
                 row = QTreeWidgetItem(group, [item.text, detail])
                 row.setData(0, Qt.ItemDataRole.UserRole, item.id)
-                row.setFlags(row.flags() | Qt.ItemFlag.ItemIsEditable)
                 row.setToolTip(0, self.tr("Double-click to edit"))
+                if item.id == keep:
+                    self.assessment.setCurrentItem(row)
             self.assessment.expandAll()
             del blocker
         if changes.history:
@@ -216,22 +235,27 @@ class ProfileTab(Tab):
                     role.responsibilities,
                 ]
                 for col, value in enumerate(values):
-                    self.history.setItem(row, col, QTableWidgetItem(value))
+                    cell = QTableWidgetItem(value)
+                    cell.setToolTip(value)  # a narrow column may cut it
+                    self.history.setItem(row, col, cell)
         self._update_buttons()
 
     def _save_field(self, name: str) -> None:
         widget = self.fields[name]
         text = widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
-        if self._profile_id is not None:
-            edit_record(
-                self.ctx,
-                m.Profile,
-                self._profile_id,
-                self.tr("Edit {field}").format(field=label(name).lower()),
-                **{name: text},
-            )
+        perform(
+            self.ctx,
+            self.tr("Edit {field}").format(field=label(name).lower()),
+            lambda: profile.update_profile(**{name: text}),
+            parent=self,
+        )
 
     # --- self-assessment -------------------------------------------------------------
+
+    def _selected_item(self) -> int | None:
+        """The id of the selected self-assessment item (None for none or a group row)."""
+        current = self.assessment.currentItem()
+        return current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
 
     def add_item(self) -> None:
         current = self.assessment.currentItem()
@@ -239,42 +263,52 @@ class ProfileTab(Tab):
         if current is not None:
             item_id = current.data(0, Qt.ItemDataRole.UserRole)
             kind = profile.assessment_kind(item_id) if item_id else current.data(0, KIND_ROLE)
-        dialog = AssessmentItemDialog(kind or "strength", self)
+        dialog = AssessmentItemDialog(kind or "strength", parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         values = dialog.values()
-        add_undoable(
+        done = perform(
             self.ctx,
             self.tr("Add to the self-assessment"),
-            m.AssessmentItem,
             lambda: profile.add_assessment_item(**values),
             parent=self,
         )
+        if done is not None:
+            self._select_item(done.value)
 
-    def remove_item(self) -> None:
-        item = self.assessment.currentItem()
-        item_id = item.data(0, Qt.ItemDataRole.UserRole) if item else None
-        if item_id is not None:
-            delete_record(
-                self.ctx, m.AssessmentItem, item_id, self.tr("Remove from the self-assessment")
-            )
-
-    def _assessment_edited(self, item: QTreeWidgetItem, column: int) -> None:
-        item_id = item.data(0, Qt.ItemDataRole.UserRole)
+    def edit_item(self) -> None:
+        """Edit the selected item's kind, text, detail or area in a dialog: one undo step."""
+        item_id = self._selected_item()
         if item_id is None:
             return
-        field = "text" if column == 0 else "detail"
-        text = item.text(column).strip()
-        if field == "text" and not text:
-            self.refresh(Changes(profile=True))  # an item cannot be emptied: show it again
+        before = profile.assessment_values(item_id)
+        dialog = AssessmentItemDialog(before["kind"], before, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        edit_record(
+        after = dialog.values()
+        perform(
             self.ctx,
-            m.AssessmentItem,
-            item_id,
             self.tr("Edit the self-assessment"),
-            **{field: text},
+            lambda: profile.update_assessment_item(item_id, **after),
+            parent=self,
         )
+
+    def _select_item(self, item_id: int) -> None:
+        for group in range(self.assessment.topLevelItemCount()):
+            parent = self.assessment.topLevelItem(group)
+            for row in range(parent.childCount()):
+                if parent.child(row).data(0, Qt.ItemDataRole.UserRole) == item_id:
+                    self.assessment.setCurrentItem(parent.child(row))
+
+    def remove_item(self) -> None:
+        item_id = self._selected_item()
+        if item_id is not None:
+            perform(
+                self.ctx,
+                self.tr("Remove from the self-assessment"),
+                lambda: profile.delete_assessment_item(item_id),
+                parent=self,
+            )
 
     # --- career history --------------------------------------------------------------
 
@@ -287,34 +321,29 @@ class ProfileTab(Tab):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         values = dialog.values()
-        add_undoable(
-            self.ctx,
-            self.tr("Add role"),
-            m.CareerRole,
-            lambda: profile.add_role(**values),
-            parent=self,
-        )
+        perform(self.ctx, self.tr("Add role"), lambda: profile.add_role(**values), parent=self)
 
     def edit_role(self) -> None:
         role_id = self._selected_role()
         if role_id is None:
             return
-        before = profile.role_values(role_id)
-        dialog = RoleDialog(self.ctx.today(), before, self)
+        dialog = RoleDialog(self.ctx.today(), profile.role_values(role_id), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         after = dialog.values()
-        if all(before.get(k) == v for k, v in after.items()):
-            return  # nothing changed: no empty undo step
-        old = {k: before[k] for k in after}
-        self.ctx.run(
+        perform(
+            self.ctx,
             self.tr("Edit role"),
             lambda: profile.update_role(role_id, **after),
-            lambda: profile.update_role(role_id, **old),
             parent=self,
         )
 
     def remove_role(self) -> None:
         role_id = self._selected_role()
         if role_id is not None:
-            delete_record(self.ctx, m.CareerRole, role_id, self.tr("Remove role"))
+            perform(
+                self.ctx,
+                self.tr("Remove role"),
+                lambda: profile.delete_role(role_id),
+                parent=self,
+            )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPalette
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,7 +27,7 @@ import pyqtgraph as pg
 from careerdesk.core import catalogue, gaps
 from careerdesk.ui import palette
 from careerdesk.ui.formatting import format_number, format_percent
-from careerdesk.ui.skills.levels import level_name, number, tr
+from careerdesk.ui.skills.levels import level_name, number, tr, tr_n
 
 # More bars than this do not read; the table below the chart lists them all.
 CHART_MAX_SKILLS = 12
@@ -253,9 +254,10 @@ class GapPanel(QWidget):
                 tr("{title}\nNo requirement counts yet").format(title=title)
             )
         else:
+            open_gaps = tr_n("%n open gap", "%n open gaps", len(analysis.open_gaps))
             self.readiness_label.setText(
-                tr("{title}\nReadiness {percent} · {gaps} open gaps").format(
-                    title=title, percent=percent(analysis.readiness), gaps=len(analysis.open_gaps)
+                tr("{title}\nReadiness {percent} · {open_gaps}").format(
+                    title=title, percent=percent(analysis.readiness), open_gaps=open_gaps
                 )
             )
         self.chart.show_gaps(analysis.ranked)
@@ -283,9 +285,11 @@ class GapPanel(QWidget):
             notes.append(tr("The chart shows the {n} largest gaps.").format(n=CHART_MAX_SKILLS))
         if analysis.not_counted:
             notes.append(
-                tr("Requirements below importance {t}, not counted: {n}.").format(
-                    n=len(analysis.not_counted), t=number(self.threshold_spin.value())
-                )
+                tr_n(
+                    "%n requirement below importance {t} is not counted.",
+                    "%n requirements below importance {t} are not counted.",
+                    len(analysis.not_counted),
+                ).format(t=number(self.threshold_spin.value()))
             )
         self.not_counted_label.setText(" ".join(notes))
         if analysis.open_gaps:  # the largest gap is ready to be planned
@@ -333,7 +337,10 @@ class HeatmapTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Each role's column is at least as wide as its title (wrapped), so a narrow
+        # table scrolls sideways instead of clipping the title on both sides; spare
+        # width is shared out (see _fit_columns).
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setWordWrap(False)
 
@@ -344,8 +351,7 @@ class HeatmapTable(QTableWidget):
         self.setColumnCount(len(table.role_titles))
         self.setHorizontalHeaderLabels(
             [
-                textwrap.fill(title, HEADER_WIDTH, break_long_words=False)
-                + f"\n{tr('readiness')} {percent(readiness)}"
+                _wrapped(title) + f"\n{tr('readiness')} {percent(readiness)}"
                 for title, readiness in zip(table.role_titles, table.readiness, strict=True)
             ]
         )
@@ -375,3 +381,41 @@ class HeatmapTable(QTableWidget):
                     )
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.setItem(row, col, item)
+        self._fit_columns()
+
+    def needed_width(self, column: int) -> int:
+        """The width a role's column needs to show its whole title (and its cells)."""
+        header = self.horizontalHeader()
+        metrics = QFontMetrics(header.font())
+        lines = self.horizontalHeaderItem(column).text().splitlines()
+        text = max(metrics.horizontalAdvance(line) for line in lines) if lines else 0
+        margin = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 8
+        return max(
+            text + margin, header.sectionSizeHint(column), metrics.horizontalAdvance("0.5 ?") + 16
+        )
+
+    def _fit_columns(self) -> None:
+        count = self.columnCount()
+        if not count:
+            return
+        needed = [self.needed_width(col) for col in range(count)]
+        spare = max(0, self.viewport().width() - sum(needed)) // count
+        for col, width in enumerate(needed):
+            self.horizontalHeader().resizeSection(col, width + spare)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_columns()
+
+
+def _wrapped(title: str) -> str:
+    """A role title in lines of about HEADER_WIDTH characters; "A/B" may break after "/"."""
+    words = title.replace("/", "/\u200b").split()
+    text = textwrap.fill(" ".join(words), HEADER_WIDTH, break_long_words=False)
+    lines = []
+    for line in text.splitlines():  # a word still too long breaks after its "/"
+        if len(line) > HEADER_WIDTH and "/\u200b" in line:
+            lines.extend(part for part in line.replace("/\u200b", "/\n").splitlines())
+        else:
+            lines.append(line)
+    return "\n".join(lines).replace("\u200b", "")

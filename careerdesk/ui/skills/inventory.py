@@ -14,9 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -32,12 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import models as m
 from careerdesk.core import skills
-from careerdesk.ui.checked_dialog import dialog_buttons
-from careerdesk.ui.commands import add_undoable, delete_record
+from careerdesk.core.vocabulary import EVIDENCE_KINDS, SKILL_KINDS
+from careerdesk.ui.checked_dialog import CheckedDialog, dialog_buttons
 from careerdesk.ui.context import AppContext
-from careerdesk.ui.formatting import format_date, qdate
+from careerdesk.ui.date_edit import DateEdit
+from careerdesk.ui.formatting import format_date
+from careerdesk.ui.operations import perform
 from careerdesk.ui.skills.levels import (
     EVIDENCE_KIND_NAMES,
     kind_name,
@@ -46,7 +45,7 @@ from careerdesk.ui.skills.levels import (
     level_name,
     tr,
 )
-from careerdesk.ui.skills.parts import change_level, make_button
+from careerdesk.ui.skills.parts import ElidedLabel, StretchWithFloor, change_level, make_button
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -182,7 +181,7 @@ class SkillDelegate(QStyledItemDelegate):
             box = QComboBox(parent)
             box.setObjectName("kind_editor")
             box.setAccessibleName(tr("Kind"))
-            for kind in m.SKILL_KINDS:
+            for kind in SKILL_KINDS:
                 box.addItem(kind_name(kind), kind)
             return box
         if col == PRIORITY:
@@ -216,7 +215,7 @@ class SkillDelegate(QStyledItemDelegate):
             super().setModelData(editor, model, index)
 
 
-class EvidenceDialog(QDialog):
+class EvidenceDialog(CheckedDialog):
     """Ask for one piece of evidence of a skill."""
 
     def __init__(self, skill_name: str, today: dt.date, parent: QWidget | None = None) -> None:
@@ -229,17 +228,12 @@ class EvidenceDialog(QDialog):
         self.kind_box = QComboBox(self)
         self.kind_box.setObjectName("evidence_kind")
         self.kind_box.setAccessibleName(tr("Kind of evidence"))
-        for kind in m.EVIDENCE_KINDS:
+        for kind in EVIDENCE_KINDS:
             self.kind_box.addItem(tr(EVIDENCE_KIND_NAMES[kind]), kind)
-        self.date_check = QCheckBox(tr("Dated"), self)
-        self.date_check.setObjectName("evidence_dated")
-        self.date_check.setAccessibleName(tr("The evidence has a date"))
-        self.date_check.setChecked(True)
-        self.date_edit = QDateEdit(qdate(today), self)
+        self.date_edit = DateEdit(today=lambda: today, parent=self)  # empty: undated
         self.date_edit.setObjectName("evidence_date")
         self.date_edit.setAccessibleName(tr("Date of the evidence"))
-        self.date_edit.setCalendarPopup(True)
-        self.date_check.toggled.connect(self.date_edit.setEnabled)
+        self.date_edit.set_value(today)
         self.url_edit = QLineEdit(self)
         self.url_edit.setObjectName("evidence_url")
         self.url_edit.setAccessibleName(tr("Link"))
@@ -250,14 +244,11 @@ class EvidenceDialog(QDialog):
         for achievement_id, title, day in skills.achievement_choices():
             self.achievement_box.addItem(f"{title} ({format_date(day)})", achievement_id)
         self.achievement_box.currentIndexChanged.connect(self._achievement_picked)
-        date_row = QHBoxLayout()
-        date_row.addWidget(self.date_check)
-        date_row.addWidget(self.date_edit, 1)
         form = QFormLayout()
         form.addRow(tr("From the &journal"), self.achievement_box)
         form.addRow(tr("&Title"), self.title_edit)
         form.addRow(tr("&Kind"), self.kind_box)
-        form.addRow(tr("Date"), date_row)
+        form.addRow(tr("&Date"), self.date_edit)
         form.addRow(tr("&Link"), self.url_edit)
         buttons = dialog_buttons(self, "evidence_buttons")
         layout = QVBoxLayout(self)
@@ -273,12 +264,14 @@ class EvidenceDialog(QDialog):
         )
         self.title_edit.setText(title)
         self.kind_box.setCurrentIndex(self.kind_box.findData("achievement"))
-        self.date_check.setChecked(True)
-        self.date_edit.setDate(qdate(day))
+        self.date_edit.set_value(day)
+
+    def check(self) -> None:
+        self.values()  # a bad date raises here, before the dialog closes
 
     def values(self) -> dict[str, Any]:
         """The evidence as entered, as keywords of skills.add_evidence."""
-        date = self.date_edit.date().toPython() if self.date_check.isChecked() else None
+        date = self.date_edit.value()  # a date that is not one raises, naming the field
         return {
             "title": self.title_edit.text(),
             "kind": self.kind_box.currentData(),
@@ -297,7 +290,7 @@ class InventoryPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("inventory_panel")
-        heading = QLabel(tr("Skill inventory"), self)
+        heading = ElidedLabel(tr("Skill inventory"), self)
         heading.setObjectName("inventory_heading")
         heading.setStyleSheet("font-weight: bold;")
         self.model = SkillTableModel(self)
@@ -321,8 +314,10 @@ class InventoryPanel(QWidget):
         # horizontal scroll bar; a name too long to show whole is elided (its tooltip has it).
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
+        self.name_width = StretchWithFloor(
+            self.table, NAME, self.fontMetrics().horizontalAdvance("M") * 15
+        )
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
         self.add_button = make_button(self, "add_skill_button", tr("&Add skill…"), self.add_skill)
@@ -358,6 +353,7 @@ class InventoryPanel(QWidget):
         """Show the inventory again, keeping the selected skill."""
         selected = self.selected_skill_id()
         self.model.reload()
+        self.name_width.fit()
         if selected is not None:
             self.select_skill(selected)
         self._show_details()
@@ -411,20 +407,14 @@ class InventoryPanel(QWidget):
             self.set_current_level(skill_id, value)
             return
         field = {NAME: "name", KIND: "kind", TARGET: "target_level", PRIORITY: "priority"}[column]
-        before = {field: getattr(skills.skill(skill_id), field)}
-        if before[field] == value:
-            return
         label = {
             "name": tr("Rename skill"),
             "kind": tr("Change skill kind"),
             "target_level": tr("Change target level"),
             "priority": tr("Change skill priority"),
         }[field]
-        self.ctx.run(
-            label,
-            lambda: skills.update_skill(skill_id, **{field: value}),
-            lambda: skills.update_skill(skill_id, **before),
-            parent=self,
+        perform(
+            self.ctx, label, lambda: skills.update_skill(skill_id, **{field: value}), parent=self
         )
 
     def set_current_level(self, skill_id: int, level: int | None) -> bool:
@@ -436,11 +426,9 @@ class InventoryPanel(QWidget):
         name, ok = QInputDialog.getText(self, tr("Add skill"), tr("Name of the skill:"))
         if not ok or not name.strip():
             return
-        skill_id = add_undoable(
-            self.ctx, tr("Add skill"), m.Skill, lambda: skills.add_skill(name), self
-        )
-        if skill_id is not None:
-            self.select_skill(skill_id)
+        done = perform(self.ctx, tr("Add skill"), lambda: skills.add_skill(name), parent=self)
+        if done is not None:
+            self.select_skill(done.value)
 
     def add_evidence(self) -> None:
         """Ask for a piece of evidence of the selected skill and add it as one undo step."""
@@ -451,16 +439,17 @@ class InventoryPanel(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         values = dialog.values()
-        add_undoable(
+        perform(
             self.ctx,
             tr("Add evidence"),
-            m.Evidence,
             lambda: skills.add_evidence(skill_id, **values),
-            self,
+            parent=self,
         )
 
     def delete_skill(self) -> None:
         """Delete the selected skill (and its history and evidence) as one undo step."""
         skill_id = self.selected_skill_id()
         if skill_id is not None:
-            delete_record(self.ctx, m.Skill, skill_id, tr("Delete skill"))
+            perform(
+                self.ctx, tr("Delete skill"), lambda: skills.delete_skill(skill_id), parent=self
+            )

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,22 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import models as m
-from careerdesk.core import money, skills
-from careerdesk.core.changes import Changes
-from careerdesk.core.operation import Done
+from careerdesk.core import learning, money, skills
+from careerdesk.core.vocabulary import LEARNING_KINDS, LEARNING_STATUSES
 from careerdesk.ui.checked_dialog import CheckedDialog, dialog_buttons
-from careerdesk.ui.commands import add_undoable, delete_record
 from careerdesk.ui.context import AppContext
+from careerdesk.ui.date_edit import DateEdit
 from careerdesk.ui.formatting import (
     format_date,
     format_money,
     money_text,
     number_text,
     parse_number,
-    qdate,
 )
-from careerdesk.ui.operations import from_pair, push_done
+from careerdesk.ui.operations import perform
 from careerdesk.ui.skills.levels import (
     learning_kind_name,
     learning_status_name,
@@ -49,7 +45,7 @@ from careerdesk.ui.skills.levels import (
     number,
     tr,
 )
-from careerdesk.ui.skills.parts import change_level, make_button
+from careerdesk.ui.skills.parts import ElidedLabel, StretchWithFloor, make_button
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 TITLE, KIND, STATUS, PROVIDER, DATES, HOURS, SKILLS = range(7)
@@ -73,13 +69,13 @@ class ActivityDialog(CheckedDialog):
         self.kind_box = QComboBox(self)
         self.kind_box.setObjectName("activity_kind")
         self.kind_box.setAccessibleName(tr("Kind"))
-        for kind in m.LEARNING_KINDS:
+        for kind in LEARNING_KINDS:
             self.kind_box.addItem(learning_kind_name(kind), kind)
         self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(values.get("kind", "course"))))
         self.status_box = QComboBox(self)
         self.status_box.setObjectName("activity_status")
         self.status_box.setAccessibleName(tr("Status"))
-        for status in m.LEARNING_STATUSES:
+        for status in LEARNING_STATUSES:
             self.status_box.addItem(learning_status_name(status), status)
         self.status_box.setCurrentIndex(
             max(0, self.status_box.findData(values.get("status", "planned")))
@@ -103,7 +99,7 @@ class ActivityDialog(CheckedDialog):
         self.goal_box.setObjectName("activity_goal")
         self.goal_box.setAccessibleName(tr("Goal it serves"))
         self.goal_box.addItem(tr("— no goal"), None)
-        for goal_id, title in skills.goal_choices():
+        for goal_id, title in learning.goal_choices():
             self.goal_box.addItem(title, goal_id)
         self.goal_box.setCurrentIndex(max(0, self.goal_box.findData(values.get("goal"))))
         self.skill_list = QListWidget(self)
@@ -125,8 +121,8 @@ class ActivityDialog(CheckedDialog):
         form.addRow(tr("&Status"), self.status_box)
         form.addRow(tr("&Provider"), self.provider_edit)
         form.addRow(tr("&Link"), self.url_edit)
-        form.addRow(tr("Start"), self.start[2])
-        form.addRow(tr("End"), self.end[2])
+        form.addRow(tr("St&art"), self.start)
+        form.addRow(tr("&End"), self.end)
         form.addRow(tr("&Hours"), self.hours_edit)
         form.addRow(tr("C&ost"), self.cost_edit)
         form.addRow(tr("&Goal"), self.goal_box)
@@ -142,28 +138,16 @@ class ActivityDialog(CheckedDialog):
         edit.setAccessibleName(label)
         return edit
 
-    def _date(
-        self, name: str, label: str, day: dt.date | None, today: dt.date
-    ) -> tuple[QCheckBox, QDateEdit, QWidget]:
-        box = QWidget(self)
-        check = QCheckBox(tr("set"), box)
-        check.setObjectName(f"{name}_set")
-        check.setAccessibleName(tr("{label} is set").format(label=label))
-        edit = QDateEdit(qdate(day or today), box)
+    def _date(self, name: str, label: str, day: dt.date | None, today: dt.date) -> DateEdit:
+        """An optional date field (left empty: no date), its calendar opening on `today`."""
+        edit = DateEdit(today=lambda: today, parent=self)
         edit.setObjectName(name)
         edit.setAccessibleName(label)
-        edit.setCalendarPopup(True)
-        check.setChecked(day is not None)
-        edit.setEnabled(day is not None)
-        check.toggled.connect(edit.setEnabled)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(check)
-        row.addWidget(edit, 1)
-        return check, edit, box
+        edit.set_value(day)
+        return edit
 
     def values(self) -> dict[str, Any]:
-        """The fields as entered; raises ValueError on a bad number."""
+        """The fields as entered; raises ValueError on a bad number or date."""
         cost = parse_number(self.cost_edit.text(), tr("Cost"))
         return {
             "title": self.title_edit.text(),
@@ -171,8 +155,8 @@ class ActivityDialog(CheckedDialog):
             "status": self.status_box.currentData(),
             "provider": self.provider_edit.text().strip(),
             "url": self.url_edit.text().strip(),
-            "start_date": self.start[1].date().toPython() if self.start[0].isChecked() else None,
-            "end_date": self.end[1].date().toPython() if self.end[0].isChecked() else None,
+            "start_date": self.start.value(),
+            "end_date": self.end.value(),
             "hours": parse_number(self.hours_edit.text(), tr("Hours")),
             "cost_minor": None if cost is None else money.to_minor(cost, self.currency),
             "goal": self.goal_box.currentData(),
@@ -180,7 +164,7 @@ class ActivityDialog(CheckedDialog):
         }
 
     def check(self) -> None:
-        self.values()  # a number that is not one raises here, before the dialog closes
+        self.values()  # a number or date that is not one raises here, before it closes
 
     def skill_ids(self) -> list[int]:
         """The skills ticked as built by the activity."""
@@ -195,7 +179,7 @@ class RaiseLevelsDialog(QDialog):
     """After an activity is done: raise the current level of the skills it built?"""
 
     def __init__(
-        self, title: str, offers: list[skills.LevelOffer], parent: QWidget | None = None
+        self, title: str, offers: list[learning.LevelOffer], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("raise_levels_dialog")
@@ -211,7 +195,7 @@ class RaiseLevelsDialog(QDialog):
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        self.checks: list[tuple[QCheckBox, skills.LevelOffer]] = []
+        self.checks: list[tuple[QCheckBox, learning.LevelOffer]] = []
         for offer in offers:
             check = QCheckBox(
                 tr("{skill}: {old} → {new}").format(
@@ -238,7 +222,7 @@ class RaiseLevelsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-    def chosen(self) -> list[skills.LevelOffer]:
+    def chosen(self) -> list[learning.LevelOffer]:
         """The offers the user kept ticked."""
         return [offer for check, offer in self.checks if check.isChecked()]
 
@@ -252,7 +236,7 @@ class LearningPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("learning_panel")
-        heading = QLabel(tr("Learning activities"), self)
+        heading = ElidedLabel(tr("Learning activities"), self)
         heading.setObjectName("learning_heading")
         heading.setStyleSheet("font-weight: bold;")
         self.table = QTableWidget(0, len(self.COLUMNS), self)
@@ -270,8 +254,10 @@ class LearningPanel(QWidget):
         # bar; the skills column keeps a set width (the tooltip lists them all).
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SKILLS, QHeaderView.ResizeMode.Interactive)
+        self.title_width = StretchWithFloor(
+            self.table, TITLE, self.fontMetrics().horizontalAdvance("M") * 12
+        )
         header.setStretchLastSection(False)
         self.table.setColumnWidth(SKILLS, self.fontMetrics().horizontalAdvance("M") * 9)
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -300,13 +286,13 @@ class LearningPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table)
-        self.rows: list[skills.ActivityRow] = []
+        self.rows: list[learning.ActivityRow] = []
         self._update_buttons()
 
     def reload(self) -> None:
         """Show the activities again, keeping the selected one."""
         keep = self.selected_activity_id()
-        self.rows = skills.list_activities()
+        self.rows = learning.list_activities()
         self.table.setRowCount(len(self.rows))
         for row, a in enumerate(self.rows):
             dates = " – ".join(format_date(d) for d in (a.start_date, a.end_date) if d)
@@ -331,6 +317,7 @@ class LearningPanel(QWidget):
                 item.setData(ID_ROLE, a.id)
                 item.setToolTip(tooltip)
                 self.table.setItem(row, col, item)
+        self.title_width.fit()
         if keep is not None:
             self.select_activity(keep)
         self._update_buttons()
@@ -366,23 +353,22 @@ class LearningPanel(QWidget):
             self.ctx.report_error(exc, self)
             return
         goal = values.pop("goal")
-        activity_id = add_undoable(
+        done = perform(
             self.ctx,
             tr("Add learning activity"),
-            m.LearningActivity,
-            lambda: skills.add_activity(skill_ids=skill_ids, goal_id=goal, **values),
-            self,
+            lambda: learning.add_activity(skill_ids=skill_ids, goal_id=goal, **values),
+            parent=self,
         )
-        if activity_id is not None:
-            self.select_activity(activity_id)
+        if done is not None:
+            self.select_activity(done.value)
 
     def edit_activity(self) -> None:
         """Edit the selected activity in a dialog; the edit is one undo step."""
         activity_id = self.selected_activity_id()
         if activity_id is None:
             return
-        before = skills.activity_values(activity_id)
-        skills_before = skills.activity_skill_ids(activity_id)
+        before = learning.activity_values(activity_id)
+        skills_before = learning.activity_skill_ids(activity_id)
         dialog = ActivityDialog(self.ctx.today(), before, skills_before, parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -391,12 +377,10 @@ class LearningPanel(QWidget):
         except ValueError as exc:  # a number that is not one
             self.ctx.report_error(exc, self)
             return
-        if skills_after == skills_before and all(before.get(k) == v for k, v in after.items()):
-            return  # nothing changed: no empty undo step
-        self.ctx.run(
+        perform(
+            self.ctx,
             tr("Edit learning activity"),
-            lambda: skills.update_activity(activity_id, skill_ids=skills_after, **after),
-            lambda: skills.update_activity(activity_id, skill_ids=skills_before, **before),
+            lambda: learning.update_activity(activity_id, skill_ids=skills_after, **after),
             parent=self,
         )
 
@@ -404,8 +388,11 @@ class LearningPanel(QWidget):
         """Delete the selected activity as one undo step."""
         activity_id = self.selected_activity_id()
         if activity_id is not None:
-            delete_record(
-                self.ctx, m.LearningActivity, activity_id, tr("Delete learning activity")
+            perform(
+                self.ctx,
+                tr("Delete learning activity"),
+                lambda: learning.delete_activity(activity_id),
+                parent=self,
             )
 
     def complete_selected(self) -> None:
@@ -414,44 +401,24 @@ class LearningPanel(QWidget):
         if activity_id is not None:
             self.complete_activity(activity_id)
 
-    def ask_levels(self, title: str, offers: list[skills.LevelOffer]) -> list[skills.LevelOffer]:
+    def ask_levels(
+        self, title: str, offers: list[learning.LevelOffer]
+    ) -> list[learning.LevelOffer]:
         """Ask which skills to raise; [] when the user declines."""
         dialog = RaiseLevelsDialog(title, offers, self)
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else []
 
     def complete_activity(self, activity_id: int) -> None:
-        """Mark done, then offer to raise levels: both together one undo step."""
-        before = skills.activity_values(activity_id, ["title", "status", "start_date", "end_date"])
-        title = before.pop("title")
+        """Mark done, raising the levels the user accepts: one undo step for both."""
+        title = learning.activity_values(activity_id, ["title"])["title"]
+        offers = learning.level_offers(activity_id)
+        chosen = self.ask_levels(title, offers) if offers else []
         today = self.ctx.today()
-
-        def forward() -> Changes:
-            return skills.complete_activity(activity_id, today)[1]
-
-        try:
-            offers, changes = skills.complete_activity(activity_id, today)
-        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing pushed
-            self.ctx.report_error(exc, self)
-            return
-        stack = self.ctx.undo_stack
-        stack.beginMacro(tr("Complete learning activity"))
-        try:
-            push_done(
-                self.ctx,
-                tr("Complete learning activity"),
-                Done(
-                    changes,
-                    from_pair(lambda: skills.update_activity(activity_id, **before), forward),
-                ),
-            )
-            for offer in self.ask_levels(title, offers) if offers else []:
-                change_level(
-                    self.ctx,
-                    offer.skill_id,
-                    offer.suggested_level,
-                    tr("Raise skill level"),
-                    note=tr("learning activity done"),
-                    parent=self,
-                )
-        finally:
-            stack.endMacro()
+        raise_to = {offer.skill_id: offer.suggested_level for offer in chosen}
+        note = tr("learning activity done")
+        perform(
+            self.ctx,
+            tr("Complete learning activity"),
+            lambda: learning.complete_activity(activity_id, today, raise_to, note),
+            parent=self,
+        )

@@ -12,6 +12,16 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("skills", text)
 
 
+def tr_n(singular: str, plural: str, count: int) -> str:
+    """A text with a count, "%n" standing for it: the singular for one, else the plural.
+
+    Both go through translate() with the count, so a translation can give
+    every plural form its language has.
+    """
+    text = QCoreApplication.translate("skills", singular if count == 1 else plural, None, count)
+    return text.replace("%n", QLocale().toString(count))
+
+
 def number(value: float) -> str:
     """A level, gap, importance or hours the user's way: "3", "3.5" (or "3,5")."""
     return QLocale().toString(float(value), "g", 6)

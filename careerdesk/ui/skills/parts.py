@@ -1,15 +1,24 @@
-"""What the Skills tab's panels share: named buttons, undoable adds and level changes."""
+"""What the Skills tab's panels share: named buttons, eliding headings, changing a level."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from careerdesk.core import skills
-from careerdesk.core.changes import Changes
 from careerdesk.ui.context import AppContext
+from careerdesk.ui.operations import perform
 
 
 def make_button(parent: QWidget, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
@@ -27,22 +36,80 @@ def change_level(
     level: int | None,
     text: str,
     *,
-    note: str = "",
     parent: QWidget | None = None,
 ) -> bool:
-    """Set a skill's current level as assessed today, one undo step that takes its history row."""
-    before = skills.skill(skill_id)
-    if before.current_level == level:
-        return False  # nothing changed: no empty undo step
+    """Set a skill's current level as assessed today: one undo step with its history row."""
     today = ctx.today()
-    state: dict[str, int | None] = {}
+    done = perform(ctx, text, lambda: skills.set_level(skill_id, level, today), parent=parent)
+    return done is not None and bool(done.changes)
 
-    def forward() -> Changes:
-        state["change"], changes = skills.set_level(skill_id, level, today, note)
-        return changes
 
-    def backward() -> Changes:
-        change = state.get("change")
-        return Changes() if change is None else skills.undo_level(change, before.last_assessed)
+class ElidedLabel(QLabel):
+    """A one-line label that gives up width when the window is small, ending in "…"."""
 
-    return ctx.run(text, forward, backward, parent=parent)
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(
+            self.fontMetrics().horizontalAdvance("M…") + 4, super().minimumSizeHint().height()
+        )
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(
+            self.fontMetrics().horizontalAdvance(self.text()) + 4, super().sizeHint().height()
+        )
+
+    def elided_text(self) -> str:
+        """The text as shown at the label's width."""
+        return self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setFont(self.font())
+        painter.drawText(self.contentsRect(), int(self.alignment()), self.elided_text())
+
+
+class StretchWithFloor(QObject):
+    """A table column takes the width the others leave, but never less than `least` pixels.
+
+    Below that the table scrolls sideways, so a skill's name stays readable in
+    a small window instead of shrinking to "…".
+    """
+
+    def __init__(self, table: QAbstractItemView, column: int, least: int) -> None:
+        super().__init__(table)
+        self.table, self.column, self.least = table, column, least
+        header = self.header()
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(self._resized)
+        table.viewport().installEventFilter(self)
+
+    def header(self) -> QHeaderView:
+        return self.table.horizontalHeader()  # type: ignore[attr-defined]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def _resized(self, index: int, _old: int, _new: int) -> None:
+        if index != self.column:
+            self.fit()
+
+    def fit(self) -> None:
+        """Give the column what is left of the table's width (at least `least`)."""
+        header = self.header()
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c != self.column and not header.isSectionHidden(c)
+        )
+        width = max(self.least, self.table.viewport().width() - others)
+        if header.sectionSize(self.column) != width:
+            header.resizeSection(self.column, width)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import catalogue, skills
-from careerdesk.ui.skills.levels import tr
+from careerdesk.core import catalogue, target_roles
+from careerdesk.ui.skills.levels import tr, tr_n
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_LIMIT = 60
@@ -70,7 +70,8 @@ class RolePickerDialog(QDialog):
         self.missing_check = QCheckBox(self)
         self.missing_check.setObjectName("add_missing_skills")
         self.missing_check.setAccessibleName(tr("Add the missing O*NET skills to my inventory"))
-        self.missing_check.setChecked(True)
+        # Off until the user asks: 30-odd skills in the inventory are a lot to take in.
+        self.missing_check.setChecked(False)
 
         self.unrated_note = QLabel(self)
         self.unrated_note.setObjectName("unrated_note")
@@ -193,9 +194,13 @@ class RolePickerDialog(QDialog):
     def _update_ok(self) -> None:
         code = self.chosen_code()
         self.ok_button.setEnabled(code is not None)
-        missing = len(skills.missing_onet_skills(code)) if code else 0
+        missing = len(target_roles.missing_onet_skills(code)) if code else 0
         self.missing_check.setText(
-            tr("Also add the {n} O*NET skills it rates that my inventory lacks").format(n=missing)
+            tr_n(
+                "Also add the O*NET skill it rates that my inventory lacks",
+                "Also add the %n O*NET skills it rates that my inventory lacks",
+                missing,
+            )
         )
         self.missing_check.setVisible(missing > 0)
 

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import catalogue, skills
+from careerdesk.core import catalogue, skills, target_roles
 from careerdesk.ui.formatting import format_number
 from careerdesk.ui.skills.gap_view import percent
 from careerdesk.ui.skills.levels import number, tr
-from careerdesk.ui.skills.parts import make_button
+from careerdesk.ui.skills.parts import ElidedLabel, StretchWithFloor, make_button
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,7 +44,7 @@ class RoleList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("role_panel")
-        heading = QLabel(tr("Target roles"), self)
+        heading = ElidedLabel(tr("Target roles"), self)
         heading.setObjectName("roles_heading")
         heading.setStyleSheet("font-weight: bold;")
         self.list = QListWidget(self)
@@ -76,7 +76,7 @@ class RoleList(QWidget):
         layout.addWidget(self.list)
         self.remove_button.setEnabled(False)
 
-    def show_roles(self, rows: list[tuple[skills.RoleRow, float | None]]) -> None:
+    def show_roles(self, rows: list[tuple[target_roles.RoleRow, float | None]]) -> None:
         """Fill the list, keeping the selection where possible."""
         keep = self.selected_role_id()
         self.list.blockSignals(True)
@@ -211,8 +211,11 @@ class RequirementTable(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(SKILL, QHeaderView.ResizeMode.Stretch)
+        # Names keep a readable width: in a small window the table scrolls sideways.
+        wide = self.fontMetrics().horizontalAdvance("M") * 12
+        header.setSectionResizeMode(SKILL, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(SKILL, wide)
+        self.name_width = StretchWithFloor(self.table, NAME, wide)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.add_button = make_button(
             self, "add_requirement_button", tr("Add &requirement…"), self.add_requested.emit
@@ -220,7 +223,7 @@ class RequirementTable(QWidget):
         self.remove_button = make_button(
             self, "remove_requirement_button", tr("Remove requirement"), self._remove
         )
-        hint = QLabel(tr("Double-click a cell to adjust it."), self)
+        hint = ElidedLabel(tr("Double-click a cell to adjust it."), self)
         hint.setObjectName("requirement_hint")
         buttons = QHBoxLayout()
         buttons.addWidget(hint, 1)
@@ -242,7 +245,7 @@ class RequirementTable(QWidget):
     def show_role(self, role_id: int | None) -> None:
         """Show the requirements of a role (none for None)."""
         self.role_id = role_id
-        reqs = skills.requirements_of(role_id) if role_id is not None else []
+        reqs = target_roles.requirements_of(role_id) if role_id is not None else []
         self.table.setRowCount(len(reqs))
         for row, req in enumerate(reqs):
             linked = req.skill.name if req.skill_id is not None else tr("— not linked")
@@ -271,6 +274,7 @@ class RequirementTable(QWidget):
                 if col in (REQUIRED, IMPORTANCE):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, col, item)
+        self.name_width.fit()
         self.attribution.setVisible(any(req.onet_level is not None for req in reqs))
         self.add_button.setEnabled(role_id is not None)
         self._update_buttons()

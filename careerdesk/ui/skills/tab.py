@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QFrame,
     QInputDialog,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from careerdesk.core import catalogue, gaps, skills
-from careerdesk.core import models as m
+from careerdesk.core import gaps, learning, target_roles
 from careerdesk.core.changes import Changes
+from careerdesk.core.operation import Operation
 from careerdesk.ui import settings
-from careerdesk.ui.commands import add_undoable, delete_record, edit_record
 from careerdesk.ui.context import AppContext
+from careerdesk.ui.operations import perform
 from careerdesk.ui.skills.gap_view import GapPanel, HeatmapTable
 from careerdesk.ui.skills.inventory import InventoryPanel
 from careerdesk.ui.skills.learning import LearningPanel
@@ -55,7 +56,13 @@ class SkillsTab(Tab):
         self.views = QTabWidget(self)
         self.views.setObjectName("role_views")
         self.views.setAccessibleName(tr("Views of the target roles"))
-        self.views.addTab(self.gap_panel, tr("&Gaps"))
+        # At a small window the gap view scrolls rather than squeezing its chart away.
+        self.gap_page = QScrollArea(self)
+        self.gap_page.setObjectName("gap_page")
+        self.gap_page.setWidgetResizable(True)
+        self.gap_page.setFrameShape(QFrame.Shape.NoFrame)
+        self.gap_page.setWidget(self.gap_panel)
+        self.views.addTab(self.gap_page, tr("&Gaps"))
         self.views.addTab(self.requirements, tr("Re&quirements"))
         self.views.addTab(heatmap_page, tr("&Heatmap"))
 
@@ -118,7 +125,7 @@ class SkillsTab(Tab):
 
     def _show_roles(self) -> None:
         threshold = self.gap_panel.threshold_spin.value()
-        rows = skills.list_roles()
+        rows = target_roles.list_roles()
         self.roles.show_roles(
             [(row, gaps.role_analysis(row.id, threshold).readiness) for row in rows]
         )
@@ -142,7 +149,7 @@ class SkillsTab(Tab):
     def _show_role(self) -> None:
         role_id = self.roles.selected_role_id()
         self.requirements.show_role(role_id)
-        role = skills.role(role_id) if role_id is not None else None
+        role = target_roles.role(role_id) if role_id is not None else None
         if role is None:
             self.gap_panel.show_role(None, None)
             return
@@ -166,36 +173,19 @@ class SkillsTab(Tab):
     def add_catalogue_role(self, code: str, add_missing_skills: bool = False) -> int | None:
         """Add a catalogue occupation as a target role, one undo step; return the role id."""
         role_id = self._add_role(
-            lambda: skills.add_catalogue_role(
-                code, today=self.ctx.today(), add_missing_skills=add_missing_skills
-            )
+            lambda: target_roles.add_catalogue_role(code, add_missing_skills=add_missing_skills)
         )
         if role_id is not None:
-            self.views.setCurrentWidget(self.gap_panel)
+            self.views.setCurrentIndex(self.views.indexOf(self.gap_page))
         return role_id
 
-    def _add_role(self, add: Callable[[], tuple[int, Changes]]) -> int | None:
-        """Run a core role add as one undo step; undo also takes the skills it brought."""
-        state: dict[str, Any] = {}
-
-        def forward() -> Changes:
-            if "removed" in state:  # redo: the same role and skills, with their ids
-                return skills.restore_removed(state.pop("removed"))
-            before = skills.skill_ids()
-            state["id"], changes = add()
-            state["skills"] = sorted(skills.skill_ids() - before)
-            return changes
-
-        def backward() -> Changes:
-            state["removed"], changes = skills.remove_role(
-                state["id"], with_skills=state["skills"]
-            )
-            return changes
-
-        if not self.ctx.run(tr("Add target role"), forward, backward, parent=self):
+    def _add_role(self, add: Operation) -> int | None:
+        """Run a core role add as one undo step (undo takes the skills it brought too)."""
+        done = perform(self.ctx, tr("Add target role"), add, parent=self)
+        if done is None:
             return None
-        self.roles.select_role(state["id"])
-        return state["id"]
+        self.roles.select_role(done.value)
+        return done.value
 
     def ask_own_role(self) -> None:
         """Ask for the title of a role of the user's own and add it."""
@@ -205,58 +195,48 @@ class SkillsTab(Tab):
 
     def add_own_role(self, title: str, *, onet_code: str | None = None) -> int | None:
         """Add a role of the user's own (requirements follow in the Requirements view)."""
-        role_id = self._add_role(lambda: skills.add_own_role(title, onet_code=onet_code))
+        role_id = self._add_role(lambda: target_roles.add_own_role(title, onet_code=onet_code))
         if role_id is not None:
             self.views.setCurrentWidget(self.requirements)
         return role_id
 
     def remove_role(self, role_id: int) -> None:
         """Remove a target role and its requirements as one undo step."""
-        state: dict[str, Any] = {}
-
-        def forward() -> Changes:
-            state["removed"], changes = skills.remove_role(role_id)
-            return changes
-
-        self.ctx.run(
+        perform(
+            self.ctx,
             tr("Remove target role"),
-            forward,
-            lambda: skills.restore_removed(state["removed"]),
+            lambda: target_roles.remove_role(role_id),
             parent=self,
         )
 
     def set_role_active(self, role_id: int, active: bool) -> None:
         """Tick or untick a role as aimed for (the heatmap compares the ticked ones)."""
         text = tr("Aim for role") if active else tr("Stop aiming for role")
-        edit_record(self.ctx, m.TargetRole, role_id, text, active=active)
+        perform(self.ctx, text, lambda: target_roles.set_role_active(role_id, active), parent=self)
 
     # --- requirements ------------------------------------------------------------------
 
     def edit_requirement(self, requirement_id: int, field: str, value: Any) -> None:
         """Adjust one field of a requirement as one undo step; a bad value is shown, not kept."""
-        before = skills.requirement_values(requirement_id, [field])
-        if before[field] == value:
-            return
-        self.ctx.run(
+        done = perform(
+            self.ctx,
             tr("Adjust requirement"),
-            lambda: skills.update_requirement(requirement_id, **{field: value}),
-            lambda: skills.update_requirement(requirement_id, **before),
+            lambda: target_roles.update_requirement(requirement_id, **{field: value}),
             parent=self,
         )
+        if done is None:  # refused: the table shows the stored value again
+            self.requirements.show_role(self.requirements.role_id)
 
     def ask_requirement(self) -> None:
         """Ask which skill the selected role requires and add it."""
         role_id = self.requirements.role_id
         if role_id is None:
             return
-        names = [row.name for row in skills.list_skills()]
-        known = {n.casefold() for n in names}
-        names += [s.name for s in catalogue.onet_skills() if s.name.casefold() not in known]
         name, ok = QInputDialog.getItem(
             self,
             tr("Add requirement"),
             tr("Skill the role requires (pick or type a new one):"),
-            names,
+            target_roles.requirement_choices(),
             0,
             True,
         )
@@ -267,27 +247,34 @@ class SkillsTab(Tab):
         self, role_id: int, name: str, required_level: float = 3.0, importance: float = 3.0
     ) -> int | None:
         """Add a requirement to a role as one undo step; return its id."""
-        return add_undoable(
+        done = perform(
             self.ctx,
             tr("Add requirement"),
-            m.RoleRequirement,
-            lambda: skills.add_requirement(role_id, name, required_level, importance=importance),
-            self,
+            lambda: target_roles.add_requirement(
+                role_id, name, required_level, importance=importance
+            ),
+            parent=self,
         )
+        return None if done is None else done.value
 
     def remove_requirement(self, requirement_id: int) -> None:
         """Remove a requirement as one undo step."""
-        delete_record(self.ctx, m.RoleRequirement, requirement_id, tr("Remove requirement"))
+        perform(
+            self.ctx,
+            tr("Remove requirement"),
+            lambda: target_roles.remove_requirement(requirement_id),
+            parent=self,
+        )
 
     # --- planning gaps ---------------------------------------------------------------------
 
     def _plan_requested(self, requirement_id: int, as_step: bool) -> None:
         goal_id = None
         if as_step:
-            choices = skills.goal_choices()
+            choices = learning.goal_choices()
             if not choices:
                 self.ctx.report_error(
-                    skills.SkillError(tr("There is no goal yet to add a step to.")), self
+                    ValueError(tr("There is no goal yet to add a step to.")), self
                 )
                 return
             # Goals may share a title: number the repeats, so each line is one goal.
@@ -310,24 +297,18 @@ class SkillsTab(Tab):
         self, requirement_id: int, *, as_step: bool = False, goal_id: int | None = None
     ) -> int | None:
         """Turn a gap into a learning activity (or goal step), one undo step; return its id."""
-        state: dict[str, Any] = {}
         today = self.ctx.today()
-
-        def forward() -> Changes:
-            if "removed" in state:  # redo: the same rows, as later undo steps refer to them
-                return skills.restore_removed(state.pop("removed"))
-            state["planned"], changes = skills.plan_gap_details(
+        done = perform(
+            self.ctx,
+            tr("Plan this gap"),
+            lambda: learning.plan_gap(
                 requirement_id, today=today, goal_id=goal_id, as_step=as_step
-            )
-            return changes
-
-        def backward() -> Changes:
-            state["removed"], changes = skills.unplan_gap(state["planned"])
-            return changes
-
-        if not self.ctx.run(tr("Plan this gap"), forward, backward, parent=self):
+            ),
+            parent=self,
+        )
+        if done is None:
             return None
-        planned: skills.PlannedGap = state["planned"]
+        planned: learning.PlannedGap = done.value
         if planned.activity_id is not None:
             self.learning.select_activity(planned.activity_id)
             return planned.activity_id

@@ -27,7 +27,7 @@ def fill_role(monkeypatch, **texts):
         for name, value in texts.items():
             widget = getattr(dialog, name)
             if isinstance(value, dt.date):
-                widget.setDate(value)
+                widget.set_value(value)
             elif isinstance(value, bool):
                 widget.setChecked(value)
             else:
@@ -92,10 +92,38 @@ def test_self_assessment_items_are_added_edited_and_removed(tab, monkeypatch):
     rows = tab.assessment.findItems("Honesty", Qt.MatchFlag.MatchRecursive)
     assert len(rows) == 1 and rows[0].parent().text(0) == "Values"
 
-    rows[0].setText(0, "Honesty, also when it is hard")  # an inline edit
-    assert m.AssessmentItem.get_by_id(item.id).text == "Honesty, also when it is hard"
+    tab.assessment.setCurrentItem(rows[0])
+    assert tab.edit_item_button.isEnabled()
+    seen = {}
+
+    def edit(dialog):
+        seen["shown"] = (dialog.kind.currentData(), dialog.text.text())
+        dialog.text.setText("Honesty, also when it is hard")
+        dialog.kind.setCurrentIndex(dialog.kind.findData("constraint"))
+        dialog.area.setCurrentIndex(dialog.area.findData("work_life"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AssessmentItemDialog, "exec", edit)
+    steps = tab.ctx.undo_stack.count()
+    tab.edit_item_button.click()
+    assert seen["shown"] == ("value", "Honesty")  # the editor opens on the stored item
+    edited = m.AssessmentItem.get_by_id(item.id)
+    assert (edited.text, edited.kind, edited.constraint_area) == (
+        "Honesty, also when it is hard",
+        "constraint",
+        "work_life",
+    )
+    assert tab.ctx.undo_stack.count() == steps + 1
+    row = tab.assessment.currentItem()  # still selected, now under Constraints
+    assert (row.text(0), row.parent().text(0)) == ("Honesty, also when it is hard", "Constraints")
     tab.ctx.undo_stack.undo()
-    assert m.AssessmentItem.get_by_id(item.id).text == "Honesty"
+    assert (
+        m.AssessmentItem.get_by_id(item.id).text,
+        m.AssessmentItem.get_by_id(item.id).kind,
+    ) == (
+        "Honesty",
+        "value",
+    )
 
     row = tab.assessment.findItems("Honesty", Qt.MatchFlag.MatchRecursive)[0]
     tab.assessment.setCurrentItem(row)
@@ -103,6 +131,24 @@ def test_self_assessment_items_are_added_edited_and_removed(tab, monkeypatch):
     assert m.AssessmentItem.get_or_none(m.AssessmentItem.id == item.id) is None
     tab.ctx.undo_stack.undo()
     assert m.AssessmentItem.get_by_id(item.id).text == "Honesty"
+
+
+def test_double_clicking_an_item_opens_its_editor(tab, qtbot, monkeypatch):
+    opened = []
+    monkeypatch.setattr(
+        AssessmentItemDialog,
+        "exec",
+        lambda dialog: opened.append(dialog.text.text()) or QDialog.DialogCode.Rejected,
+    )
+    tab.window().show()
+    qtbot.waitExposed(tab.window())
+    row = tab.assessment.topLevelItem(0).child(0)
+    rect = tab.assessment.visualItemRect(row)
+    viewport = tab.assessment.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened == [row.text(0)]
+    assert tab.ctx.undo_stack.count() == 0
 
 
 def test_a_wrong_role_keeps_the_dialog_open_with_what_was_typed(qtbot, monkeypatch, today):
@@ -114,12 +160,12 @@ def test_a_wrong_role_keeps_the_dialog_open_with_what_was_typed(qtbot, monkeypat
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.title.setText("Time traveller")
-    dialog.start.setDate(dt.date(2020, 1, 1))
-    dialog.end.setDate(dt.date(2019, 1, 1))
+    dialog.start.set_value(dt.date(2020, 1, 1))
+    dialog.end.set_value(dt.date(2019, 1, 1))
     dialog.accept()
     assert shown == ["A role cannot end before it starts."]
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.title.text() == "Time traveller"
-    dialog.end.setDate(dt.date(2021, 1, 1))
+    dialog.end.set_value(dt.date(2021, 1, 1))
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted

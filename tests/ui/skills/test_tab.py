@@ -2,79 +2,27 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
-import pytest
-from PySide6.QtCore import QDate, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QTableView
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTableView
 
 from careerdesk.core import catalogue, gaps, skills
-from careerdesk.core import db as cdb
 from careerdesk.core import models as m
-from careerdesk.ui import settings
-from careerdesk.ui.context import AppContext
-from careerdesk.ui.formatting import format_date, format_percent
-from careerdesk.ui.skills import inventory
-from careerdesk.ui.skills.inventory import EvidenceDialog
-from careerdesk.ui.skills.learning import ActivityDialog, RaiseLevelsDialog
+from careerdesk.core.changes import Changes
+from careerdesk.ui.formatting import format_percent
+from careerdesk.ui.skills.learning import RaiseLevelsDialog
 from careerdesk.ui.skills.picker import RolePickerDialog
-from careerdesk.ui.skills.tab import SkillsTab
 
-from ..conftest import TODAY
-
-
-@pytest.fixture
-def tab(db_path, qtbot):
-    QSettings().remove(
-        settings.GAP_IMPORTANCE_THRESHOLD.key
-    )  # the user's threshold must not leak between tests
-    ctx = AppContext(cdb.bound_database())
-    ctx.set_today(TODAY)
-    widget = SkillsTab(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 800)
-    widget.show()
-    widget.load()
-    yield widget
-    QSettings().remove(settings.GAP_IMPORTANCE_THRESHOLD.key)
-
-
-def readiness_shown(tab) -> int:
-    match = re.search(r"readiness (\d+)\s?%", tab.gap_panel.readiness_label.text().lower())
-    assert match, tab.gap_panel.readiness_label.text()
-    return int(match.group(1))
-
-
-def gap_rows(tab) -> list[tuple[str, float]]:
-    table = tab.gap_panel.table
-    return [
-        (table.item(r, 1).text(), float(table.item(r, 6).text())) for r in range(table.rowCount())
-    ]
-
-
-def picking(monkeypatch, qtbot, typed: str, *, closest: str | None = None, manual=False):
-    """Answer the role picker like a user: type, (pick a stand-in), press the button."""
-
-    def exec_(dialog: RolePickerDialog) -> int:
-        qtbot.keyClicks(dialog.search_edit, typed)
-        if closest is not None:
-            titles = [dialog.closest.item(i).text() for i in range(dialog.closest.count())]
-            dialog.closest.setCurrentRow(next(i for i, t in enumerate(titles) if closest in t))
-        if manual:
-            qtbot.mouseClick(dialog.manual_button, Qt.MouseButton.LeftButton)
-        else:
-            qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-        return dialog.result()
-
-    monkeypatch.setattr(RolePickerDialog, "exec", exec_)
+from ...conftest import TODAY
+from .helpers import gap_rows, picking, readiness_shown
 
 
 def test_pick_role_see_ranked_gaps_plan_complete_and_readiness_rises(tab, qtbot, monkeypatch):
     # Alex already knows some programming; the rest of the role's skills are new.
     skills.add_skill("Python", onet_element_id="2.B.3.e", current_level=2, today=TODAY)
-    tab.ctx.apply(skills.Changes(skills=True))
-    picking(monkeypatch, qtbot, "computer systems eng")
+    tab.ctx.apply(Changes(skills=True))
+    picking(monkeypatch, qtbot, "computer systems eng", add_skills=True)
     qtbot.mouseClick(tab.roles.catalogue_button, Qt.MouseButton.LeftButton)
 
     role = m.TargetRole.get(m.TargetRole.onet_code == "15-1299.08")
@@ -87,7 +35,7 @@ def test_pick_role_see_ranked_gaps_plan_complete_and_readiness_rises(tab, qtbot,
     assert len(tab.gap_panel.chart.shown) == min(12, len(rows))
     before = readiness_shown(tab)
     assert before == round(expected.readiness * 100)
-    # The missing O*NET skills were offered (checked by default) and added, not assessed.
+    # The missing O*NET skills were offered, ticked and added, not assessed.
     assert m.Skill.select().count() == len(catalogue.ratings("15-1299.08"))
     assert "O*NET" in tab.gap_panel.attribution.text()
     assert not tab.gap_panel.attribution.isHidden()
@@ -157,26 +105,6 @@ def test_unrated_occupation_offers_the_closest_rated_or_manual_entry(tab, qtbot,
     assert m.TargetRole.select().where(m.TargetRole.onet_code == "15-1251.00").count() == 1
 
 
-def test_inline_level_edit_keeps_history_and_undoes(tab):
-    skill_id, _ = skills.add_skill("Python", current_level=2, today=TODAY)
-    tab.ctx.apply(skills.Changes(skills=True))
-    model = tab.inventory.model
-    row = model.row_of(skill_id)
-    assert model.index(row, inventory.CURRENT).data() == "2 · Beginner"
-    assert model.setData(model.index(row, inventory.CURRENT), 4)
-    assert m.Skill.get_by_id(skill_id).current_level == 4
-    assert model.index(model.row_of(skill_id), inventory.CURRENT).data() == "4 · Advanced"
-    assert [c.new_level for c in skills.level_history(skill_id)] == [2, 4]
-    model.setData(model.index(model.row_of(skill_id), inventory.TARGET), 5)
-    assert m.Skill.get_by_id(skill_id).target_level == 5
-    tab.ctx.undo_stack.undo()
-    tab.ctx.undo_stack.undo()
-    skill = m.Skill.get_by_id(skill_id)
-    assert (skill.current_level, skill.target_level) == (2, None)
-    assert [c.new_level for c in skills.level_history(skill_id)] == [2]
-    assert model.index(model.row_of(skill_id), inventory.CURRENT).data() == "2 · Beginner"
-
-
 def test_bad_requirement_edit_shows_a_message_and_changes_nothing(tab, monkeypatch):
     messages = []
     monkeypatch.setattr(
@@ -236,96 +164,6 @@ def test_every_widget_of_the_tab_is_named(tab):
                 continue  # Qt's own parts of a table or tab bar
             assert widget.objectName(), widget
             assert widget.accessibleName(), widget.objectName()
-
-
-def test_evidence_and_a_new_activity_are_added_and_undone(tab, qtbot, monkeypatch):
-    skill_id, _ = skills.add_skill("Python", current_level=3, today=TODAY)
-    tab.ctx.apply(skills.Changes(skills=True))
-    tab.inventory.select_skill(skill_id)
-
-    win = m.Achievement.create(date=dt.date(2026, 10, 2), title="Cut latency <b>40 %</b>")
-
-    def evidence_exec(dialog: EvidenceDialog) -> int:
-        qtbot.keyClicks(dialog.title_edit, "Payments rewrite <b>in Python</b>")
-        return EvidenceDialog.DialogCode.Accepted
-
-    def from_journal_exec(dialog: EvidenceDialog) -> int:
-        dialog.achievement_box.setCurrentIndex(dialog.achievement_box.findData(win.id))
-        return EvidenceDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(EvidenceDialog, "exec", evidence_exec)
-    qtbot.mouseClick(tab.inventory.evidence_button, Qt.MouseButton.LeftButton)
-    monkeypatch.setattr(EvidenceDialog, "exec", from_journal_exec)
-    qtbot.mouseClick(tab.inventory.evidence_button, Qt.MouseButton.LeftButton)
-    model = tab.inventory.model
-    assert model.index(model.row_of(skill_id), inventory.EVIDENCE).data() == "2"
-    # Dates read the user's way (QLocale), not as ISO text.
-    assert (
-        f"Payments rewrite <b>in Python</b> ({format_date(TODAY)})" in tab.inventory.details.text()
-    )
-    assert model.index(model.row_of(skill_id), inventory.ASSESSED).data() == format_date(TODAY)
-    linked = m.Evidence.get(m.Evidence.achievement == win.id)
-    assert (linked.kind, linked.title, linked.date) == ("achievement", win.title, win.date)
-    assert tab.inventory.details.textFormat() == Qt.TextFormat.PlainText
-
-    def activity_exec(dialog: ActivityDialog) -> int:
-        qtbot.keyClicks(dialog.title_edit, "Fluent Python")
-        dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("reading"))
-        dialog.start[0].setChecked(True)
-        dialog.start[1].setDate(QDate(2026, 12, 1))
-        qtbot.keyClicks(dialog.hours_edit, "12,5")
-        dialog.skill_list.item(0).setCheckState(Qt.CheckState.Checked)
-        return ActivityDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(ActivityDialog, "exec", activity_exec)
-    qtbot.mouseClick(tab.learning.add_button, Qt.MouseButton.LeftButton)
-    activity = m.LearningActivity.get()
-    assert (activity.title, activity.kind, activity.hours) == ("Fluent Python", "reading", 12.5)
-    assert skills.activity_skill_ids(activity.id) == [skill_id]
-    assert [tab.learning.table.item(0, c).text() for c in (0, 1, 6)] == [
-        "Fluent Python",
-        "Reading",
-        "Python",
-    ]
-    for _ in range(3):
-        tab.ctx.undo_stack.undo()
-    assert m.LearningActivity.select().count() == m.Evidence.select().count() == 0
-    assert tab.learning.table.rowCount() == 0
-
-
-def test_a_bad_number_in_the_activity_editor_is_refused_with_a_message(tab, qtbot, monkeypatch):
-    messages = []
-    monkeypatch.setattr(
-        tab.ctx, "report_error", lambda exc, parent=None: messages.append(str(exc))
-    )
-
-    def activity_exec(dialog: ActivityDialog) -> int:
-        qtbot.keyClicks(dialog.title_edit, "Course")
-        qtbot.keyClicks(dialog.cost_edit, "a lot")
-        return ActivityDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(ActivityDialog, "exec", activity_exec)
-    qtbot.mouseClick(tab.learning.add_button, Qt.MouseButton.LeftButton)
-    assert messages == ["Cost must be a number, not “a lot”."]
-    assert m.LearningActivity.select().count() == 0
-
-
-def test_picker_answers_each_keystroke_and_walks_results_from_the_keyboard(tab, qtbot):
-    dialog = RolePickerDialog(tab)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.keyClicks(dialog.search_edit, "web")
-    titles = [dialog.results.item(i).text() for i in range(dialog.results.count())]
-    assert titles[0].startswith("Web Administrators")
-    assert "catalogue_attribution" in [w.objectName() for w in dialog.findChildren(QLabel)]
-    qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Down)
-    assert dialog.selected_code() == "15-1255.00"  # Web and Digital Interface Designers
-    qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Return)
-    assert dialog.picked is None  # unrated: Return does not make an empty role
-    qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Down)
-    assert dialog.selected_code() == "15-1254.00"  # Web Developers
-    qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Return)
-    assert dialog.picked is not None and dialog.picked.code == "15-1254.00"
 
 
 def test_unticked_roles_leave_the_heatmap_and_a_gap_can_become_a_goal_step(tab, monkeypatch):
@@ -418,3 +256,15 @@ def test_a_gap_step_goes_to_the_goal_picked_even_when_titles_repeat(tab, monkeyp
     tab.gap_panel.step_button.click()
     assert offered == ["New goal", "New goal (2)"]
     assert m.Step.get().goal_id == second.id != first.id
+
+
+def test_counts_read_in_the_singular_for_one(tab):
+    role = tab.add_own_role("Staff engineer")
+    tab.add_requirement(role, "System design", 4)
+    tab.add_requirement(role, "Budgets", 2, importance=1)
+    text = tab.gap_panel.readiness_label.text()
+    assert "1 open gap" in text and "gaps" not in text
+    note = tab.gap_panel.not_counted_label.text()
+    assert "1 requirement below importance 3 is not counted." in note
+    tab.add_requirement(role, "Negotiation", 3)
+    assert "2 open gaps" in tab.gap_panel.readiness_label.text()
