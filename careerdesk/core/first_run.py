@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import inspect
 from dataclasses import dataclass, field
-from types import ModuleType
 
-from careerdesk.core import adjustments, catalogue, profile, records, skills
+from careerdesk.core import adjustments, catalogue, profile, target_roles
 from careerdesk.core import models as m
-from careerdesk.core.changes import Changes
 from careerdesk.core.operation import Done, in_order
 
 
@@ -52,42 +48,22 @@ def is_new_file() -> bool:
     )
 
 
-def _done(model: type[m.BaseModel], result: Done | tuple[int, Changes]) -> Done:
-    """A write's Done, from either form: the Profile and Skills writes are moving from
-    (id, Changes) to Done on their own branch, and this works before and after."""
-    if isinstance(result, Done):
-        return result
-    record_id, changes = result
-    return records.added(model, record_id, changes)
-
-
-def _roles() -> ModuleType:
-    try:  # target roles are moving out of core.skills (same functions)
-        return importlib.import_module("careerdesk.core.target_roles")
-    except ImportError:
-        return skills
-
-
-def _catalogue_role(code: str, today: dt.date) -> Done:
-    roles = _roles()
+def _catalogue_role(code: str) -> Done:
     try:
-        if "today" in inspect.signature(roles.add_catalogue_role).parameters:
-            return _done(m.TargetRole, roles.add_catalogue_role(code, today=today))
-        return _done(m.TargetRole, roles.add_catalogue_role(code))
-    except roles.UnratedOccupation:
+        return target_roles.add_catalogue_role(code)
+    except target_roles.UnratedOccupation:
         # Not rated in the catalogue: the role of that name, its requirements by hand.
         occ = catalogue.occupation(code)
-        return _done(
-            m.TargetRole,
-            roles.add_own_role(occ.title, description=occ.description, onet_code=occ.code),
+        return target_roles.add_own_role(
+            occ.title, description=occ.description, onet_code=occ.code
         )
 
 
-def _role(plan: FirstPlan, today: dt.date) -> Done | None:
+def _role(plan: FirstPlan) -> Done | None:
     if plan.role_code:
-        return _catalogue_role(plan.role_code, today)
+        return _catalogue_role(plan.role_code)
     if plan.role_title.strip():
-        return _done(m.TargetRole, _roles().add_own_role(plan.role_title.strip()))
+        return target_roles.add_own_role(plan.role_title.strip())
     return None
 
 
@@ -100,8 +76,8 @@ def make_first_plan(plan: FirstPlan, today: dt.date) -> Done:
     for kind, items in plan.assessment.items():
         for text in items:
             if text.strip():
-                steps.append(_done(m.AssessmentItem, profile.add_assessment_item(kind, text)))
-    role = _role(plan, today)
+                steps.append(profile.add_assessment_item(kind, text))
+    role = _role(plan)
     if role is not None:
         steps.append(role)
     long_id = None
