@@ -257,6 +257,8 @@ def run_export(args: argparse.Namespace) -> int:
         return run_export_pdf(args)
     if any(getattr(args, name) is not None for name in pdf_only) or args.landscape:
         raise UsageError("--from, --to, --sections, --timeline, --page, --landscape: pdf only.")
+    if args.kind == "ics":
+        return run_export_ics(args)
     if args.kind == "json":
         from careerdesk.core import db
         from careerdesk.io import json_archive
@@ -273,6 +275,16 @@ def run_export(args: argparse.Namespace) -> int:
     with db.opened(args.db, create=False):
         count = contact_export.export(args.kind, args.out)
     print(f"Exported {count} contacts to {args.out}")
+    return 0
+
+
+def run_export_ics(args: argparse.Namespace) -> int:
+    from careerdesk.core import db
+    from careerdesk.io import ics
+
+    with db.opened(args.db, create=False):
+        count = ics.export(args.out, dt.date.today())
+    print(f"Exported {count} calendar events to {args.out}")
     return 0
 
 

@@ -63,19 +63,25 @@ def test_check_on_a_missing_file(tmp_path, capsys):
     assert not (tmp_path / "none.db").exists()
 
 
-@pytest.mark.parametrize(
-    "args",
-    [["export", "ics", "out.ics"]],
-)
-def test_kinds_of_later_issues_say_not_available(tmp_path, capsys, args):
-    (tmp_path / "x.json").write_text("{}")
-    args = [a if "." not in a else str(tmp_path / a) for a in args]
-    assert cli.run([*args, "--db", str(tmp_path / "db.db")]) == 2
-    assert "not available yet" in capsys.readouterr().err
-
-
 def test_bad_date_is_a_usage_error(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         cli.run(["demo", str(tmp_path / "d.db"), "--today", "2026-02-30"])
     assert exit_.value.code == 2
     assert "not a date" in capsys.readouterr().err
+
+
+def test_export_ics_writes_a_calendar(example_plan, tmp_path, capsys):
+    import icalendar
+
+    out = tmp_path / "plan.ics"
+    assert cli.run(["export", "ics", str(out), "--db", str(example_plan)]) == 0
+    events = icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert f"Exported {len(events)} calendar events" in capsys.readouterr().out
+    assert len(events) > 30
+
+
+def test_export_ics_of_a_missing_file_is_refused(tmp_path, capsys):
+    assert (
+        cli.run(["export", "ics", str(tmp_path / "o.ics"), "--db", str(tmp_path / "no.db")]) == 2
+    )
+    assert not (tmp_path / "o.ics").exists()

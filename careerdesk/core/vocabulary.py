@@ -56,6 +56,8 @@ INTERACTION_KINDS = (
 )
 ASSESSMENT_KINDS = ("strength", "weakness", "interest", "value", "constraint")
 CONSTRAINT_AREAS = ("time", "money", "location", "work_life", "other")
-CHECKIN_PERIODS = ("monthly", "quarterly", "yearly")
-FEEDBACK_KINDS = ("praise", "constructive", "neutral")
+CHECKIN_PERIODS = ("monthly", "quarterly", "yearly")  # or "custom:N", every N days
+# Where feedback came from; files written before kept its tone instead.
+FEEDBACK_KINDS = ("manager_review", "mentor", "peer", "360", "client", "mentee", "self", "other")
+LEGACY_FEEDBACK_KINDS = ("praise", "constructive", "neutral")
 ROLE_SOURCES = ("own", "onet")

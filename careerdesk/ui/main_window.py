@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         ctx.undo_stack.indexChanged.connect(self._on_undo_index)
         self._restore_state()
         self.pages.current()  # what the first paint shows; the rest waits to be opened
+        # Reminders and the first-run guide wait until the window has been painted.
+        QTimer.singleShot(0, self._after_first_paint)
 
     def _first_size(self) -> QSize:
         """1280×820, or less on a small screen (1024×600, 1280×720 at 125 %)."""
@@ -105,6 +107,9 @@ class MainWindow(QMainWindow):
         go_to = getattr(tab, "go_to", None)
         if go_to is not None:
             go_to.connect(self.show_record)
+        guide = getattr(tab, "guide_requested", None)
+        if guide is not None:
+            guide.connect(self.open_guide)
 
     def all_tabs(self) -> list[Tab]:
         """Every tab, built now if it was not yet."""
@@ -118,9 +123,16 @@ class MainWindow(QMainWindow):
         return self.pages.show(name)
 
     def show_record(self, kind: str, record_id: int) -> None:
-        """Show a goal or step in the Plan tab, or a contact in the Network tab."""
+        """Show a goal or step in the Plan tab, a contact in the Network tab, an
+        achievement or check-in in the Journal, a learning activity in Skills."""
         if kind == "contact":
             self.show_tab("network_tab").select_contact(record_id)
+        elif kind in ("achievement", "checkin"):
+            self.show_tab("journal_tab").show_item(kind, record_id)
+        elif kind == "learning":
+            learning = getattr(self.show_tab("skills_tab"), "learning", None)
+            if learning is not None:
+                learning.select_activity(record_id)
         else:
             self.show_tab("plan_tab").select(kind, record_id)
 
@@ -184,6 +196,9 @@ class MainWindow(QMainWindow):
                     f"action_export_{kind}", label, lambda _c=False, k=kind: self._run_export(k)
                 )
             )
+        self.export_menu.addAction(
+            self._action("action_export_ics", self.tr("Calendar (iCalendar)…"), self.export_ics)
+        )
         self.print_menu = PrintMenu(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(
@@ -205,7 +220,7 @@ class MainWindow(QMainWindow):
             self._action("action_find", self.tr("&Find"), self.focus_search, QKeySequence.Find)
         )
 
-        view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu = view_menu = bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("view_menu")
         for index, kind in enumerate(TAB_KINDS):
             view_menu.addAction(
@@ -219,6 +234,9 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("help_menu")
+        help_menu.addAction(
+            self._action("action_guide", self.tr("First-run &Guide…"), self.open_guide)
+        )
         help_menu.addAction(
             self._action("action_data_folder", self.tr("Show &Data Folder"), self.show_data_folder)
         )
@@ -297,6 +315,25 @@ class MainWindow(QMainWindow):
         start = getattr(self.network_tab, "start_export", None)
         if start is not None:
             start(kind)
+
+    def export_ics(self) -> None:
+        from careerdesk.ui.journal.calendar_export import export_calendar
+
+        export_calendar(self)
+
+    def open_guide(self) -> None:
+        from careerdesk.ui.guide.run import open_guide
+
+        open_guide(self)
+
+    def _after_first_paint(self) -> None:
+        from careerdesk.ui.guide.run import offer_guide_if_new
+        from careerdesk.ui.reminders import start_reminders
+
+        if not self.ctx.database.is_open:
+            return  # the window finished before the event loop came round
+        self.reminders = start_reminders(self)
+        offer_guide_if_new(self)
 
     def focus_search(self) -> None:
         focus = getattr(self.current_tab(), "focus_search", None)

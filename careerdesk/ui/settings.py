@@ -24,6 +24,10 @@ RECENT_FILES = Setting("files/recent", list, [])
 PLAN_LANES = Setting("plan/lanes", str, "category")
 PLAN_SHOW_BASELINE = Setting("plan/show_baseline", bool, False)
 GAP_IMPORTANCE_THRESHOLD = Setting("skills/importance_threshold", float, 3.0)
+# A notice of what is due, at start and once a day.
+REMINDERS_ENABLED = Setting("reminders/enabled", bool, True)
+# Files whose first-run guide the user skipped: it does not open by itself again.
+GUIDE_SKIPPED = Setting("guide/skipped_files", list, [])
 # The print/PDF options dialog; an empty section list means every section, an empty page
 # the locale's paper size.
 REPORT_SECTIONS = Setting("report/sections", list, [])

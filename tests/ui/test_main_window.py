@@ -24,7 +24,6 @@ from careerdesk.app import create_window, run_gui
 from careerdesk.core import models as m
 from careerdesk.ui import settings
 from careerdesk.ui.about import AboutDialog
-from careerdesk.ui.journal.checkin_dialog import CheckInDialog
 
 
 def list_texts(widget: QListWidget) -> list[str]:
@@ -55,10 +54,6 @@ def test_journal_and_profile_show_the_example_plan(window, qtbot):
     assert checkins.count() == 4
     snapshot = window.findChild(QTableWidget, "snapshot_table")
     assert snapshot.rowCount() >= 6
-    curves = {c.name(): c.getData() for c in window.journal_tab.trend_chart.listDataItems()}
-    assert list(curves["Wellbeing"][1]) == [
-        c.wellbeing for c in m.CheckIn.select().order_by(m.CheckIn.date)
-    ]
     achievements = window.findChild(QTableWidget, "achievement_table")
     assert achievements.item(0, 1).text() == "Onboarded my first mentee"
     window.show_tab("profile_tab")
@@ -84,44 +79,6 @@ def test_profile_edit_is_saved_and_undone(window, qtbot):
     assert name.text() == "Alex Morgan"
     window.ctx.undo_stack.redo()
     assert m.Profile.get().name == "Alex M. Morgan"
-
-
-def test_checkin_snapshots_every_goal_and_undoes(window, qtbot, monkeypatch, today):
-    window.show_tab("journal_tab")
-    reviewed = []
-
-    def review_and_accept(dialog):
-        table = dialog.findChild(QTableWidget, "checkin_goals")
-        reviewed.extend(table.item(r, 0).text() for r in range(table.rowCount()))
-        return True
-
-    monkeypatch.setattr(CheckInDialog, "exec", review_and_accept)
-    monkeypatch.setattr(
-        CheckInDialog,
-        "values",
-        lambda self: {
-            "day": today,
-            "period": "monthly",
-            "reflection": "Busy month.",
-            "wellbeing": 4,
-            "work_life_balance": 2,
-            "next_actions": "",
-        },
-    )
-    qtbot.mouseClick(window.findChild(QAbstractButton, "new_checkin"), Qt.MouseButton.LeftButton)
-    checkins = window.findChild(QListWidget, "checkin_list")
-    assert checkins.count() == 5
-    assert "Lead the payments platform redesign" in reviewed
-    newest = m.CheckIn.select().order_by(m.CheckIn.id.desc()).get()
-    assert newest.reflection == "Busy month." and newest.wellbeing == 4
-    open_goals = m.Goal.select().where(m.Goal.archived == False).count()  # noqa: E712
-    assert newest.goal_snapshots.count() == open_goals == len(reviewed)
-    window.ctx.undo_stack.undo()
-    assert checkins.count() == 4
-    assert m.CheckInGoal.select().where(m.CheckInGoal.checkin == newest.id).count() == 0
-    window.ctx.undo_stack.redo()
-    assert checkins.count() == 5
-    assert m.CheckIn.get_by_id(newest.id).goal_snapshots.count() == open_goals
 
 
 def test_geometry_and_last_tab_are_remembered(qtbot, example_plan):
@@ -258,21 +215,6 @@ def test_errors_are_shown_as_plain_text(window, monkeypatch):
     window.ctx.report_error(ValueError("<b>Ada</b> is not a date"), window)
     assert shown[0].textFormat() == Qt.TextFormat.PlainText
     assert shown[0].text() == "That did not work: <b>Ada</b> is not a date"
-
-
-def test_empty_journal_chart_says_why_it_is_empty(qtbot, tmp_path):
-    import pyqtgraph as pg
-
-    window = create_window(tmp_path / "empty.db")
-    qtbot.addWidget(window)
-    window.show_tab("journal_tab")
-    chart = window.journal_tab.trend_chart
-    texts = [
-        i.textItem.toPlainText() for i in chart.getPlotItem().items if isinstance(i, pg.TextItem)
-    ]
-    assert texts == ["No check-ins yet: the first one starts this chart."]
-    assert not chart.getPlotItem().getAxis("bottom").isVisible()
-    window.close()
 
 
 def test_a_new_empty_file_greets_the_user(qtbot, tmp_path):

@@ -1,6 +1,9 @@
-"""Journal tab: check-ins with their goal snapshots, achievements and feedback."""
+"""Journal tab: check-ins with their goal snapshots and plan changes, the trend over
+time, achievements and feedback."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -10,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -19,37 +23,39 @@ from PySide6.QtWidgets import (
 )
 
 from careerdesk.core import journal
-from careerdesk.core import models as m
+from careerdesk.core.adjustments import Adjustment
 from careerdesk.core.changes import Changes
+from careerdesk.core.operation import Done, Operation, in_order
 from careerdesk.ui import palette
-from careerdesk.ui.commands import add_undoable
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.formatting import format_date, format_percent, label
-from careerdesk.ui.journal.checkin_dialog import CheckInDialog
+from careerdesk.ui.journal.checkin_wizard import CheckInWizard
+from careerdesk.ui.journal.entries import AchievementsPage, FeedbackPage
 from careerdesk.ui.journal.trend_chart import TrendChart
+from careerdesk.ui.operations import perform
 from careerdesk.ui.tab import Tab
+from careerdesk.ui.wording import counted
 
 
-def _table(parent: QWidget, name: str, accessible: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setObjectName(name)
-    table.setAccessibleName(accessible)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.setWordWrap(True)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+def period_text(period: str) -> str:
+    """A check-in period in words ("Quarterly", "Every 45 days")."""
+    if period.startswith(journal.CUSTOM + ":"):
+        days = journal.period_days(period)
+        return counted("JournalTab", "Every %n day(s)", days)
+    return label(period)
 
 
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            table.setItem(r, c, QTableWidgetItem(value))
-    table.resizeRowsToContents()
+def _check_in(
+    period: str, entry: journal.CheckInEntry, adjustments: list[Adjustment], today: dt.date
+) -> Operation:
+    """The whole check-in as one operation: the cadence, the plan changes, the check-in."""
+
+    def op() -> Done:
+        steps = [journal.set_checkin_period(period)]
+        steps.append(journal.record_checkin(entry, adjustments, today=today))
+        return in_order(steps, steps[-1].value)
+
+    return op
 
 
 class JournalTab(Tab):
@@ -69,140 +75,168 @@ class JournalTab(Tab):
         self.new_checkin.setObjectName("new_checkin")
         self.new_checkin.setAccessibleName(self.tr("New check-in"))
         self.new_checkin.clicked.connect(self.start_checkin)
+        self.cadence = QLabel(checkin_page)
+        self.cadence.setObjectName("checkin_cadence")
+        self.cadence.setWordWrap(True)
         self.checkin_text = QLabel(checkin_page)
         self.checkin_text.setObjectName("checkin_text")
         self.checkin_text.setTextFormat(Qt.TextFormat.PlainText)
         self.checkin_text.setWordWrap(True)
-        self.snapshot_table = _table(
-            checkin_page,
-            "snapshot_table",
-            self.tr("Goal progress at this check-in"),
-            [self.tr("Goal"), self.tr("Progress"), self.tr("Health"), self.tr("Status")],
-        )
+        self.checkin_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.checkin_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text_scroll = QScrollArea(checkin_page)
+        text_scroll.setWidgetResizable(True)
+        text_scroll.setWidget(self.checkin_text)
+        self.snapshot_table = QTableWidget(0, 5, checkin_page)
+        self.snapshot_table.setObjectName("snapshot_table")
+        self.snapshot_table.setAccessibleName(self.tr("Goal progress at this check-in"))
+        self.snapshot_table.setHorizontalHeaderLabels(
+            [self.tr("Goal"), self.tr("Progress"), self.tr("Health"), self.tr("Status"),
+             self.tr("Comment")]
+        )  # fmt: skip
+        self.snapshot_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.snapshot_table.verticalHeader().setVisible(False)
+        header = self.snapshot_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         left = QVBoxLayout()
         left.addWidget(self.new_checkin)
+        left.addWidget(self.cadence)
         left.addWidget(self.checkin_list)
-        right = QVBoxLayout()
-        right.addWidget(self.checkin_text)
-        right.addWidget(self.snapshot_table, 1)
-        left_box, right_box = QWidget(checkin_page), QWidget(checkin_page)
+        right_split = QSplitter(Qt.Orientation.Vertical, checkin_page)
+        right_split.addWidget(text_scroll)
+        right_split.addWidget(self.snapshot_table)
+        right_split.setSizes([320, 400])  # the reflection and changes get room to read
+        left_box = QWidget(checkin_page)
         left_box.setLayout(left)
-        right_box.setLayout(right)
         splitter = QSplitter(checkin_page)
         splitter.addWidget(left_box)
-        splitter.addWidget(right_box)
+        splitter.addWidget(right_split)
         splitter.setStretchFactor(1, 3)
         QHBoxLayout(checkin_page).addWidget(splitter)
 
-        self.achievement_table = _table(
-            self,
-            "achievement_table",
-            self.tr("Achievements"),
-            [
-                self.tr("Date"),
-                self.tr("Achievement"),
-                self.tr("Situation"),
-                self.tr("Action"),
-                self.tr("Result"),
-                self.tr("Metric"),
-            ],
-        )
-        self.feedback_table = _table(
-            self,
-            "feedback_table",
-            self.tr("Feedback"),
-            [self.tr("Date"), self.tr("From"), self.tr("Kind"), self.tr("Feedback")],
-        )
         self.trend_chart = TrendChart(self)
+        self.achievements = AchievementsPage(ctx, self)
+        self.feedback = FeedbackPage(ctx, self)
+        self.achievement_table = self.achievements.table
+        self.feedback_table = self.feedback.table
         self.sections.addTab(checkin_page, self.tr("Check-ins"))
         self.sections.addTab(self.trend_chart, self.tr("Over time"))
-        self.sections.addTab(self.achievement_table, self.tr("Achievements"))
-        self.sections.addTab(self.feedback_table, self.tr("Feedback"))
+        self.sections.addTab(self.achievements, self.tr("Achievements"))
+        self.sections.addTab(self.feedback, self.tr("Feedback"))
         QVBoxLayout(self).addWidget(self.sections)
 
     def title(self) -> str:
         return self.tr("Journal")
 
     def refresh(self, changes: Changes) -> None:
-        if changes.journal or changes.goals:
+        if changes.journal or changes.goals or changes.profile:
             current = self.checkin_list.currentItem()
             keep = current.data(Qt.ItemDataRole.UserRole) if current else None
             self.checkin_list.clear()
             for checkin in journal.checkins():
                 item = QListWidgetItem(
-                    f"{format_date(checkin.date)} · {label(checkin.period)}", self.checkin_list
+                    f"{format_date(checkin.date)} · {period_text(checkin.period)}",
+                    self.checkin_list,
                 )
                 item.setData(Qt.ItemDataRole.UserRole, checkin.id)
                 if checkin.id == keep or (keep is None and self.checkin_list.count() == 1):
                     self.checkin_list.setCurrentItem(item)
             self._show_checkin()
             self.trend_chart.show_points(journal.trend())
-        if changes.journal:
-            _fill(
-                self.achievement_table,
-                [
-                    [format_date(a.date), a.title, a.situation, a.action, a.result, a.metric]
-                    for a in journal.achievements()
-                ],
+            nxt = journal.next_checkin(self.ctx.today())
+            self.cadence.setText(
+                self.tr("{period} · next due {date}").format(
+                    period=period_text(nxt.period), date=format_date(nxt.day)
+                )
             )
-            _fill(
-                self.feedback_table,
-                [
-                    [format_date(f.date), f.giver, label(f.kind), f.text]
-                    for f in journal.feedback()
-                ],
-            )
+        if changes.journal or changes.skills or changes.goals:
+            for page in (self.achievements, self.feedback):
+                page.fill_filters()
+                page.reload()
+        elif changes.contacts:
+            self.feedback.reload()
 
     def _show_checkin(self) -> None:
         item = self.checkin_list.currentItem()
         if item is None:
             self.checkin_text.setText(self.tr("No check-in yet. Start one to review your plan."))
-            _fill(self.snapshot_table, [])
+            self.snapshot_table.setRowCount(0)
             return
         checkin = journal.get_checkin(item.data(Qt.ItemDataRole.UserRole))
         rating = self.tr("not rated")
-        self.checkin_text.setText(
-            self.tr(
-                "{date}\n\n{reflection}\n\nWellbeing: {wellbeing} / 5 · Work-life balance: "
-                "{balance} / 5\nNext: {next}"
-            ).format(
-                date=format_date(checkin.date, long=True),
-                reflection=checkin.reflection or self.tr("(no reflection written)"),
-                wellbeing=checkin.wellbeing if checkin.wellbeing is not None else rating,
-                balance=checkin.work_life_balance
-                if checkin.work_life_balance is not None
-                else rating,
-                next=checkin.next_actions or "—",
-            )
+        changed = journal.changed_at(checkin)
+        text = self.tr(
+            "{date}\n\n{reflection}\n\nWellbeing: {wellbeing} / 5 · Work-life balance: "
+            "{balance} / 5\nWhat I will change: {next}"
+        ).format(
+            date=format_date(checkin.date, long=True),
+            reflection=checkin.reflection or self.tr("(no reflection written)"),
+            wellbeing=checkin.wellbeing if checkin.wellbeing is not None else rating,
+            balance=checkin.work_life_balance if checkin.work_life_balance is not None else rating,
+            next=checkin.next_actions or "—",
         )
+        if changed:
+            text += "\n\n" + self.tr("What I changed at this review:") + "\n"
+            text += "\n".join(f"• {line}" for line in changed)
+        self.checkin_text.setText(text)
         snaps = journal.snapshots(checkin.id)
-        _fill(
-            self.snapshot_table,
-            [
-                [
-                    s.goal.title,
-                    format_percent(s.progress),
-                    label(s.health) if s.health else "",
-                    label(s.status),
-                ]
-                for s in snaps
-            ],
-        )
-        for row, snap in enumerate(snaps):
-            if snap.health:
-                self.snapshot_table.item(row, 2).setIcon(palette.health_icon(snap.health))
+        self.snapshot_table.setRowCount(len(snaps))
+        for row, s in enumerate(snaps):
+            values = [
+                s.goal.title,
+                format_percent(s.progress),
+                label(s.health) if s.health else "",
+                label(s.status),
+                s.note,
+            ]
+            for col, value in enumerate(values):
+                self.snapshot_table.setItem(row, col, QTableWidgetItem(value))
+            if s.health:
+                self.snapshot_table.item(row, 2).setIcon(palette.health_icon(s.health))
+        self.snapshot_table.resizeRowsToContents()
 
     def start_checkin(self) -> None:
-        """The guided review: reflection and ratings; the goals' progress is snapshotted."""
+        """The guided review; Finish writes the plan changes and the check-in as one step."""
         today = self.ctx.today()
-        dialog = CheckInDialog(today, journal.review(today), self)
-        if not dialog.exec():
-            return
-        values = dialog.values()
-        add_undoable(
-            self.ctx,
-            self.tr("Check-in"),
-            m.CheckIn,
-            lambda: journal.create_checkin(today=self.ctx.today(), **values),
-            parent=self,
-        )
+        wizard = CheckInWizard(today, journal.review(today), journal.checkin_period(), self)
+        refusals: list[str] = []
+        while wizard.exec():
+            refusals.clear()
+            try:
+                adjustments = wizard.adjustments()
+                entry = wizard.entry()
+            except ValueError as exc:
+                refusals.append(str(exc))
+            else:
+                check_in = _check_in(wizard.chosen_period(), entry, adjustments, today)
+                done = perform(
+                    self.ctx, self.tr("Check-in"), check_in, parent=self,
+                    refused=refusals.append,
+                )  # fmt: skip
+                if done is not None:
+                    self.sections.setCurrentIndex(0)
+                    self._select_checkin(done.value)
+                    return
+            if not refusals:
+                return
+            # Nothing was written: back in the wizard with everything the user typed.
+            self.ctx.report_error(ValueError(refusals[0]), self)
+
+    def _select_checkin(self, checkin_id: int) -> None:
+        for row in range(self.checkin_list.count()):
+            item = self.checkin_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == checkin_id:
+                self.checkin_list.setCurrentItem(item)
+
+    def show_item(self, kind: str, record_id: int) -> None:
+        """Show an achievement, or the check-ins ("checkin"; 0: the newest)."""
+        if kind == "achievement":
+            self.sections.setCurrentWidget(self.achievements)
+            self.achievements.skill_filter.setCurrentIndex(0)
+            self.achievements.goal_filter.setCurrentIndex(0)
+            self.achievements.select(record_id)
+        else:
+            self.sections.setCurrentIndex(0)
+            if record_id:
+                self._select_checkin(record_id)

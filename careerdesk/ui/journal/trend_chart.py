@@ -1,11 +1,16 @@
-"""Wellbeing, work-life balance and goal progress over the check-ins (pyqtgraph)."""
+"""Wellbeing and work-life balance (1-5) above, mean goal progress (0-100 %) below.
+
+pyqtgraph is imported when the chart is first shown, not when the app starts.
+"""
 
 from __future__ import annotations
 
 import calendar
+from typing import Any
 
-import pyqtgraph as pg
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from careerdesk.core.journal import TrendPoint
 from careerdesk.ui import palette
@@ -16,71 +21,103 @@ def _seconds(point: TrendPoint) -> float:
     return float(calendar.timegm(point.date.timetuple()))
 
 
-class TrendChart(pg.PlotWidget):
-    """Ratings 1-5 on the left axis; mean progress, scaled to 0-5, as a dashed line."""
+class TrendChart(QWidget):
+    """Two charts sharing one time axis, so a rating and a percentage never share a scale."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        super().__init__(parent)
         self.setObjectName("trend_chart")
         self.setAccessibleName(self.tr("Wellbeing and progress over time"))
-        self.setBackground(None)
-        self.setMenuEnabled(False)
-        self.setMouseEnabled(x=False, y=False)
-        self.getAxis("left").setLabel(self.tr("rating (1-5) · progress (0-5 = 0-100 %)"))
-        self.showGrid(y=True, alpha=0.2)
-        self.legend = self.addLegend(offset=(10, 10))
+        self._points: list[TrendPoint] = []
+        self.graphics: Any = None  # the pyqtgraph widget, made on first show
+        self.ratings_plot: Any = None
+        self.progress_plot: Any = None
+        self.hint = QLabel(self.tr("No check-ins yet: the first one starts this chart."), self)
+        self.hint.setObjectName("trend_hint")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.hide()
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(self.hint)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.graphics is None:
+            self._build()
+            self._draw()
+
+    def _build(self) -> None:
+        import pyqtgraph as pg  # here, not at import: it costs start-up time
+
+        self.graphics = pg.GraphicsLayoutWidget(self)
+        self.graphics.setObjectName("trend_graphics")
+        self.graphics.setBackground(None)
+        self.ratings_plot = self.graphics.addPlot(
+            row=0, col=0, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}
+        )
+        self.progress_plot = self.graphics.addPlot(
+            row=1, col=0, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}
+        )
+        self.progress_plot.setXLink(self.ratings_plot)
+        for plot, axis_label, top in (
+            (self.ratings_plot, self.tr("rating (1-5)"), 5.3),
+            (self.progress_plot, self.tr("mean goal progress (%)"), 105),
+        ):
+            plot.setMenuEnabled(False)
+            plot.setMouseEnabled(x=False, y=False)
+            plot.hideButtons()
+            plot.showGrid(y=True, alpha=0.2)
+            plot.getAxis("left").setLabel(axis_label)
+            plot.getAxis("left").setWidth(60)
+            plot.setYRange(0.7 if top < 10 else 0, top, padding=0)
+            plot.addLegend(offset=(10, 10))
+        self.ratings_plot.getAxis("left").setTicks([[(v, str(v)) for v in range(1, 6)]])
+        self._layout.addWidget(self.graphics, 1)
 
     def show_points(self, points: list[TrendPoint]) -> None:
-        self.clear()
-        item = self.getPlotItem()
-        for axis in ("left", "bottom"):
-            item.showAxis(axis, bool(points))
-        self.legend.setVisible(bool(points))
-        if not points:
-            hint = pg.TextItem(
-                self.tr("No check-ins yet: the first one starts this chart."),
-                color=palette.color("grey"),
-                anchor=(0.5, 0.5),
-            )
-            self.addItem(hint)
-            hint.setPos(0.5, 0.5)
-            self.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+        self._points = points
+        if self.graphics is not None:
+            self._draw()
+
+    def series(self) -> dict[str, tuple[list[float], list[float]]]:
+        """What each curve shows: name -> (x seconds, y), as drawn."""
+        found = {}
+        for plot in (self.ratings_plot, self.progress_plot):
+            for item in plot.listDataItems() if plot is not None else []:
+                x, y = item.getData()
+                found[item.name()] = (list(x), list(y))
+        return found
+
+    def _draw(self) -> None:
+        import pyqtgraph as pg
+
+        self.hint.setVisible(not self._points)
+        self.graphics.setVisible(bool(self._points))
+        for plot in (self.ratings_plot, self.progress_plot):
+            plot.clear()
+        if not self._points:
             return
-        x = [_seconds(p) for p in points]
+        x = [_seconds(p) for p in self._points]
         series = (
-            (self.tr("Wellbeing"), [p.wellbeing for p in points], "blue", "o", None),
-            (
-                self.tr("Work-life balance"),
-                [p.work_life_balance for p in points],
-                "orange",
-                "t",
-                None,
-            ),
-            (
-                self.tr("Mean goal progress"),
-                [None if p.mean_progress is None else p.mean_progress * 5 for p in points],
-                "green",
-                "s",
-                pg.QtCore.Qt.PenStyle.DashLine,
-            ),
-        )
-        for name, values, colour, symbol, style in series:
+            (self.ratings_plot, self.tr("Wellbeing"), [p.wellbeing for p in self._points],
+             "blue", "o"),
+            (self.ratings_plot, self.tr("Work-life balance"),
+             [p.work_life_balance for p in self._points], "orange", "t"),
+            (self.progress_plot, self.tr("Mean goal progress"),
+             [None if p.mean_progress is None else round(p.mean_progress * 100, 1)
+              for p in self._points], "green", "s"),
+        )  # fmt: skip
+        for plot, name, values, colour, symbol in series:
             pairs = [(a, b) for a, b in zip(x, values, strict=True) if b is not None]
             if not pairs:
                 continue
-            pen = pg.mkPen(palette.color(colour), width=2)
-            if style is not None:
-                pen.setStyle(style)
-            self.plot(
+            plot.plot(
                 [a for a, _ in pairs],
                 [b for _, b in pairs],
-                pen=pen,
+                pen=pg.mkPen(palette.color(colour), width=2),
                 symbol=symbol,
                 symbolBrush=palette.color(colour),
                 symbolSize=9,
                 name=name,
             )
-        self.setYRange(0, 5.2, padding=0)
-        if x:
-            pad = 20 * 86400
-            self.setXRange(min(x) - pad, max(x) + pad, padding=0)
+        pad = 20 * 86400
+        self.ratings_plot.setXRange(min(x) - pad, max(x) + pad, padding=0)

@@ -1,0 +1,109 @@
+"""Reminders: at start and once a day, a notice of what is due (tray message or status bar)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from careerdesk.core import overview
+from careerdesk.ui import settings
+from careerdesk.ui.icons import app_icon
+from careerdesk.ui.wording import counted
+
+if TYPE_CHECKING:
+    from careerdesk.ui.main_window import MainWindow
+
+CHECK_EVERY_MS = 30 * 60 * 1000  # look twice an hour whether a new day has begun
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("reminders", text, None, n)
+
+
+def due_text(due: overview.Due) -> str:
+    """One line saying what is due today ("" when nothing is)."""
+    parts = []
+    if due.overdue_steps:
+        parts.append(counted("reminders", "%n step(s) overdue", due.overdue_steps))
+    if due.steps_today:
+        parts.append(counted("reminders", "%n step(s) due today", due.steps_today))
+    if due.contacts:
+        parts.append(counted("reminders", "%n contact(s) to reach out to", due.contacts))
+    if due.follow_ups:
+        parts.append(counted("reminders", "%n follow-up(s) due", due.follow_ups))
+    if due.checkin:
+        parts.append(_tr("your check-in is due"))
+    return ", ".join(parts)
+
+
+class Reminders(QObject):
+    """Owned by the window: shows a notice when the day it last reminded of is over."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("reminders")
+        self.window = window
+        self.last_day: dt.date | None = None
+        self.last_text = ""
+        self.tray: QSystemTrayIcon | None = None
+        self.timer = QTimer(self)
+        self.timer.setObjectName("reminder_timer")
+        self.timer.setInterval(CHECK_EVERY_MS)
+        self.timer.timeout.connect(self.check)
+        self.action = QAction(_tr("Daily &Reminders"), window)
+        self.action.setObjectName("action_reminders")
+        self.action.setCheckable(True)
+        self.action.setChecked(settings.value(settings.REMINDERS_ENABLED))
+        self.action.toggled.connect(self.set_enabled)
+
+    def set_enabled(self, on: bool) -> None:
+        settings.set_value(settings.REMINDERS_ENABLED, on)
+        if on:
+            self.last_day = None
+            self.timer.start()
+            self.check()
+        else:
+            self.timer.stop()
+            if self.tray is not None:
+                self.tray.hide()
+
+    def check(self) -> None:
+        """Remind once per day of what is due (nothing when nothing is)."""
+        ctx = self.window.ctx
+        if not settings.value(settings.REMINDERS_ENABLED) or not ctx.database.is_open:
+            return
+        today = ctx.today()
+        if self.last_day == today:
+            return
+        self.last_day = today
+        text = due_text(overview.due_today(today))
+        self.last_text = text
+        if text:
+            self.notify(_tr("Today: {what}.").format(what=text))
+
+    def notify(self, message: str) -> None:
+        if QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages():
+            if self.tray is None:
+                self.tray = QSystemTrayIcon(app_icon(), self)
+                self.tray.setObjectName("reminder_tray")
+                self.tray.setToolTip("CareerDesk")
+                self.tray.messageClicked.connect(lambda: self.window.show_tab("overview_tab"))
+            self.tray.show()
+            self.tray.showMessage("CareerDesk", message, QSystemTrayIcon.MessageIcon.Information)
+        else:
+            self.window.statusBar().showMessage(message, 20000)
+
+
+def start_reminders(window: MainWindow) -> Reminders:
+    """Remind now (after the first paint) and then once a day while the window runs."""
+    reminders = Reminders(window)
+    window.view_menu.addSeparator()
+    window.view_menu.addAction(reminders.action)
+    if settings.value(settings.REMINDERS_ENABLED):
+        reminders.timer.start()
+        reminders.check()
+    return reminders
