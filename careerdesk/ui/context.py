@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -55,23 +54,6 @@ class AppContext(QObject):
         """Let the file go: no undo step can reach it any more, and its lock is dropped."""
         self.undo_stack.clear()
         self.database.close_file()
-
-    def run(
-        self,
-        text: str,
-        forward: Callable[[], Changes],
-        backward: Callable[[], Changes],
-        *,
-        parent: QWidget | None = None,
-        refused: Callable[[str], None] | None = None,
-    ) -> bool:
-        """Older form of operations.perform, for writes that return bare Changes."""
-        from careerdesk.ui.operations import from_pair, perform
-
-        return (
-            perform(self, text, from_pair(forward, backward), parent=parent, refused=refused)
-            is not None
-        )
 
     def report_error(self, exc: BaseException, parent: QWidget | None = None) -> None:
         """Show a refused or failed action to the user in one clear sentence."""

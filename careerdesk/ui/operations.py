@@ -127,12 +127,3 @@ class OperationCommand(QUndoCommand):
             return
         self._next = done.undo
         self._ctx.apply(done.changes)
-
-
-def from_pair(forward: Callable[[], object], backward: Callable[[], object]) -> Operation:
-    """An operation from two functions that each return Changes (older core writes)."""
-
-    def op() -> Done:
-        return Done(forward(), from_pair(backward, forward))  # type: ignore[arg-type]
-
-    return op
