@@ -329,7 +329,7 @@ def contact_details(contact_id: int, today: dt.date) -> ContactDetails:
         email=c.email,
         phone=c.phone,
         linkedin_url=c.linkedin_url,
-        urls=[u for u in c.urls.splitlines() if u.strip()],
+        urls=[u for u in c.urls.split("\n") if u.strip()],
         relationship=c.relationship,
         how_met=c.how_met,
         introduced_by_id=introducer.id if introducer else None,

@@ -69,7 +69,7 @@ def contact_records() -> Iterator[tuple[ContactRecord, str]]:
                 email=email,
                 phone=phone,
                 linkedin_url=linkedin,
-                urls=[u for u in urls.splitlines() if u.strip()],
+                urls=[u for u in urls.split("\n") if u.strip()],
                 tags=tags.get(cid, []),
                 relationship=relationship,
                 how_met=how_met,

@@ -231,7 +231,7 @@ def _plan_update(
             if not existing[name] and getattr(record, name):
                 update.values[name] = getattr(record, name)
                 said.append(name)
-    old_urls = [u for u in str(existing["urls"]).splitlines() if u.strip()]
+    old_urls = [u for u in str(existing["urls"]).split("\n") if u.strip()]
     known = {url_key(u) for u in old_urls} | {url_key(str(existing["linkedin_url"]))}
     added_urls = [u for u in record.urls if url_key(u) not in known]
     if added_urls:

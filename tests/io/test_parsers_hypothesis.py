@@ -223,3 +223,16 @@ def test_csv_export_row_reads_back_equal(record):
 def test_formula_quote_round_trips(value):
     assert unquote_cell(quote_cell(value)) == value
     assert not quote_cell(value).startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+def test_a_web_address_with_a_record_separator_is_not_read_back_as_two(db_path):
+    # str.splitlines() splits at \x1e and friends too: stored addresses are one per "\n".
+    data = _as_csv([["", "", "", "", "", "", ""], ["", "00000,", "00000\x1e0", "", "", ""]])
+    for parse in PARSERS:
+        try:
+            result = parse(data)
+        except ImportFileError:
+            continue
+        apply(preview(result), today=TODAY)
+        again = preview(result)
+        assert again.new == [] and again.updates == []
