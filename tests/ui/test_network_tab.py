@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -522,3 +523,16 @@ def test_overdue_starts_the_day_after_the_maximum_interval(tab, people):
     assert f"Overdue since {format_date(first_overdue_day)}." in text
     status = tab.reach_out.queue.topLevelItem(0).text(2)
     assert status == "overdue by 40 days"  # day 61 is the first of them, today day 100
+
+
+def test_an_import_from_the_window_backs_the_file_up_first(tab, qtbot, accept_import, people):
+    from careerdesk.core import backups
+
+    assert backups.backups_of(tab.ctx.db_path) == []
+    tab.start_import("linkedin", FIXTURES / "linkedin_connections.csv")
+    qtbot.waitUntil(lambda: "Import: " in tab.status_label.text(), timeout=10_000)
+    [made] = backups.backups_of(tab.ctx.db_path)
+    assert "import" in made.path.name
+    conn = sqlite3.connect(made.path)
+    assert conn.execute("SELECT count(*) FROM contact").fetchone()[0] == 3  # from before
+    conn.close()

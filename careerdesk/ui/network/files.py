@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
+from careerdesk.core import backups
 from careerdesk.core.operation import Done
 from careerdesk.io import contact_export, contact_import
 from careerdesk.io.contact_import import DUPLICATE, NEW, REJECTED, UPDATED, ImportPreview
@@ -119,8 +120,11 @@ class ContactFilesMixin:
         """
         today = self.ctx.today()
         summary = self.import_summary(preview)
+        db_path = self.ctx.db_path
 
         def work(report: object) -> Done:
+            if preview.new or preview.updates:  # a checked copy first, as on the command line
+                backups.backup_before(db_path, "import")
             return contact_import.apply(preview, today=today, progress=report)
 
         def done(result: Done) -> None:
