@@ -32,7 +32,7 @@ def ensure_application() -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setWindowIcon(app_icon())
-    plain_tooltips.install(app)  # (safety) user text in cell tooltips shown literally
+    plain_tooltips.install(app)  # user text in cell tooltips shown literally
     _install_translations(app)
     return app
 
@@ -97,7 +97,7 @@ def create_window(
         raise
     ctx.setParent(window)
     window.open_requested.connect(lambda new: _open_other(window, new))
-    # (safety) backups, File › Backups…, Help › Check Database, one window per file.
+    # backups, File › Backups…, Help › Check Database, one window per file.
     safety.install(
         window, reopen=lambda other: create_window(other, today=today), backups=not is_demo
     )
@@ -120,7 +120,7 @@ def _open_other(window: MainWindow, path: Path) -> MainWindow | None:
         return window
     try:
         db.check_openable(path)
-    except db.CorruptDatabase as exc:  # (safety) offer the newest good backup
+    except db.CorruptDatabase as exc:  # offer the newest good backup
         if not integrity.offer_restore(window, path, str(exc)):
             return None
     except (db.DatabaseError, OSError) as exc:
@@ -151,7 +151,7 @@ def run_gui(db_path: Path, *, is_demo: bool = False) -> int:
     try:
         create_window(db_path, is_demo=is_demo)
     except db.DatabaseInUse as exc:
-        # (safety) the window that has the file comes forward instead of a refusal.
+        # the window that has the file comes forward instead of a refusal.
         if single_instance.ask_running_instance(db_path):
             print(f"careerdesk: {db_path} is open in another window; brought it forward.")
             return 0
@@ -159,7 +159,7 @@ def run_gui(db_path: Path, *, is_demo: bool = False) -> int:
         print(f"careerdesk: {exc}", file=sys.stderr)
         return 2
     except db.CorruptDatabase as exc:
-        # (safety) told in one sentence, file untouched, the newest good backup offered.
+        # told in one sentence, file untouched, the newest good backup offered.
         if not integrity.offer_restore(None, Path(db_path).absolute(), str(exc)):
             print(f"careerdesk: {exc}", file=sys.stderr)
             return 2

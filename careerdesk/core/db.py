@@ -338,7 +338,7 @@ def open_database(
     path = Path(path).absolute()
     latest = migrations[-1].version
     inspect_file(path, latest=latest)  # refuse foreign files before leaving a lock file
-    # (safety) a read-only file or folder is said so, not reported as damaged later.
+    # a read-only file or folder is said so, not reported as damaged later.
     read_only = write_errors.writable_problem(path)
     if read_only:
         raise ReadOnlyDatabase(read_only)
@@ -401,7 +401,7 @@ def migrate(
     backup = None
     if pending and version > 0:
         if backup_dir is None:
-            # (safety) a checked copy in backups/ beside the file, kept by rotation;
+            # a checked copy in backups/ beside the file, kept by rotation;
             # late import: core.backups builds on this module.
             from careerdesk.core import backups
 

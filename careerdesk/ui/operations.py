@@ -46,7 +46,7 @@ def perform(
             refused(str(exc))
         return None
     except Exception as exc:  # noqa: BLE001 - shown and logged; re-raised under pytest
-        if not show_write_error(ctx, exc, parent):  # (safety) disk full, read-only: one sentence
+        if not show_write_error(ctx, exc, parent):  # disk full, read-only: one sentence
             report_failure(ctx, text, exc, parent)
         return None
     push_done(ctx, text, done)
@@ -122,7 +122,7 @@ class OperationCommand(QUndoCommand):
             self.setObsolete(True)
             if isinstance(exc, ValueError):
                 self._ctx.report_error(exc)
-            elif not show_write_error(self._ctx, exc):  # (safety)
+            elif not show_write_error(self._ctx, exc):
                 report_failure(self._ctx, self.text(), exc)
             return
         self._next = done.undo
