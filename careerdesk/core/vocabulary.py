@@ -61,3 +61,28 @@ CHECKIN_PERIODS = ("monthly", "quarterly", "yearly")  # or "custom:N", every N d
 FEEDBACK_KINDS = ("manager_review", "mentor", "peer", "360", "client", "mentee", "self", "other")
 LEGACY_FEEDBACK_KINDS = ("praise", "constructive", "neutral")
 ROLE_SOURCES = ("own", "onet")
+
+
+# Words for the keys whose plain form ("job_title" -> "Job title") would read wrong;
+# the UI and the report translate what label_words() returns.
+LABELS = {
+    "job_title": "Job title",
+    "work_life": "Work-life",
+    "on_hold": "On hold",
+    "not_started": "Not started",
+    "in_progress": "In progress",
+    "on_track": "On track",
+    "at_risk": "At risk",
+    "help_given": "Help given",
+    "help_received": "Help received",
+    "job_shadowing": "Job shadowing",
+    "stretch_project": "Stretch project",
+    "business": "Own business",
+    "company": "Company / industry",
+    "skill": "Skill milestone",
+}
+
+
+def label_words(key: str) -> str:
+    """A stored key in English words (untranslated): "on_hold" -> "On hold"."""
+    return LABELS.get(key, key.replace("_", " ").capitalize())

@@ -7,6 +7,8 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 
+from careerdesk.core import vocabulary
+
 # Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies, and
 # every one of them is printed next to a word or a shape (the same palette as the screen).
 COLORS = {
@@ -36,23 +38,6 @@ H2 = 13.0
 H1 = 16.0
 TITLE = 26.0
 
-_LABELS = {
-    "job_title": "Job title",
-    "work_life": "Work-life",
-    "on_hold": "On hold",
-    "not_started": "Not started",
-    "in_progress": "In progress",
-    "on_track": "On track",
-    "at_risk": "At risk",
-    "help_given": "Help given",
-    "help_received": "Help received",
-    "job_shadowing": "Job shadowing",
-    "stretch_project": "Stretch project",
-    "business": "Own business",
-    "company": "Company / industry",
-    "skill": "Skill milestone",
-}
-
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("report", text)
@@ -60,9 +45,7 @@ def tr(text: str) -> str:
 
 def label(key: str) -> str:
     """A stored key (e.g. "on_hold") as words (the same words as the screen)."""
-    return QCoreApplication.translate(
-        "labels", _LABELS.get(key, key.replace("_", " ").capitalize())
-    )
+    return QCoreApplication.translate("labels", vocabulary.label_words(key))
 
 
 def color(name: str) -> QColor:

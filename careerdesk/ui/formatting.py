@@ -7,7 +7,7 @@ import math
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-from careerdesk.core import money
+from careerdesk.core import money, vocabulary
 from careerdesk.ui.date_edit import format_day
 
 
@@ -102,24 +102,4 @@ def days_from(today: dt.date, day: dt.date) -> str:
 
 def label(key: str) -> str:
     """A stored key (e.g. "work_life", "on_hold") as words for the user."""
-    return QCoreApplication.translate(
-        "labels", _LABELS.get(key, key.replace("_", " ").capitalize())
-    )
-
-
-_LABELS = {
-    "job_title": "Job title",
-    "work_life": "Work-life",
-    "on_hold": "On hold",
-    "not_started": "Not started",
-    "in_progress": "In progress",
-    "on_track": "On track",
-    "at_risk": "At risk",
-    "help_given": "Help given",
-    "help_received": "Help received",
-    "job_shadowing": "Job shadowing",
-    "stretch_project": "Stretch project",
-    "business": "Own business",
-    "company": "Company / industry",
-    "skill": "Skill milestone",
-}
+    return QCoreApplication.translate("labels", vocabulary.label_words(key))
