@@ -129,7 +129,7 @@ def machine() -> str:
                 model = line.split(":", 1)[1].strip()
                 break
     except OSError:
-        pass
+        pass  # not Linux: keep what platform says
     try:
         commit = subprocess.run(
             ["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"],

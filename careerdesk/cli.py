@@ -305,7 +305,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         if args.self_test:
             from careerdesk.ui.self_test import run_self_test
 
-            return run_self_test()
+            return run_self_test(today=dt.date.today())  # the example plan's day
         return open_gui(args)
     except Exception as exc:  # noqa: BLE001 - sorted below into bad input or a bug
         if not _is_bad_input(exc):

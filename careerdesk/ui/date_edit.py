@@ -73,7 +73,7 @@ def parse_day(text: str, locale: QLocale | None = None) -> dt.date | None:
             year = int(typed["y"]) + (2000 if len(typed["y"]) <= 2 else 0)
             return dt.date(year, int(typed["M"]), int(typed["d"]))
     except ValueError:
-        pass
+        pass  # 31 02 2027 and the like: the locale's own parser below may still read it
     for shown in (date_format(locale), "d MMM yyyy", "d MMMM yyyy", "MMM d yyyy", "MMMM d yyyy"):
         found = locale.toDate(text.replace(",", ""), shown)
         if found.isValid():

@@ -33,13 +33,13 @@ def _say(text: str) -> None:
         print(text, flush=True)
 
 
-def run_self_test() -> int:
+def run_self_test(today: dt.date) -> int:
     """Run every step; 0 when all pass, 1 with the failing step's reason."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="careerdesk-self-test-") as folder:
         try:
-            _run_steps(Path(folder))
+            _run_steps(Path(folder), today)
         except Exception as exc:  # noqa: BLE001 - every failure becomes one reason
             _say(f"self-test FAILED: {exc}")
             if not isinstance(exc, SelfTestFailure) and sys.stderr is not None:
@@ -59,7 +59,7 @@ def _step(name: str, action: Callable[[], str | None]) -> None:
     _say(f"ok   {name}" + (f": {detail}" if detail else ""))
 
 
-def _run_steps(folder: Path) -> None:
+def _run_steps(folder: Path, today: dt.date) -> None:
     from PySide6.QtCore import QSettings
 
     from careerdesk import __version__
@@ -69,7 +69,6 @@ def _run_steps(folder: Path) -> None:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     path = folder / "Example plan.careerdesk"
-    today = dt.date.today()
     _say(f"CareerDesk {__version__} self-test (Qt platform {os.environ['QT_QPA_PLATFORM']})")
 
     def write_plan() -> str:

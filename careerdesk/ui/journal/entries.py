@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerdesk.core import achievements as ach
+from careerdesk.core.operation import Done
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.formatting import format_date, label
 from careerdesk.ui.journal.editors import AchievementDialog, FeedbackDialog
@@ -132,20 +134,50 @@ class EntryPage(QWidget):
             "goal_id": self.goal_filter.currentData(),
         }
 
-    def reload(self) -> None:
-        raise NotImplementedError
+    # Each page names its core operations and texts, and has reload() and _dialog(entry).
+    add_op: Callable[[Any], Done]
+    update_op: Callable[[int, Any], Done]
+    delete_op: Callable[[int], Done]
+    read_entry: Callable[[int], Any]
+
+    def action_texts(self) -> tuple[str, str, str]:
+        """The undo texts of add, edit and delete."""
+        return self.tr("Add"), self.tr("Edit"), self.tr("Delete")
 
     def add(self) -> None:
-        raise NotImplementedError
+        dialog = self._dialog(None)
+        if dialog.exec():
+            entry = dialog.entry()
+            add = self.add_op
+            done = perform(self.ctx, self.action_texts()[0], lambda: add(entry), parent=self)
+            if done is not None:
+                self.select(done.value)
 
     def edit(self) -> None:
-        raise NotImplementedError
+        record_id = self.selected_id()
+        if record_id is None:
+            return
+        dialog = self._dialog(self.read_entry(record_id))
+        if dialog.exec():
+            entry = dialog.entry()
+            update = self.update_op
+            perform(
+                self.ctx, self.action_texts()[1], lambda: update(record_id, entry), parent=self
+            )
 
     def delete(self) -> None:
-        raise NotImplementedError
+        record_id = self.selected_id()
+        if record_id is not None:
+            delete = self.delete_op
+            perform(self.ctx, self.action_texts()[2], lambda: delete(record_id), parent=self)
 
 
 class AchievementsPage(EntryPage):
+    add_op = staticmethod(ach.add_achievement)
+    update_op = staticmethod(ach.update_achievement)
+    delete_op = staticmethod(ach.delete_achievement)
+    read_entry = staticmethod(ach.achievement_input)
+
     def __init__(self, ctx: AppContext, parent: QWidget) -> None:
         super().__init__(
             ctx,
@@ -190,45 +222,20 @@ class AchievementsPage(EntryPage):
             self.ctx.today(), ach.goal_choices(), ach.skill_choices(), entry, self
         )
 
-    def add(self) -> None:
-        dialog = self._dialog(None)
-        if dialog.exec():
-            entry = dialog.entry()
-            done = perform(
-                self.ctx,
-                self.tr("Add achievement"),
-                lambda: ach.add_achievement(entry),
-                parent=self,
-            )
-            if done is not None:
-                self.select(done.value)
-
-    def edit(self) -> None:
-        record_id = self.selected_id()
-        if record_id is None:
-            return
-        dialog = self._dialog(ach.achievement_input(record_id))
-        if dialog.exec():
-            entry = dialog.entry()
-            perform(
-                self.ctx,
-                self.tr("Edit achievement"),
-                lambda: ach.update_achievement(record_id, entry),
-                parent=self,
-            )
-
-    def delete(self) -> None:
-        record_id = self.selected_id()
-        if record_id is not None:
-            perform(
-                self.ctx,
-                self.tr("Delete achievement"),
-                lambda: ach.delete_achievement(record_id),
-                parent=self,
-            )
+    def action_texts(self) -> tuple[str, str, str]:
+        return (
+            self.tr("Add achievement"),
+            self.tr("Edit achievement"),
+            self.tr("Delete achievement"),
+        )
 
 
 class FeedbackPage(EntryPage):
+    add_op = staticmethod(ach.add_feedback)
+    update_op = staticmethod(ach.update_feedback)
+    delete_op = staticmethod(ach.delete_feedback)
+    read_entry = staticmethod(ach.feedback_input)
+
     def __init__(self, ctx: AppContext, parent: QWidget) -> None:
         super().__init__(
             ctx,
@@ -274,36 +281,5 @@ class FeedbackPage(EntryPage):
             self,
         )
 
-    def add(self) -> None:
-        dialog = self._dialog(None)
-        if dialog.exec():
-            entry = dialog.entry()
-            done = perform(
-                self.ctx, self.tr("Add feedback"), lambda: ach.add_feedback(entry), parent=self
-            )
-            if done is not None:
-                self.select(done.value)
-
-    def edit(self) -> None:
-        record_id = self.selected_id()
-        if record_id is None:
-            return
-        dialog = self._dialog(ach.feedback_input(record_id))
-        if dialog.exec():
-            entry = dialog.entry()
-            perform(
-                self.ctx,
-                self.tr("Edit feedback"),
-                lambda: ach.update_feedback(record_id, entry),
-                parent=self,
-            )
-
-    def delete(self) -> None:
-        record_id = self.selected_id()
-        if record_id is not None:
-            perform(
-                self.ctx,
-                self.tr("Delete feedback"),
-                lambda: ach.delete_feedback(record_id),
-                parent=self,
-            )
+    def action_texts(self) -> tuple[str, str, str]:
+        return self.tr("Add feedback"), self.tr("Edit feedback"), self.tr("Delete feedback")

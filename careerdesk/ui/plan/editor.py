@@ -65,16 +65,16 @@ class _Form(QWidget):
             return widget.toPlainText()
         return widget.text()  # type: ignore[attr-defined]
 
-    def raw(self) -> dict[str, Any]:
+    def shown(self) -> dict[str, Any]:
         """What each field shows, unparsed: compared to tell what the user typed."""
-        return {key: _raw(widget) for key, widget in self.fields.items()}
+        return {key: _shown(widget) for key, widget in self.fields.items()}
 
-    def set_raw(self, values: dict[str, Any]) -> None:
+    def set_shown(self, values: dict[str, Any]) -> None:
         """Put back what the user had typed in some fields (no signals: nothing follows)."""
         for key, value in values.items():
             widget = self.fields[key]
             with QSignalBlocker(widget):
-                _set_raw(widget, value)
+                _set_shown(widget, value)
 
     def watch(self, slot: Callable[[], None]) -> None:
         """Call `slot` whenever the user changes any field."""
@@ -85,7 +85,7 @@ class _Form(QWidget):
                     signal.connect(slot)
 
 
-def _raw(widget: QWidget) -> Any:
+def _shown(widget: QWidget) -> Any:
     if isinstance(widget, DateEdit):
         return widget.text()  # as typed: half-typed dates are the user's work too
     if isinstance(widget, QPlainTextEdit):
@@ -99,7 +99,7 @@ def _raw(widget: QWidget) -> Any:
     return None
 
 
-def _set_raw(widget: QWidget, value: Any) -> None:
+def _set_shown(widget: QWidget, value: Any) -> None:
     if isinstance(widget, DateEdit):
         widget.setText(value)
     elif isinstance(widget, QPlainTextEdit):
@@ -381,18 +381,18 @@ class Editor(QWidget):
         form = self.goal_form if kind == "goal" else self.step_form
         typed = {}
         if same:
-            typed = {k: v for k, v in form.raw().items() if v != self.loaded.get(k)}
+            typed = {k: v for k, v in form.shown().items() if v != self.loaded.get(k)}
         previous, conflicts = self.loaded, self.conflicts if same else set()
         self.kind, self.record_id = kind, record_id
         load()
-        stored = form.raw()
+        stored = form.shown()
         # Changed in the file while the user was typing in it: theirs stays, and it shows.
         typed = {k: v for k, v in typed.items() if stored[k] != v}  # saved: not typed any more
         conflicts = {k for k in conflicts if k in typed} | {
             k for k in typed if stored[k] != previous.get(k)
         }
         self.loaded = stored
-        form.set_raw(typed)
+        form.set_shown(typed)
         self._mark(stored, conflicts)
         self.stack.setCurrentWidget(form)
         self._update_buttons()
@@ -422,7 +422,7 @@ class Editor(QWidget):
     def dirty(self) -> bool:
         """Has the user typed something the file does not hold?"""
         form = self.form()
-        return form is not None and form.raw() != self.loaded
+        return form is not None and form.shown() != self.loaded
 
     def _update_buttons(self) -> None:
         dirty = self.dirty()
