@@ -135,16 +135,16 @@ def delete_achievement(achievement_id: int) -> Done:
     return in_order([*evidence, records.delete(m.Achievement, achievement_id)])
 
 
+def _linked_skills(link: type[m.BaseModel], owner: pw.Field, owner_id: int) -> tuple[int, ...]:
+    """The skill ids an achievement or feedback is linked to, in the order they were linked."""
+    query = link.select(link.skill_id).where(owner == owner_id).order_by(link.id)
+    return tuple(sid for (sid,) in query.tuples())
+
+
 def achievement_input(achievement_id: int) -> AchievementInput:
     """An achievement as its editor shows it."""
     a = m.Achievement.get_by_id(achievement_id)
-    skills = tuple(
-        sid
-        for (sid,) in m.AchievementSkill.select(m.AchievementSkill.skill_id)
-        .where(m.AchievementSkill.achievement == achievement_id)
-        .order_by(m.AchievementSkill.id)
-        .tuples()
-    )
+    skills = _linked_skills(m.AchievementSkill, m.AchievementSkill.achievement, achievement_id)
     evidence = m.Evidence.select().where(m.Evidence.achievement == achievement_id).exists()
     return AchievementInput(
         a.date,
@@ -303,13 +303,7 @@ def delete_feedback(feedback_id: int) -> Done:
 
 def feedback_input(feedback_id: int) -> FeedbackInput:
     f = m.Feedback.get_by_id(feedback_id)
-    skills = tuple(
-        sid
-        for (sid,) in m.FeedbackSkill.select(m.FeedbackSkill.skill_id)
-        .where(m.FeedbackSkill.feedback == feedback_id)
-        .order_by(m.FeedbackSkill.id)
-        .tuples()
-    )
+    skills = _linked_skills(m.FeedbackSkill, m.FeedbackSkill.feedback, feedback_id)
     return FeedbackInput(
         f.date,
         f.text,
