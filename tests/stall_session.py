@@ -12,7 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import os
+import sys
+import threading
 import time
+import traceback
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +50,48 @@ class Stalls:
         return lines
 
 
+class StackSampler:
+    """Where the UI thread is during a stall: a thread samples its stack every 10 ms
+    while the watchdog has not ticked for 30 ms, counted per step (for finding causes,
+    not for figures: set CAREERDESK_STALL_STACKS=1 and the session prints them)."""
+
+    def __init__(self, watchdog: Watchdog) -> None:
+        self.watchdog = watchdog
+        self.samples: dict[str, Counter[str]] = {}
+        self._ui_thread = threading.get_ident()
+        self._running = False
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self._running = True
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._running = False
+        self._thread.join()
+
+    def _run(self) -> None:
+        while self._running:
+            time.sleep(0.01)
+            if (time.perf_counter() - self.watchdog._last) * 1000 < 30:
+                continue
+            frame = sys._current_frames().get(self._ui_thread)
+            if frame is None:
+                continue
+            stack = traceback.extract_stack(frame)[-14:]
+            text = " <- ".join(
+                f"{Path(f.filename).stem}:{f.name}:{f.lineno}" for f in reversed(stack)
+            )
+            self.samples.setdefault(self.watchdog.step, Counter())[text] += 1
+
+    def lines(self, per_step: int = 4) -> list[str]:
+        lines = []
+        for step, counter in self.samples.items():
+            lines.append(f"[{step}] {sum(counter.values())} samples of 10 ms")
+            lines += [f"  {n:4d}  {stack}" for stack, n in counter.most_common(per_step)]
+        return lines
+
+
 class Watchdog(QObject):
     """Ticks every TICK_MS on the UI thread and keeps the longest gap per step."""
 
@@ -57,14 +104,20 @@ class Watchdog(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
+        self.sampler = StackSampler(self) if os.environ.get("CAREERDESK_STALL_STACKS") else None
 
     def start(self) -> None:
         self._last = time.perf_counter()
         self._timer.start()
+        if self.sampler is not None:
+            self.sampler.start()
 
     def stop(self) -> None:
         self._tick()
         self._timer.stop()
+        if self.sampler is not None:
+            self.sampler.stop()
+            print("\n".join(self.sampler.lines()), file=sys.stderr)
 
     def begin(self, step: str) -> None:
         """Gaps from now on are charged to `step` (the step before ends with a tick)."""
