@@ -10,13 +10,14 @@ from pathlib import Path
 
 # PySide6 first, so pyqtgraph binds to it rather than to any other Qt binding.
 import PySide6  # noqa: F401
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from careerdesk import __version__, paths, qt_libraries
 from careerdesk.core import db
-from careerdesk.ui import integrity, plain_tooltips, safety, settings, single_instance
+from careerdesk.ui import plain_tooltips, safety, settings
 from careerdesk.ui.context import AppContext
+from careerdesk.ui.first_paint import after_first_paint
 from careerdesk.ui.icons import app_icon
 from careerdesk.ui.main_window import MainWindow
 
@@ -103,7 +104,7 @@ def create_window(
     )
     window.show()
     if not is_demo:  # a QSettings write: after the first paint
-        QTimer.singleShot(0, lambda: settings.remember_file(str(database.path)))
+        after_first_paint(window, lambda: settings.remember_file(str(database.path)))
     return window
 
 
@@ -115,6 +116,10 @@ def _open_other(window: MainWindow, path: Path) -> MainWindow | None:
     edits saved there, or dropped on the user's word; its undo stack dropped;
     its lock released) before the new file is opened.
     """
+    from PySide6.QtWidgets import QMessageBox
+
+    from careerdesk.ui import integrity
+
     path = path.absolute()
     if path == window.ctx.db_path:
         return window
@@ -143,6 +148,10 @@ def _open_other(window: MainWindow, path: Path) -> MainWindow | None:
 
 def run_gui(db_path: Path, *, is_demo: bool = False) -> int:
     """Start the GUI on `db_path`; return the exit code."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from careerdesk.ui import integrity, single_instance
+
     problem = qt_libraries.explain_missing_libraries()
     if problem:  # else Qt aborts with a generic "could not load the platform plugin"
         print(f"careerdesk: {problem}", file=sys.stderr)

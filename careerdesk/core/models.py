@@ -355,6 +355,9 @@ class Interaction(BaseModel):
     follow_up_done = pw.BooleanField(default=False)
     notes = pw.TextField(default="")
 
+    class Meta:
+        indexes = ((("follow_up_done", "follow_up_date"), False),)  # schema 4
+
 
 class GoalContact(BaseModel):
     """A person who helps with a goal."""

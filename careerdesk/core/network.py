@@ -391,21 +391,17 @@ class FollowUp:
     company: str
     date: dt.date  # the follow-up date
     summary: str  # of the interaction it follows
+    kind: str = "message"  # of that interaction
 
     def overdue(self, today: dt.date) -> bool:
         return self.date < today
 
 
-def follow_ups(today: dt.date, days: int = 14) -> list[FollowUp]:
-    """Follow-ups not done, due by today + `days` (those already past first), by date.
-
-    Archived contacts are left out; the Overview's "coming up" and the
-    reach-out queue show the same list.
-    """
+def _open_follow_ups(today: dt.date, days: int) -> pw.ModelSelect:
     It = m.Interaction
-    query = (
-        It.select(It.id, It.contact, C.first_name, C.last_name, C.email, C.company)
-        .select_extend(It.follow_up_date, It.summary)
+    # Served by the index on (follow_up_done, follow_up_date), schema 4.
+    return (
+        It.select()
         .join(C)
         .where(
             It.follow_up_date.is_null(False)
@@ -413,10 +409,33 @@ def follow_ups(today: dt.date, days: int = 14) -> list[FollowUp]:
             & (It.follow_up_date <= today + dt.timedelta(days=days))
             & (C.archived == False)  # noqa: E712
         )
+    )
+
+
+def follow_ups(today: dt.date, days: int = 14, limit: int | None = None) -> list[FollowUp]:
+    """Follow-ups not done, due by today + `days` (those already past first), by date;
+    the first `limit` of them when given.
+
+    Archived contacts are left out; the Overview's "coming up" and the
+    reach-out queue show the same list.
+    """
+    It = m.Interaction
+    query = (
+        _open_follow_ups(today, days)
+        .select(It.id, It.contact, C.first_name, C.last_name, C.email, C.company)
+        .select_extend(It.follow_up_date, It.summary, It.kind)
         .order_by(It.follow_up_date, It.id)
+        .limit(limit)
         .tuples()
     )
     return [
-        FollowUp(iid, cid, " ".join(p for p in (first, last) if p) or email, company, day, summary)
-        for iid, cid, first, last, email, company, day, summary in query
+        FollowUp(
+            iid, cid, " ".join(p for p in (first, last) if p) or email, company, day, summary, kind
+        )
+        for iid, cid, first, last, email, company, day, summary, kind in query
     ]
+
+
+def follow_up_count(today: dt.date, days: int = 14) -> int:
+    """How many follow-ups `follow_ups(today, days)` lists."""
+    return _open_follow_ups(today, days).count()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from careerdesk.core import cadence, goals, journal
+from careerdesk.core import cadence, goals, journal, network
 from careerdesk.core import models as m
 from careerdesk.core.health import AT_RISK, LATE, health_by_goal
 
@@ -54,20 +54,9 @@ class Attention:
 
 def follow_ups(today: dt.date, days: int = SOON_DAYS) -> list[Line]:
     """Open interaction follow-ups due up to `days` ahead (overdue ones too), by date."""
-    rows = (
-        m.Interaction.select(m.Interaction, m.Contact)
-        .join(m.Contact)
-        .where(
-            m.Interaction.follow_up_date.is_null(False),
-            m.Interaction.follow_up_done == False,  # noqa: E712
-            m.Interaction.follow_up_date <= today + dt.timedelta(days=days),
-            m.Contact.archived == False,  # noqa: E712
-        )
-        .order_by(m.Interaction.follow_up_date, m.Interaction.id)
-    )
     return [
-        Line("contact", i.contact_id, i.follow_up_date, i.summary or i.kind, i.contact.full_name)
-        for i in rows
+        Line("contact", f.contact_id, f.date, f.summary or f.kind, f.name)
+        for f in network.follow_ups(today, days)
     ]
 
 
@@ -161,6 +150,6 @@ def due_today(today: dt.date) -> Due:
         overdue_steps=len(goals.overdue_steps(today, limit=1000)),
         steps_today=len(goals.upcoming_steps(today, days=0, limit=1000)),
         contacts=due + overdue,
-        follow_ups=len(follow_ups(today, days=0)),
+        follow_ups=network.follow_up_count(today, days=0),
         checkin=m.CheckIn.select().exists() and journal.next_checkin(today).day <= today,
     )

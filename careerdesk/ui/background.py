@@ -41,26 +41,30 @@ class _Worker(QObject):
 
 
 class BackgroundTask(QObject):
-    """Runs `work` in a thread behind a modal progress dialog, then calls back on the UI thread."""
+    """Runs `work` in a thread, then calls back on the UI thread; behind a modal progress
+    dialog when it has a title (what the user waits for), else unseen (a read the
+    window does for itself, such as the reminder's counts)."""
 
     finished = Signal()
 
     def __init__(
         self,
         parent: QWidget,
-        title: str,
+        title: str | None,
         work: Work,
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
     ) -> None:
         super().__init__(parent)
         self._on_done, self._on_error = on_done, on_error
-        self.dialog = QProgressDialog(title, "", 0, 0, parent)
-        self.dialog.setObjectName("progress_dialog")
-        self.dialog.setWindowTitle(title)
-        self.dialog.setCancelButton(None)  # an import is all or nothing: it runs to the end
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(300)
+        self.dialog: QProgressDialog | None = None
+        if title is not None:
+            self.dialog = QProgressDialog(title, "", 0, 0, parent)
+            self.dialog.setObjectName("progress_dialog")
+            self.dialog.setWindowTitle(title)
+            self.dialog.setCancelButton(None)  # an import is all or nothing: it runs to the end
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setMinimumDuration(300)
         self.thread = QThread(self)
         self.worker = _Worker(work)
         self.worker.moveToThread(self.thread)
@@ -73,14 +77,17 @@ class BackgroundTask(QObject):
         self.thread.start()
 
     def _progress(self, done: int, total: int) -> None:
+        if self.dialog is None:
+            return
         self.dialog.setMaximum(max(total, 1))
         self.dialog.setValue(min(done, max(total, 1)))
 
     def _finish(self) -> None:
         self.thread.quit()
         self.thread.wait()
-        self.dialog.reset()
-        self.dialog.close()
+        if self.dialog is not None:
+            self.dialog.reset()
+            self.dialog.close()
         self.finished.emit()
 
     def _succeeded(self, result: object) -> None:
@@ -94,12 +101,14 @@ class BackgroundTask(QObject):
 
 def run_in_background(
     parent: QWidget,
-    title: str,
+    title: str | None,
     work: Work,
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
 ) -> BackgroundTask:
-    """Start `work` in a thread; then `on_done(result)` or `on_error(exc)` on the UI thread."""
+    """Start `work` in a thread; then `on_done(result)` or `on_error(exc)` on the UI thread.
+
+    `title` None: no progress dialog (a short read the user is not waiting for)."""
     task = BackgroundTask(parent, title, work, on_done, on_error)
     task.start()
     return task

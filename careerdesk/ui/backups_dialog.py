@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from careerdesk.core import backups
 from careerdesk.core.db import DatabaseError
+from careerdesk.ui import safety
 
 if TYPE_CHECKING:
     from careerdesk.ui.main_window import MainWindow
@@ -194,6 +195,7 @@ def restore_in_window(
     else:
         for tab in window.all_tabs():
             tab.discard_pending()
+        safety.wait_for_daily_backup(window)
         window.ctx.release()
     window.close()
     window.deleteLater()

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -21,6 +21,7 @@ from careerdesk import paths
 from careerdesk.core import db, records
 from careerdesk.ui import safety, settings
 from careerdesk.ui.context import AppContext
+from careerdesk.ui.first_paint import after_first_paint
 from careerdesk.ui.icons import app_icon
 from careerdesk.ui.print_menu import PrintMenu
 from careerdesk.ui.tab import Tab
@@ -77,8 +78,9 @@ class MainWindow(QMainWindow):
         ctx.undo_stack.indexChanged.connect(self._on_undo_index)
         self._restore_state()
         self.pages.current()  # what the first paint shows; the rest waits to be opened
-        # Reminders and the first-run guide wait until the window has been painted.
-        QTimer.singleShot(0, self._after_first_paint)
+        # Reminders, the first-run guide and what the other tabs will import wait
+        # until the window is on screen.
+        after_first_paint(self, self._after_first_paint)
 
     def _first_size(self) -> QSize:
         """1280×820, or less on a small screen (1024×600, 1280×720 at 125 %)."""
@@ -328,10 +330,12 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         from careerdesk.ui.guide.run import offer_guide_if_new
+        from careerdesk.ui.preload import preload_in_background
         from careerdesk.ui.reminders import start_reminders
 
         if not self.ctx.database.is_open:
             return  # the window finished before the event loop came round
+        preload_in_background()
         self.reminders = start_reminders(self)
         offer_guide_if_new(self)
 
@@ -442,6 +446,7 @@ class MainWindow(QMainWindow):
         if not self.save_pending_edits() or not self._confirm_leaving_demo():
             return False
         self.save_state()
+        safety.wait_for_daily_backup(self)
         # A backup at exit after changes (a throw-away demo copy needs none).
         changed = not self.is_demo and safety.has_changes(self.ctx)
         self.ctx.release()

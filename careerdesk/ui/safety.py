@@ -4,17 +4,18 @@ the one-window-per-file server, and failed writes told in one sentence."""
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
 from careerdesk.core import backups as core_backups
 from careerdesk.core.db import DatabaseError
 from careerdesk.core.write_errors import describe_write_error
-from careerdesk.ui import single_instance
+from careerdesk.ui.first_paint import after_first_paint
 
 if TYPE_CHECKING:
     from careerdesk.ui.context import AppContext
@@ -73,12 +74,30 @@ def install(window: MainWindow, reopen: Reopen, *, backups: bool = True) -> None
         help_menu.insertAction(
             help_menu.actions()[-1] if help_menu.actions() else None, check_action
         )
-    window._single_instance = single_instance.serve(window, path)  # type: ignore[attr-defined]
     window._backups_on = backups  # type: ignore[attr-defined]
-    if backups:
-        QTimer.singleShot(
-            0, lambda: backup_at_start(path) if window.ctx.database.is_open else None
-        )
+    after_first_paint(window, lambda: _once_on_screen(window, path, backups))
+
+
+def _once_on_screen(window: MainWindow, path: Path, backups: bool) -> None:
+    from careerdesk.ui import single_instance  # QtNetwork: not needed for the first paint
+
+    if not window.ctx.database.is_open:
+        return
+    window._single_instance = single_instance.serve(window, path)  # type: ignore[attr-defined]
+    if not backups:
+        return
+    # A copy of a large file takes a while; its own read-only connection in a thread
+    # (SQLite lets the GIL go while it copies) keeps the window responsive meanwhile.
+    thread = threading.Thread(target=backup_at_start, args=(path,), name="daily backup")
+    window._daily_backup = thread  # type: ignore[attr-defined]
+    thread.start()
+
+
+def wait_for_daily_backup(window: MainWindow) -> None:
+    """Before the window lets its file go: the daily backup, if still copying, finishes."""
+    thread = getattr(window, "_daily_backup", None)
+    if thread is not None:
+        thread.join()
 
 
 def backup_at_start(path: Path) -> Path | None:

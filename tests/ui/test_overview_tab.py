@@ -87,6 +87,7 @@ def test_an_empty_file_shows_how_to_start(qtbot, tmp_path):
 def test_reminder_at_start_in_the_status_bar(window, qtbot):
     qtbot.waitUntil(lambda: getattr(window, "reminders", None) is not None)
     reminders: Reminders = window.reminders
+    qtbot.waitUntil(lambda: reminders.last_text != "")  # counted in a worker
     assert reminders.last_text.startswith("7 steps overdue")
     assert "contacts to reach out to" in reminders.last_text
     # No tray offscreen: the status bar says it (a tray message where there is one).
@@ -97,6 +98,7 @@ def test_reminder_at_start_in_the_status_bar(window, qtbot):
 
 def test_reminders_can_be_switched_off_and_stay_off(window, qtbot, example_plan):
     qtbot.waitUntil(lambda: getattr(window, "reminders", None) is not None)
+    qtbot.waitUntil(lambda: window.reminders.last_text != "")
     action = window.findChild(QAction, "action_reminders")
     assert action.isChecked()
     action.trigger()
@@ -127,11 +129,13 @@ def test_a_learning_line_opens_the_activity(window):
 
 def test_reminders_come_again_the_next_day(window, qtbot):
     qtbot.waitUntil(lambda: getattr(window, "reminders", None) is not None)
+    qtbot.waitUntil(lambda: window.reminders.last_text != "")  # the first day's, counted
     window.statusBar().clearMessage()
     window.reminders.check()
     assert window.statusBar().currentMessage() == ""  # once a day
     window.ctx.set_today(window.ctx.today() + dt.timedelta(days=1))
-    window.reminders.check()
+    with qtbot.waitSignal(window.reminders.counted):
+        window.reminders.check()
     assert window.statusBar().currentMessage().startswith("Today: ")
 
 

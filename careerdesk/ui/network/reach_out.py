@@ -71,7 +71,7 @@ class ReachOutPanel(QGroupBox):
         """Reload the queue, keeping the selected person selected."""
         keep = self.selected_id()
         today = self.ctx.today()
-        follow_ups = network.follow_ups(today, FOLLOW_UP_DAYS)[:QUEUE_LENGTH]
+        follow_ups = network.follow_ups(today, FOLLOW_UP_DAYS, limit=QUEUE_LENGTH)
         due = cadence.reach_out_queue(today, limit=QUEUE_LENGTH - len(follow_ups))
         self.queue.clear()
         for follow_up in follow_ups:

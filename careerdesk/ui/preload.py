@@ -1,0 +1,37 @@
+"""The heavy libraries the Plan, Skills and Journal charts need, imported in a background
+thread once the window is on screen, so that opening those tabs does not stall."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+import threading
+
+log = logging.getLogger(__name__)
+
+# Third-party only: they never import our modules, so the UI thread importing a tab
+# at the same time can wait on one of them but never deadlock with this thread.
+# pyqtgraph alone costs about 0.4 s (numpy, and a copy of every Qt class it makes).
+MODULES = ("numpy", "pyqtgraph")
+
+_started: threading.Thread | None = None
+
+
+def _import_all() -> None:
+    for name in MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - the tab that needs it imports it again and says
+            log.warning("Could not preload %s", name, exc_info=True)
+
+
+def preload_in_background() -> threading.Thread | None:
+    """Start importing MODULES in a daemon thread (once per process); the thread, or
+    None when they are all imported already."""
+    global _started
+    if _started is not None or all(name in sys.modules for name in MODULES):
+        return _started
+    _started = threading.Thread(target=_import_all, name="preload", daemon=True)
+    _started.start()
+    return _started
