@@ -76,6 +76,13 @@ class BackgroundTask(QObject):
     def start(self) -> None:
         self.thread.start()
 
+    def abandon(self) -> None:
+        """Wait for the work to end, and drop its result: the window is letting its file go
+        (a QThread destroyed while running would abort the process)."""
+        self._on_done, self._on_error = _dropped, _dropped
+        self.thread.quit()  # taken once the work has returned
+        self.thread.wait()
+
     def _progress(self, done: int, total: int) -> None:
         if self.dialog is None:
             return
@@ -97,6 +104,17 @@ class BackgroundTask(QObject):
     def _failed(self, exc: BaseException) -> None:
         self._finish()
         self._on_error(exc)
+
+
+def _dropped(_result: object) -> None:
+    pass
+
+
+def abandon_all(parent: QObject) -> None:
+    """Every task of `parent` still running: waited for, its result dropped."""
+    for task in parent.findChildren(BackgroundTask):
+        if task.thread.isRunning():
+            task.abandon()
 
 
 def run_in_background(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from careerdesk.core import backups
 from careerdesk.core.db import DatabaseError
 from careerdesk.ui import safety
+from careerdesk.ui.background import abandon_all
 
 if TYPE_CHECKING:
     from careerdesk.ui.main_window import MainWindow
@@ -195,6 +196,7 @@ def restore_in_window(
     else:
         for tab in window.all_tabs():
             tab.discard_pending()
+        abandon_all(window)
         safety.wait_for_daily_backup(window)
         window.ctx.release()
     window.close()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from careerdesk import paths
 from careerdesk.core import db, records
 from careerdesk.ui import safety, settings
+from careerdesk.ui.background import abandon_all
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.first_paint import after_first_paint
 from careerdesk.ui.icons import app_icon
@@ -446,6 +447,7 @@ class MainWindow(QMainWindow):
         if not self.save_pending_edits() or not self._confirm_leaving_demo():
             return False
         self.save_state()
+        abandon_all(self)  # a worker still reading this file (the reminder's counts, say)
         safety.wait_for_daily_backup(self)
         # A backup at exit after changes (a throw-away demo copy needs none).
         changed = not self.is_demo and safety.has_changes(self.ctx)

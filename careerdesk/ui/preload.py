@@ -7,6 +7,9 @@ import importlib
 import logging
 import sys
 import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
 
 log = logging.getLogger(__name__)
 
@@ -16,6 +19,7 @@ log = logging.getLogger(__name__)
 MODULES = ("numpy", "pyqtgraph")
 
 _started: threading.Thread | None = None
+POLL_MS = 30  # how often a widget waiting for them looks whether they are in
 
 
 def _import_all() -> None:
@@ -35,3 +39,32 @@ def preload_in_background() -> threading.Thread | None:
     _started = threading.Thread(target=_import_all, name="preload", daemon=True)
     _started.start()
     return _started
+
+
+def ready() -> bool:
+    """True when every module of MODULES is imported (not merely being imported)."""
+    thread = _started
+    if thread is not None and thread.is_alive():
+        return False
+    return all(name in sys.modules for name in MODULES)
+
+
+def when_ready(owner: QObject, work: Callable[[], None]) -> None:
+    """`work()` now if MODULES are imported, else as soon as the background import is
+    done (started now if it was not), while the event loop keeps running; never once
+    `owner` is gone."""
+    preload_in_background()
+    if ready():
+        work()
+        return
+    timer = QTimer(owner)
+    timer.setInterval(POLL_MS)
+
+    def poll() -> None:
+        if ready():
+            timer.stop()
+            timer.deleteLater()
+            work()
+
+    timer.timeout.connect(poll)
+    timer.start()

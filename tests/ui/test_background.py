@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from careerdesk.core import models as m
 from careerdesk.core import records
-from careerdesk.ui.background import run_in_background
+from careerdesk.ui.background import abandon_all, run_in_background
 
 
 def test_work_runs_in_a_thread_and_writes_the_database(qtbot, db_path):
@@ -44,3 +44,23 @@ def test_errors_come_back_to_the_ui_thread(qtbot, db_path):
     with qtbot.waitSignal(task.finished, timeout=10_000):
         pass
     assert [str(e) for e in errors] == ["line 3: not a date"]
+
+
+def test_a_window_letting_go_waits_for_its_quiet_tasks_and_drops_their_result(qtbot, db_path):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    started, release, results = threading.Event(), threading.Event(), []
+
+    def work(report):
+        started.set()
+        release.wait(10)
+        return m.Skill.select().count()
+
+    task = run_in_background(parent, None, work, results.append, results.append)
+    assert task.dialog is None  # no progress dialog for a quiet read
+    assert started.wait(10)
+    threading.Timer(0.2, release.set).start()
+    abandon_all(parent)  # returns once the work has
+    assert not task.thread.isRunning()
+    qtbot.wait(50)
+    assert results == []  # the window is going: nothing comes back to it

@@ -1,6 +1,7 @@
 """Wellbeing and work-life balance (1-5) above, mean goal progress (0-100 %) below.
 
-pyqtgraph is imported when the chart is first shown, not when the app starts.
+The chart is made when first shown, once pyqtgraph is imported (in the background
+after the window's first paint); until then the Journal shows without it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from careerdesk.core.journal import TrendPoint
-from careerdesk.ui import palette
+from careerdesk.ui import palette, preload
 
 
 def _seconds(point: TrendPoint) -> float:
@@ -32,6 +33,7 @@ class TrendChart(QWidget):
         self.graphics: Any = None  # the pyqtgraph widget, made on first show
         self.ratings_plot: Any = None
         self.progress_plot: Any = None
+        self._waiting = False  # for pyqtgraph, to make the chart
         self.hint = QLabel(self.tr("No check-ins yet: the first one starts this chart."), self)
         self.hint.setObjectName("trend_hint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -41,9 +43,13 @@ class TrendChart(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if self.graphics is None:
-            self._build()
-            self._draw()
+        if self.graphics is None and not self._waiting:
+            self._waiting = True
+            preload.when_ready(self, self._build_and_draw)
+
+    def _build_and_draw(self) -> None:
+        self._build()
+        self._draw()
 
     def _build(self) -> None:
         import pyqtgraph as pg  # here, not at import: it costs start-up time
@@ -51,11 +57,12 @@ class TrendChart(QWidget):
         self.graphics = pg.GraphicsLayoutWidget(self)
         self.graphics.setObjectName("trend_graphics")
         self.graphics.setBackground(None)
+        # No right-click menus: nothing here uses them, and each costs time to build.
         self.ratings_plot = self.graphics.addPlot(
-            row=0, col=0, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}
+            row=0, col=0, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}, enableMenu=False
         )
         self.progress_plot = self.graphics.addPlot(
-            row=1, col=0, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}
+            row=1, col=0, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}, enableMenu=False
         )
         self.progress_plot.setXLink(self.ratings_plot)
         for plot, axis_label, top in (

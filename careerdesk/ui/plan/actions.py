@@ -6,7 +6,8 @@ import datetime as dt
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from careerdesk.core import goals, plan, plan_edit
@@ -37,6 +38,22 @@ class PlanActions(QObject):
         return counted("PlanActions", text, n)
 
     # --- moves ------------------------------------------------------------------------
+
+    def add_nudge_shortcuts(self) -> None:
+        """Alt+arrows on the tab: the keyboard's way to drag the selected goal."""
+        tab, tr = self.tab, self.tab.tr
+        for name, text, keys, days in (
+            ("plan_earlier_day", tr("Move goal a day earlier"), "Alt+Left", -1),
+            ("plan_later_day", tr("Move goal a day later"), "Alt+Right", 1),
+            ("plan_earlier_week", tr("Move goal a week earlier"), "Alt+Shift+Left", -7),
+            ("plan_later_week", tr("Move goal a week later"), "Alt+Shift+Right", 7),
+        ):
+            action = QAction(text, tab)
+            action.setObjectName(name)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _c=False, d=days: self.nudge(d))
+            tab.addAction(action)
 
     def _move(self, text: str, op: Operation) -> bool:
         done = self._perform(text, op)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,9 +29,12 @@ from careerdesk.ui.flow_layout import FlowLayout
 from careerdesk.ui.formatting import label
 from careerdesk.ui.plan.actions import PlanActions
 from careerdesk.ui.plan.editor import Editor
-from careerdesk.ui.plan.timeline import Timeline
+from careerdesk.ui.plan.timeline_slot import TimelineSlot
 from careerdesk.ui.plan.tree import COL_HEALTH, COL_START, COL_TITLE, PlanTreeModel
 from careerdesk.ui.tab import Tab
+
+if TYPE_CHECKING:
+    from careerdesk.ui.plan.timeline import Timeline
 
 STEP_CHOICES_MAX = 500
 
@@ -166,11 +169,13 @@ class PlanTab(Tab):
         left.setSizes([500, 400])
 
         # Timeline and its controls.
-        self.timeline = Timeline(self.ctx.today)
-        self.timeline.selection_changed.connect(self._timeline_selected)
-        self.timeline.moved.connect(self.actions.drop)
+        self.timeline_slot = TimelineSlot(self.ctx.today)
+        self.timeline_slot.selection_changed.connect(self._timeline_selected)
+        self.timeline_slot.moved.connect(self.actions.drop)
         self.fit_button = self._button("plan_fit_all", tr("&Fit all"), self.fit_all)
-        self.today_button = self._button("plan_today", tr("T&oday"), self.timeline.show_today)
+        self.today_button = self._button(
+            "plan_today", tr("T&oday"), lambda: self.timeline.show_today()
+        )
         self.lane_mode = QComboBox()
         self.lane_mode.setObjectName("plan_lanes")
         self.lane_mode.setAccessibleName(tr("Lanes"))
@@ -184,7 +189,7 @@ class PlanTab(Tab):
         self.baseline_box.setObjectName("plan_show_baseline")
         self.baseline_box.setAccessibleName(tr("Show baseline dates"))
         self.baseline_box.setChecked(settings.value(settings.PLAN_SHOW_BASELINE))
-        self.timeline.set_show_baseline(self.baseline_box.isChecked())
+        self.timeline_slot.set_show_baseline(self.baseline_box.isChecked())
         self.baseline_box.toggled.connect(self._baseline_toggled)
         self.reset_baseline_button = self._button(
             "plan_reset_baseline",
@@ -214,7 +219,7 @@ class PlanTab(Tab):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(controls)
-        right_layout.addWidget(self.timeline, 1)
+        right_layout.addWidget(self.timeline_slot, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("plan_splitter")
@@ -228,19 +233,7 @@ class PlanTab(Tab):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-        # Keyboard alternative to dragging.
-        for name, text, keys, days in (
-            ("plan_earlier_day", tr("Move goal a day earlier"), "Alt+Left", -1),
-            ("plan_later_day", tr("Move goal a day later"), "Alt+Right", 1),
-            ("plan_earlier_week", tr("Move goal a week earlier"), "Alt+Shift+Left", -7),
-            ("plan_later_week", tr("Move goal a week later"), "Alt+Shift+Right", 7),
-        ):
-            action = QAction(text, self)
-            action.setObjectName(name)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _c=False, d=days: self.actions.nudge(d))
-            self.addAction(action)
+        self.actions.add_nudge_shortcuts()
         self.update_buttons()
 
     def focus_search(self) -> None:
@@ -251,13 +244,18 @@ class PlanTab(Tab):
     def title(self) -> str:
         return self.tr("Plan")
 
+    @property
+    def timeline(self) -> Timeline:
+        """The timeline (built now if the tab has not shown it yet)."""
+        return self.timeline_slot.timeline()
+
     def _lanes_changed(self, _index: int) -> None:
         settings.set_value(settings.PLAN_LANES, self.lane_mode.currentData())
         self._show_view()
 
     def _baseline_toggled(self, shown: bool) -> None:
         settings.set_value(settings.PLAN_SHOW_BASELINE, shown)
-        self.timeline.set_show_baseline(shown)
+        self.timeline_slot.set_show_baseline(shown)
 
     def fit_all(self) -> None:
         """Fit all, and keep fitting when the window is resized, until the user zooms or pans."""
@@ -304,7 +302,7 @@ class PlanTab(Tab):
                 affected_steps.add(s.id)  # whether they lie outside their goal may change
         view = self._filtered()
         self.tree_model.update_rows(view, affected_goals, affected_steps)
-        self.timeline.patch(view, affected_goals, affected_steps)
+        self.timeline_slot.patch(view, affected_goals, affected_steps)
         self._load_editor(follow=True)
         self.update_buttons()
 
@@ -339,9 +337,9 @@ class PlanTab(Tab):
     def _show_view(self) -> None:
         view = self._filtered()
         self._fill_tree(view)
-        self.timeline.set_plan(view, self.lane_mode.currentData(), self.ctx.today())
+        self.timeline_slot.set_plan(view, self.lane_mode.currentData(), self.ctx.today())
         if self.selected:
-            self.timeline.select(*self.selected, reveal=False)
+            self.timeline_slot.select(*self.selected, reveal=False)
 
     def _fill_tree(self, view: plan_view.PlanView) -> None:
         first_fill = not self.tree_model.keys[1:]
@@ -388,7 +386,7 @@ class PlanTab(Tab):
                     index = self.tree_model.index_of(self.selected)
                     with QSignalBlocker(self.tree.selectionModel()):
                         self.tree.setCurrentIndex(index)
-                    self.timeline.select(*self.selected, reveal=False)
+                    self.timeline_slot.select(*self.selected, reveal=False)
                 return
         self.selected = (kind, record_id)
         index = self.tree_model.index_of(self.selected)
@@ -396,7 +394,7 @@ class PlanTab(Tab):
             with QSignalBlocker(self.tree.selectionModel()):
                 self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
-        self.timeline.select(kind, record_id, reveal=False)
+        self.timeline_slot.select(kind, record_id, reveal=False)
         self._load_editor()
         self.update_buttons()
 

@@ -58,13 +58,14 @@ class Timeline(pg.PlotWidget):
     moved = Signal(str, int, str, int)
 
     def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
-        self.view_box = TimeViewBox()
+        self.view_box = TimeViewBox(enableMenu=False)  # no right-click menu to build
         self.date_axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
         self.lane_axis = LaneAxis("left")
         super().__init__(
             parent,
             viewBox=self.view_box,
             axisItems={"bottom": self.date_axis, "left": self.lane_axis},
+            enableMenu=False,
         )
         self.setObjectName("timeline")
         self.setAccessibleName(self.tr("Plan timeline"))
