@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import peewee as pw
@@ -88,29 +88,46 @@ def analyse(
     return Analysis(readiness, tuple(counted), tuple(others))
 
 
-def role_requirements(role_id: int) -> list[Requirement]:
-    """A target role's requirements with the current levels of their linked skills."""
+def _requirements_by_role(role_ids: Iterable[int]) -> dict[int, list[Requirement]]:
+    """The requirements of several target roles, read in one query."""
+    found: dict[int, list[Requirement]] = {role_id: [] for role_id in role_ids}
     query = (
         m.RoleRequirement.select(m.RoleRequirement, m.Skill)
         .join(m.Skill, pw.JOIN.LEFT_OUTER)
-        .where(m.RoleRequirement.role == role_id)
+        .where(m.RoleRequirement.role.in_(list(found)))
     )
-    return [
-        Requirement(
-            name=req.skill.name if req.skill_id is not None else req.name,
-            importance=req.importance,
-            required_level=req.required_level,
-            current_level=req.skill.current_level if req.skill_id is not None else None,
-            requirement_id=req.id,
-            skill_id=req.skill_id,
+    for req in query:
+        found[req.role_id].append(
+            Requirement(
+                name=req.skill.name if req.skill_id is not None else req.name,
+                importance=req.importance,
+                required_level=req.required_level,
+                current_level=req.skill.current_level if req.skill_id is not None else None,
+                requirement_id=req.id,
+                skill_id=req.skill_id,
+            )
         )
-        for req in query
-    ]
+    return found
+
+
+def role_requirements(role_id: int) -> list[Requirement]:
+    """A target role's requirements with the current levels of their linked skills."""
+    return _requirements_by_role([role_id])[role_id]
 
 
 def role_analysis(role_id: int, threshold: float = DEFAULT_IMPORTANCE_THRESHOLD) -> Analysis:
     """The gap analysis of one target role from the database."""
     return analyse(role_requirements(role_id), threshold)
+
+
+def role_analyses(
+    role_ids: Iterable[int], threshold: float = DEFAULT_IMPORTANCE_THRESHOLD
+) -> dict[int, Analysis]:
+    """The gap analyses of several target roles (one query, not one per role)."""
+    return {
+        role_id: analyse(reqs, threshold)
+        for role_id, reqs in _requirements_by_role(role_ids).items()
+    }
 
 
 @dataclass(frozen=True)
@@ -126,15 +143,27 @@ class Heatmap:
     not_assessed: frozenset[str]
 
 
-def heatmap(role_ids: Sequence[int], threshold: float = DEFAULT_IMPORTANCE_THRESHOLD) -> Heatmap:
-    """The skills x target-roles gap table of the given roles."""
+def heatmap(
+    role_ids: Sequence[int],
+    threshold: float = DEFAULT_IMPORTANCE_THRESHOLD,
+    *,
+    analyses: Mapping[int, Analysis] | None = None,
+) -> Heatmap:
+    """The skills x target-roles gap table of the given roles.
+
+    `analyses` may bring the roles' analyses at this threshold, already read.
+    """
     roles = {r.id: r.title for r in m.TargetRole.select().where(m.TargetRole.id.in_(role_ids))}
     ids = tuple(i for i in role_ids if i in roles)
-    analyses = [role_analysis(i, threshold) for i in ids]
+    known = dict(analyses or {})
+    missing = [i for i in ids if i not in known]
+    if missing:
+        known.update(role_analyses(missing, threshold))
+    ordered = [known[i] for i in ids]
     total: dict[str, float] = {}
     per_role: list[dict[str, float]] = []
     not_assessed: set[str] = set()
-    for analysis in analyses:
+    for analysis in ordered:
         cells: dict[str, float] = {}
         for g in analysis.ranked:
             # Two requirements of one role on one skill: the larger gap stands.
@@ -147,7 +176,7 @@ def heatmap(role_ids: Sequence[int], threshold: float = DEFAULT_IMPORTANCE_THRES
     return Heatmap(
         role_ids=ids,
         role_titles=tuple(roles[i] for i in ids),
-        readiness=tuple(a.readiness for a in analyses),
+        readiness=tuple(a.readiness for a in ordered),
         skill_names=tuple(names),
         cells=tuple(tuple(cells.get(n) for cells in per_role) for n in names),
         not_assessed=frozenset(not_assessed),

@@ -92,21 +92,21 @@ def _skill_rows(query: pw.ModelSelect) -> list[SkillRow]:
         .group_by(m.LearningSkill.skill)
         .tuples()
     )
+    columns = (
+        m.Skill.id,
+        m.Skill.name,
+        m.Skill.kind,
+        m.Skill.category,
+        m.Skill.current_level,
+        m.Skill.target_level,
+        m.Skill.priority,
+        m.Skill.onet_element_id,
+        m.Skill.last_assessed,
+    )
+    # Tuples, not model instances: the whole inventory is read on each refresh.
     return [
-        SkillRow(
-            id=s.id,
-            name=s.name,
-            kind=s.kind,
-            category=s.category,
-            current_level=s.current_level,
-            target_level=s.target_level,
-            priority=s.priority,
-            onet_element_id=s.onet_element_id,
-            last_assessed=s.last_assessed,
-            evidence_count=evidence.get(s.id, 0),
-            learning_count=learning.get(s.id, 0),
-        )
-        for s in query
+        SkillRow(*values, evidence.get(values[0], 0), learning.get(values[0], 0))
+        for values in query.select(*columns).tuples()
     ]
 
 

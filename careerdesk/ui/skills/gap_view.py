@@ -1,11 +1,16 @@
-"""The gap view of a role (readiness, chart, ranked gaps) and the skills x roles heatmap."""
+"""The gap view of a role (readiness, chart, ranked gaps) and the skills x roles heatmap.
+
+The chart (pyqtgraph, in gap_chart.py) is made just after the gap view is first
+shown, so the tab paints without waiting for it, nor for pyqtgraph's import.
+"""
 
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPalette, QResizeEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -20,19 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# PySide6 first, so that pyqtgraph binds to it.
-# isort: split
-import pyqtgraph as pg
-
 from careerdesk.core import catalogue, gaps
 from careerdesk.ui import palette
 from careerdesk.ui.formatting import format_number, format_percent
 from careerdesk.ui.skills.levels import level_name, number, tr, tr_n
 
+if TYPE_CHECKING:
+    from careerdesk.ui.skills.gap_chart import GapChart
+
 # More bars than this do not read; the table below the chart lists them all.
 CHART_MAX_SKILLS = 12
+CHART_HEIGHT = 220  # pixels: the least the chart gets, a small window scrolls instead
 HEADER_WIDTH = 16  # characters per line of a role title above the heatmap
-NAME_WIDTH = 200  # pixels for skill names left of the bars; longer ones are elided
 REQUIREMENT_ROLE = Qt.ItemDataRole.UserRole
 CURRENT_COLOUR = "blue"
 GAP_COLOUR = "vermillion"
@@ -41,102 +45,6 @@ GAP_COLOUR = "vermillion"
 def percent(readiness: float | None) -> str:
     """Readiness as "89 %" ("–" when no requirement counts)."""
     return "–" if readiness is None else format_percent(readiness)
-
-
-def _theme_colours(widget: QWidget) -> tuple[QColor, QColor]:
-    colours = widget.palette()
-    return colours.color(QPalette.ColorRole.Base), colours.color(QPalette.ColorRole.Text)
-
-
-class GapChart(pg.PlotWidget):
-    """Current vs required level per skill as horizontal bars, largest weighted gap on top."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("gap_chart")
-        self.setAccessibleName(tr("Gap chart: current against required level per skill"))
-        background, text = _theme_colours(self)
-        self.setBackground(background)
-        self._text, self._background = text, background
-        self.setMenuEnabled(False)
-        self.setMouseEnabled(x=False, y=False)
-        self.hideButtons()
-        plot = self.getPlotItem()
-        for name in ("left", "bottom"):
-            axis = plot.getAxis(name)
-            axis.setPen(pg.mkPen(text))
-            axis.setTextPen(pg.mkPen(text))
-        plot.getAxis("bottom").setTicks([[(lv, str(lv)) for lv in range(6)]])
-        plot.setLabel("bottom", tr("level (0 none – 5 expert)"), color=text.name())
-        self.shown: list[gaps.Gap] = []
-
-    def show_gaps(self, ranked: tuple[gaps.Gap, ...]) -> None:
-        """Draw the first CHART_MAX_SKILLS gaps of a ranking."""
-        plot = self.getPlotItem()
-        plot.clear()
-        self.shown = list(ranked[:CHART_MAX_SKILLS])
-        count = len(self.shown)
-        if not count:
-            plot.getAxis("left").setTicks([[]])
-            return
-        ys = [count - 1 - i for i in range(count)]  # the first (largest) at the top
-        required = [g.requirement.required_level for g in self.shown]
-        current = [
-            min(g.requirement.current_level or 0.0, g.requirement.required_level)
-            if g.requirement.current_level is not None
-            else 0.0
-            for g in self.shown
-        ]
-        above = [
-            max(0.0, (g.requirement.current_level or 0.0) - g.requirement.required_level)
-            for g in self.shown
-        ]
-        blue, vermillion = palette.color(CURRENT_COLOUR), palette.color(GAP_COLOUR)
-        outline = pg.mkPen(self._text, width=1)
-        # Required: an outlined frame; inside it the current level and the gap.
-        plot.addItem(
-            pg.BarGraphItem(
-                x0=[0] * count, width=required, y=ys, height=0.72, pen=outline, brush=None
-            )
-        )
-        plot.addItem(
-            pg.BarGraphItem(x0=[0] * count, width=current, y=ys, height=0.5, pen=None, brush=blue)
-        )
-        plot.addItem(
-            pg.BarGraphItem(
-                x0=current,
-                width=[g.gap for g in self.shown],
-                y=ys,
-                height=0.5,
-                pen=None,
-                brush=QBrush(vermillion, Qt.BrushStyle.BDiagPattern),
-            )
-        )
-        if any(above):
-            plot.addItem(
-                pg.BarGraphItem(x0=required, width=above, y=ys, height=0.5, pen=None, brush=blue)
-            )
-        for y, g in zip(ys, self.shown, strict=True):
-            if g.not_assessed:
-                words = tr("not assessed: gap {gap}").format(gap=number(g.gap))
-            elif g.gap > 0:
-                words = tr("gap {gap}").format(gap=number(g.gap))
-            else:
-                words = tr("met")
-            label = pg.TextItem(words, color=self._text, anchor=(0, 0.5), fill=self._background)
-            label.setPos(
-                max(g.requirement.required_level, g.requirement.current_level or 0) + 0.08, y
-            )
-            plot.addItem(label)
-        left = plot.getAxis("left")
-        metrics = QFontMetrics(left.font() if hasattr(left, "font") else self.font())
-        names = [
-            metrics.elidedText(g.name, Qt.TextElideMode.ElideRight, NAME_WIDTH) for g in self.shown
-        ]
-        left.setWidth(min(NAME_WIDTH, max(metrics.horizontalAdvance(n) for n in names)) + 16)
-        left.setTicks([list(zip(ys, names, strict=True))])
-        plot.setXRange(-0.05, 6.4, padding=0)
-        plot.setYRange(-0.6, count - 0.4, padding=0)
 
 
 class GapPanel(QWidget):
@@ -174,8 +82,19 @@ class GapPanel(QWidget):
         )
         self.legend.setObjectName("gap_legend")
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
-        self.chart = GapChart(self)
-        self.chart.setMinimumHeight(220)
+        # The chart's place, kept at its height until the chart is made (see showEvent).
+        self.chart_place = QWidget(self)
+        self.chart_place.setObjectName("gap_chart_place")
+        self.chart_place.setMinimumHeight(CHART_HEIGHT)
+        QVBoxLayout(self.chart_place).setContentsMargins(0, 0, 0, 0)
+        self._chart: GapChart | None = None
+        self._ranked: tuple[gaps.Gap, ...] = ()
+        # A timer, not a queued call: Qt runs this once the event loop has been round
+        # (the first paint done, input answered), not in the same pass as the paint.
+        self._chart_timer = QTimer(self)
+        self._chart_timer.setSingleShot(True)
+        self._chart_timer.setInterval(0)
+        self._chart_timer.timeout.connect(lambda: self.chart)
 
         self.table = QTableWidget(0, 7, self)
         self.table.setObjectName("gap_table")
@@ -229,7 +148,7 @@ class GapPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.legend)
-        layout.addWidget(self.chart, 3)
+        layout.addWidget(self.chart_place, 3)
         layout.addWidget(self.table, 2)
         layout.addLayout(buttons)
         layout.addWidget(self.attribution)
@@ -245,7 +164,7 @@ class GapPanel(QWidget):
         self.table.setRowCount(0)
         if analysis is None or title is None:
             self.readiness_label.setText(tr("Pick or add a target role to see your gaps."))
-            self.chart.show_gaps(())
+            self._show_gaps(())
             self.not_counted_label.setText("")
             self._update_buttons()
             return
@@ -260,7 +179,7 @@ class GapPanel(QWidget):
                     title=title, percent=percent(analysis.readiness), open_gaps=open_gaps
                 )
             )
-        self.chart.show_gaps(analysis.ranked)
+        self._show_gaps(analysis.ranked)
         shown = len(analysis.ranked)
         self.table.setRowCount(shown)
         for row, g in enumerate(analysis.ranked):
@@ -295,6 +214,29 @@ class GapPanel(QWidget):
         if analysis.open_gaps:  # the largest gap is ready to be planned
             self.table.selectRow(0)
         self._update_buttons()
+
+    @property
+    def chart(self) -> GapChart:
+        """The gap chart, made now if the gap view was not shown yet."""
+        if self._chart is None:
+            from careerdesk.ui.skills.gap_chart import GapChart  # brings pyqtgraph
+
+            self._chart = GapChart(self.chart_place)
+            self._chart.setMinimumHeight(CHART_HEIGHT)
+            self.chart_place.layout().addWidget(self._chart)
+            self._chart.show_gaps(self._ranked)
+            self._chart.show()  # made after its parent was shown: not shown by itself
+        return self._chart
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._chart is None:  # after this paint: the rest of the tab shows first
+            self._chart_timer.start()
+
+    def _show_gaps(self, ranked: tuple[gaps.Gap, ...]) -> None:
+        self._ranked = ranked
+        if self._chart is not None:
+            self._chart.show_gaps(ranked)
 
     def selected_requirement(self) -> int | None:
         """The requirement of the selected gap (None when none is)."""

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -45,7 +46,13 @@ from careerdesk.ui.skills.levels import (
     level_name,
     tr,
 )
-from careerdesk.ui.skills.parts import ElidedLabel, StretchWithFloor, change_level, make_button
+from careerdesk.ui.skills.parts import (
+    ElidedLabel,
+    StretchWithFloor,
+    change_level,
+    fit_to_widest,
+    make_button,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -61,6 +68,16 @@ HEADERS = (
     "Assessed",
 )
 EDITABLE = {NAME, KIND, CURRENT, TARGET, PRIORITY}
+# The columns as wide as their widest cell (the name takes the rest), and what they show.
+SIZED = {
+    KIND: "kind",
+    CURRENT: "current_level",
+    TARGET: "target_level",
+    PRIORITY: "priority",
+    EVIDENCE: "evidence_count",
+    LEARNING: "learning_count",
+    ASSESSED: "last_assessed",
+}
 
 
 class SkillTableModel(QAbstractTableModel):
@@ -102,7 +119,7 @@ class SkillTableModel(QAbstractTableModel):
             return None
         row, col = self.rows[index.row()], index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(row, col)
+            return self.display(row, col)
         if role == Qt.ItemDataRole.EditRole:
             return {
                 NAME: row.name,
@@ -128,7 +145,7 @@ class SkillTableModel(QAbstractTableModel):
             return row.id
         return None
 
-    def _display(self, row: skills.SkillRow, col: int) -> str:
+    def display(self, row: skills.SkillRow, col: int) -> str:
         if col == NAME:
             return row.name
         if col == KIND:
@@ -154,6 +171,14 @@ class SkillTableModel(QAbstractTableModel):
             return False
         self.edit_requested.emit(self.rows[index.row()].id, index.column(), value)
         return True
+
+    def shown_texts(self, col: int) -> dict[str, int]:
+        """Each text a SIZED column shows, with a row showing it (one per stored value)."""
+        field = SIZED[col]
+        first: dict[object, int] = {}
+        for i, row in enumerate(self.rows):
+            first.setdefault(getattr(row, field), i)
+        return {self.display(self.rows[i], col): i for i in first.values()}
 
     def row_of(self, skill_id: int) -> int | None:
         """The table row showing this skill (None when not shown)."""
@@ -313,7 +338,7 @@ class InventoryPanel(QWidget):
         # The name takes what the other columns leave, so the table fits without a
         # horizontal scroll bar; a name too long to show whole is elided (its tooltip has it).
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # see _fit_columns
         header.setStretchLastSection(False)
         self.name_width = StretchWithFloor(
             self.table, NAME, self.fontMetrics().horizontalAdvance("M") * 15
@@ -353,11 +378,21 @@ class InventoryPanel(QWidget):
         """Show the inventory again, keeping the selected skill."""
         selected = self.selected_skill_id()
         self.model.reload()
-        self.name_width.fit()
+        self._fit_columns()
         if selected is not None:
             self.select_skill(selected)
         self._show_details()
         self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        """Each column but the name as wide as its widest cell; the name takes the rest."""
+        fit_to_widest(self.table, {col: self.model.shown_texts(col) for col in SIZED})
+        self.name_width.fit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_columns()  # the widths were measured in the old font
 
     def selected_skill_id(self) -> int | None:
         """The id of the selected skill (None when none is)."""

@@ -94,12 +94,13 @@ class RoleList(QWidget):
             item.setCheckState(Qt.CheckState.Checked if role.active else Qt.CheckState.Unchecked)
             if role.onet_code:
                 item.setToolTip(f"{role.title} ({role.onet_code})")
-        self.list.blockSignals(False)
         ids = [role.id for role, _ in rows]
         if keep in ids:
             self.list.setCurrentRow(ids.index(keep))
         elif ids:
             self.list.setCurrentRow(0)
+        # Still blocked: the role is announced once, below (not once more by the list).
+        self.list.blockSignals(False)
         self._selected()
 
     def select_role(self, role_id: int) -> None:

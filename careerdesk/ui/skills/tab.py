@@ -26,7 +26,6 @@ from careerdesk.ui.skills.gap_view import GapPanel, HeatmapTable
 from careerdesk.ui.skills.inventory import InventoryPanel
 from careerdesk.ui.skills.learning import LearningPanel
 from careerdesk.ui.skills.levels import tr
-from careerdesk.ui.skills.picker import RolePickerDialog
 from careerdesk.ui.skills.roles import RequirementTable, RoleList
 from careerdesk.ui.tab import Tab
 
@@ -88,6 +87,8 @@ class SkillsTab(Tab):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
+        # While the role list is refilled: the analyses just read for it (see _show_roles).
+        self._analyses: dict[int, gaps.Analysis] = {}
         self.gap_panel.threshold_spin.setValue(self.threshold())
         self.gap_panel.threshold_changed.connect(self._threshold_changed)
         self.gap_panel.plan_requested.connect(self._plan_requested)
@@ -126,10 +127,14 @@ class SkillsTab(Tab):
     def _show_roles(self) -> None:
         threshold = self.gap_panel.threshold_spin.value()
         rows = target_roles.list_roles()
-        self.roles.show_roles(
-            [(row, gaps.role_analysis(row.id, threshold).readiness) for row in rows]
-        )
-        # show_roles re-selects and so redraws the gap view; the heatmap follows here.
+        analyses = gaps.role_analyses([row.id for row in rows], threshold)
+        # show_roles re-selects and so redraws the gap view, from these analyses.
+        self._analyses = analyses
+        try:
+            self.roles.show_roles([(row, analyses[row.id].readiness) for row in rows])
+        finally:
+            self._analyses = {}
+        # The heatmap follows here.
         role_ids = [row.id for row in rows if row.active]
         if len(role_ids) >= 2:
             self.heatmap_note.setText(
@@ -138,7 +143,7 @@ class SkillsTab(Tab):
                     "✓ met, ? not assessed, empty: not counted for that role."
                 )
             )
-            self.heatmap.show_heatmap(gaps.heatmap(role_ids, threshold))
+            self.heatmap.show_heatmap(gaps.heatmap(role_ids, threshold, analyses=analyses))
             self.heatmap.show()
         else:
             self.heatmap_note.setText(
@@ -153,7 +158,9 @@ class SkillsTab(Tab):
         if role is None:
             self.gap_panel.show_role(None, None)
             return
-        analysis = gaps.role_analysis(role.id, self.gap_panel.threshold_spin.value())
+        analysis = self._analyses.get(role.id)
+        if analysis is None:
+            analysis = gaps.role_analysis(role.id, self.gap_panel.threshold_spin.value())
         self.gap_panel.show_role(
             role.title, analysis, onet=role.source == "onet" or bool(role.onet_code)
         )
@@ -162,6 +169,8 @@ class SkillsTab(Tab):
 
     def pick_catalogue_role(self) -> None:
         """Let the user pick an occupation of the catalogue (or enter an unrated one by hand)."""
+        from careerdesk.ui.skills.picker import RolePickerDialog  # only once asked for
+
         dialog = RolePickerDialog(self)
         if dialog.exec() != RolePickerDialog.DialogCode.Accepted or dialog.picked is None:
             return
