@@ -397,10 +397,10 @@ class FollowUp:
         return self.date < today
 
 
-def _open_follow_ups(today: dt.date, days: int) -> pw.ModelSelect:
+def _open_follow_ups(today: dt.date, days: int, since: dt.date | None) -> pw.ModelSelect:
     It = m.Interaction
     # Served by the index on (follow_up_done, follow_up_date), schema 4.
-    return (
+    query = (
         It.select()
         .join(C)
         .where(
@@ -410,18 +410,21 @@ def _open_follow_ups(today: dt.date, days: int) -> pw.ModelSelect:
             & (C.archived == False)  # noqa: E712
         )
     )
+    return query if since is None else query.where(It.follow_up_date >= since)
 
 
-def follow_ups(today: dt.date, days: int = 14, limit: int | None = None) -> list[FollowUp]:
+def follow_ups(
+    today: dt.date, days: int = 14, limit: int | None = None, since: dt.date | None = None
+) -> list[FollowUp]:
     """Follow-ups not done, due by today + `days` (those already past first), by date;
-    the first `limit` of them when given.
+    only those due on `since` or later when given; the first `limit` of them when given.
 
     Archived contacts are left out; the Overview's "coming up" and the
     reach-out queue show the same list.
     """
     It = m.Interaction
     query = (
-        _open_follow_ups(today, days)
+        _open_follow_ups(today, days, since)
         .select(It.id, It.contact, C.first_name, C.last_name, C.email, C.company)
         .select_extend(It.follow_up_date, It.summary, It.kind)
         .order_by(It.follow_up_date, It.id)
@@ -436,6 +439,6 @@ def follow_ups(today: dt.date, days: int = 14, limit: int | None = None) -> list
     ]
 
 
-def follow_up_count(today: dt.date, days: int = 14) -> int:
-    """How many follow-ups `follow_ups(today, days)` lists."""
-    return _open_follow_ups(today, days).count()
+def follow_up_count(today: dt.date, days: int = 14, since: dt.date | None = None) -> int:
+    """How many follow-ups `follow_ups(today, days, since=since)` lists."""
+    return _open_follow_ups(today, days, since).count()

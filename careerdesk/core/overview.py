@@ -11,6 +11,7 @@ from careerdesk.core import models as m
 from careerdesk.core.health import AT_RISK, LATE, health_by_goal
 
 SOON_DAYS = 14  # "coming up" looks this far ahead
+FOLLOW_UPS_SHOWN = 50  # of the overdue and of the coming ones; the rest are counted
 RECENT_DAYS = 90  # achievements this recent are shown
 
 
@@ -44,6 +45,9 @@ class Attention:
     # Steps and follow-ups due in the next two weeks, by date.
     coming_up: list[Line] = field(default_factory=list)
     overdue_follow_ups: list[Line] = field(default_factory=list)
+    # All of them, also those beyond the FOLLOW_UPS_SHOWN listed.
+    overdue_follow_up_count: int = 0
+    coming_follow_up_count: int = 0
     contacts_due: list[cadence.DueContact] = field(default_factory=list)
     learning: list[Line] = field(default_factory=list)
     recent_achievements: list[Line] = field(default_factory=list)
@@ -52,11 +56,18 @@ class Attention:
     is_empty: bool = False  # nothing at all yet: show how to start
 
 
-def follow_ups(today: dt.date, days: int = SOON_DAYS) -> list[Line]:
-    """Open interaction follow-ups due up to `days` ahead (overdue ones too), by date."""
+def follow_ups(
+    today: dt.date,
+    days: int = SOON_DAYS,
+    *,
+    since: dt.date | None = None,
+    limit: int | None = None,
+) -> list[Line]:
+    """Open interaction follow-ups due up to `days` ahead (overdue ones too unless
+    `since`), by date; the first `limit`."""
     return [
         Line("contact", f.contact_id, f.date, f.summary or f.kind, f.name)
-        for f in network.follow_ups(today, days)
+        for f in network.follow_ups(today, days, limit=limit, since=since)
     ]
 
 
@@ -100,9 +111,8 @@ def attention(today: dt.date) -> Attention:
     at_risk = [GoalAttention(gid, title, health[gid], target) for gid, title, target in rows]
     at_risk.sort(key=lambda g: (g.health != LATE, g.target_date))
     upcoming = goals.upcoming_steps(today, days=SOON_DAYS)
-    follow = follow_ups(today)
     coming = [Line("step", s.id, s.due_date, s.title, s.goal.title) for s in upcoming]
-    coming += [f for f in follow if f.day >= today]
+    coming += follow_ups(today, since=today, limit=FOLLOW_UPS_SHOWN)
     coming.sort(key=lambda line: (line.day, line.kind != "step"))
     checkin = journal.next_checkin(today)
     return Attention(
@@ -112,7 +122,9 @@ def attention(today: dt.date) -> Attention:
         next_checkin=checkin.day,
         has_goals=m.Goal.select().where(m.Goal.archived == False).exists(),  # noqa: E712
         coming_up=coming,
-        overdue_follow_ups=[f for f in follow if f.day < today],
+        overdue_follow_ups=follow_ups(today, days=-1, limit=FOLLOW_UPS_SHOWN),
+        overdue_follow_up_count=network.follow_up_count(today, days=-1),
+        coming_follow_up_count=network.follow_up_count(today, SOON_DAYS, since=today),
         contacts_due=cadence.reach_out_queue(today, limit=20),
         learning=learning_in_progress(),
         recent_achievements=recent_achievements(today),

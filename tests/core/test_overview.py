@@ -111,3 +111,22 @@ def test_due_today_counts_what_a_reminder_says(db_path):
     due = overview.due_today(TODAY)
     assert (due.overdue_steps, due.steps_today, due.contacts, due.follow_ups) == (1, 0, 1, 1)
     assert not due.checkin  # before the first check-in there is nothing to remind of
+
+
+def test_long_follow_up_lists_are_cut_and_counted(db_path):
+    contact = _make(m.Contact, first_name="Grace", last_name="Hopper")
+    for i in range(overview.FOLLOW_UPS_SHOWN + 7):
+        _make(m.Interaction, contact=contact, date=D(2027, 1, 1), summary=f"Late {i:02d}",
+              follow_up_date=D(2027, 2, 1) + dt.timedelta(days=i % 20))  # fmt: skip
+    for i in range(overview.FOLLOW_UPS_SHOWN + 3):
+        _make(m.Interaction, contact=contact, date=D(2027, 1, 1), summary=f"Soon {i:02d}",
+              follow_up_date=TODAY + dt.timedelta(days=i % 10))  # fmt: skip
+    news = overview.attention(TODAY)
+    assert news.overdue_follow_up_count == overview.FOLLOW_UPS_SHOWN + 7
+    assert news.coming_follow_up_count == overview.FOLLOW_UPS_SHOWN + 3
+    overdue = news.overdue_follow_ups
+    assert len(overdue) == overview.FOLLOW_UPS_SHOWN
+    assert [line.day for line in overdue] == sorted(line.day for line in overdue)  # oldest first
+    assert overdue[0].day == D(2027, 2, 1)
+    soon = [line for line in news.coming_up if line.kind == "contact"]
+    assert len(soon) == overview.FOLLOW_UPS_SHOWN and soon[0].day == TODAY

@@ -151,3 +151,35 @@ def test_user_text_on_the_overview_is_plain_text(window):
         if "<b>Bold</b> & co" in w.item(i).text()
     ]
     assert lines and all("&lt;b&gt;Bold&lt;/b&gt; &amp; co" in i.toolTip() for i in lines)
+
+
+def test_a_long_list_of_overdue_follow_ups_ends_with_how_many_more(window, today):
+    from careerdesk.core import network, overview
+    from careerdesk.core.operation import in_order
+
+    contact = m.Contact.select().order_by(m.Contact.id).first()
+    late = today - dt.timedelta(days=3)
+    perform(
+        window.ctx,
+        "Log",
+        lambda: in_order(
+            [
+                records.create(
+                    m.Interaction,
+                    contact=contact.id,
+                    date=late,
+                    summary=f"Late {i}",
+                    follow_up_date=late,
+                )  # fmt: skip
+                for i in range(overview.FOLLOW_UPS_SHOWN + 12)
+            ]
+        ),
+    )
+    overdue = network.follow_up_count(today, days=-1)
+    lines = texts(window.findChild(QListWidget, "overdue_steps"))
+    more = overdue - overview.FOLLOW_UPS_SHOWN
+    assert more >= 12
+    assert lines[-1] == f"… and {more} more follow-ups: see the Network tab"
+    news = overview.attention(today)
+    box = window.findChild(QListWidget, "overdue_steps").parent()
+    assert box.title().endswith(f"({len(news.overdue_steps) + overdue})")  # all, not the shown

@@ -161,7 +161,13 @@ class OverviewTab(Tab):
             )
             for f in news.overdue_follow_ups
         ]
-        self._fill(self.overdue, overdue, self.tr("Nothing overdue."))
+        overdue += self._more(news.overdue_follow_up_count - len(news.overdue_follow_ups))
+        self._fill(
+            self.overdue,
+            overdue,
+            self.tr("Nothing overdue."),
+            len(news.overdue_steps) + news.overdue_follow_up_count,
+        )
         coming: Lines = []
         for line in news.coming_up:
             if line.kind == "step":
@@ -171,7 +177,14 @@ class OverviewTab(Tab):
                     date=format_date(line.day), who=line.detail, what=line.title
                 )
             coming.append((text, (line.kind, line.record_id)))
-        self._fill(self.upcoming, coming, self.tr("Nothing due in the next two weeks."))
+        shown = sum(line.kind == "contact" for line in news.coming_up)
+        coming += self._more(news.coming_follow_up_count - shown)
+        self._fill(
+            self.upcoming,
+            coming,
+            self.tr("Nothing due in the next two weeks."),
+            len(news.upcoming_steps) + news.coming_follow_up_count,
+        )
         self._fill(
             self.at_risk,
             [
@@ -219,6 +232,14 @@ class OverviewTab(Tab):
         )
         self._headline(news, today)
 
+    def _more(self, left: int) -> Lines:
+        """The line that ends a list cut short: how many more, and where they all are."""
+        if left <= 0:
+            return []
+        return [
+            (counted("OverviewTab", "… and %n more follow-up(s): see the Network tab", left), None)
+        ]
+
     def _fill_checkin(self, news: overview.Attention, today: dt.date) -> None:
         nxt = news.checkin
         if nxt is None or nxt.last is None:
@@ -242,10 +263,11 @@ class OverviewTab(Tab):
                 )
             )
             return
-        overdue = len(news.overdue_steps) + len(news.overdue_follow_ups)
+        overdue = len(news.overdue_steps) + news.overdue_follow_up_count
+        coming = len(news.upcoming_steps) + news.coming_follow_up_count
         parts = [
             counted("OverviewTab", "%n overdue", overdue),
-            counted("OverviewTab", "%n coming up", len(news.coming_up)),
+            counted("OverviewTab", "%n coming up", coming),
             counted("OverviewTab", "%n goal(s) at risk or late", len(news.goals_at_risk)),
             counted("OverviewTab", "%n contact(s) to reach out to", len(news.contacts_due)),
             self.tr("next check-in {when}").format(when=days_from(today, news.next_checkin))
@@ -278,6 +300,8 @@ class OverviewTab(Tab):
         for line, target in lines:
             item = QListWidgetItem(line)
             item.setData(Qt.ItemDataRole.UserRole, target)
+            if target is None:  # "… and 10 more": nothing to open
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             item.setToolTip(f"<p>{html.escape(line)}</p>")  # user text, never markup
             widget.addItem(item)
         if not lines:
