@@ -117,13 +117,10 @@ class DateEdit(QWidget):
         self.button.setToolTip(_tr("Pick a date"))
         self.button.setAccessibleName(_tr("Pick a date"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.calendar = QCalendarWidget()
-        self.calendar.setGridVisible(True)
-        self.calendar.clicked.connect(self._picked)
+        # The calendar is made when first opened: a form has several date fields,
+        # and a QCalendarWidget each would cost the form's first show 10 ms apiece.
+        self._calendar: QCalendarWidget | None = None
         menu = QMenu(self.button)
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(self.calendar)
-        menu.addAction(action)
         menu.aboutToShow.connect(self._calendar_to_text)
         self.button.setMenu(menu)
         layout = QHBoxLayout(self)
@@ -180,6 +177,19 @@ class DateEdit(QWidget):
     def _mark(self, *, valid: bool, reason: str = "") -> None:
         self.line.setStyleSheet("" if valid else INVALID_STYLE)
         self.line.setToolTip(reason)
+
+    @property
+    def calendar(self) -> QCalendarWidget:
+        """The pop-up calendar (made now if it was not yet)."""
+        if self._calendar is None:
+            self._calendar = QCalendarWidget()
+            self._calendar.setGridVisible(True)
+            self._calendar.clicked.connect(self._picked)
+            menu = self.button.menu()
+            action = QWidgetAction(menu)
+            action.setDefaultWidget(self._calendar)
+            menu.addAction(action)
+        return self._calendar
 
     def _calendar_to_text(self) -> None:
         try:

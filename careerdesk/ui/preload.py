@@ -50,13 +50,13 @@ def ready() -> bool:
 
 
 def when_ready(owner: QObject, work: Callable[[], None]) -> None:
-    """`work()` now if MODULES are imported, else as soon as the background import is
-    done (started now if it was not), while the event loop keeps running; never once
-    `owner` is gone."""
+    """`work()` on a later turn of the event loop, once MODULES are imported (the
+    background import started now if it was not); never once `owner` is gone.
+
+    Always later, never now: the widget that asks is being shown, and its first
+    frame is painted before the chart is made, each in an event of its own.
+    """
     preload_in_background()
-    if ready():
-        work()
-        return
     timer = QTimer(owner)
     timer.setInterval(POLL_MS)
 

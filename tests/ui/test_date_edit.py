@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtTest import QTest
 
 from careerdesk.ui.date_edit import DateEdit, format_day, parse_day
@@ -94,3 +94,16 @@ def test_the_plan_editor_takes_a_typed_date(window, qtbot, locale_named):
     assert m.Goal.get_by_id(goal.id).target_date == D(2031, 1, 15)
     # The tree and the timeline's tooltip say it the same way.
     assert tab.tree_text("goal", goal.id, 3) == "15/01/2031"
+
+
+def test_the_calendar_opens_on_the_typed_date_and_a_pick_fills_the_field(qtbot):
+    field = DateEdit()
+    qtbot.addWidget(field)
+    field.set_value(dt.date(2027, 3, 4))
+    menu = field.button.menu()
+    for _ in range(2):  # opened twice: one calendar
+        menu.aboutToShow.emit()
+    assert len(menu.actions()) == 1
+    assert field.calendar.selectedDate() == QDate(2027, 3, 4)
+    field.calendar.clicked.emit(QDate(2027, 5, 6))
+    assert field.value() == dt.date(2027, 5, 6)

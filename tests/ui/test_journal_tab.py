@@ -29,11 +29,12 @@ def test_journal_shows_the_example_plan(window):
     assert window.journal_tab.feedback.count.text() == "4 pieces of feedback"
 
 
-def test_trend_has_ratings_and_progress_on_separate_charts(window):
+def test_trend_has_ratings_and_progress_on_separate_charts(window, qtbot):
     window.show_tab("journal_tab")
     chart = window.journal_tab.trend_chart
     assert chart.graphics is None  # pyqtgraph waits until the chart is first shown
     window.journal_tab.sections.setCurrentWidget(chart)
+    qtbot.waitUntil(lambda: chart.graphics is not None)  # once pyqtgraph is in
     series = chart.series()
     checkins = list(m.CheckIn.select().order_by(m.CheckIn.date))
     assert series["Wellbeing"][1] == [c.wellbeing for c in checkins]
@@ -52,8 +53,10 @@ def test_empty_journal_chart_says_why_it_is_empty(qtbot, tmp_path):
     window.show_tab("journal_tab")
     chart = window.journal_tab.trend_chart
     window.journal_tab.sections.setCurrentWidget(chart)
-    assert chart.hint.isVisible() and not chart.graphics.isVisible()
+    assert chart.hint.isVisible()  # at once, before pyqtgraph is in
     assert chart.hint.text() == "No check-ins yet: the first one starts this chart."
+    qtbot.waitUntil(lambda: chart.graphics is not None)
+    assert chart.hint.isVisible() and not chart.graphics.isVisible()
     window.close()
 
 

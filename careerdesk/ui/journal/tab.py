@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -133,15 +133,16 @@ class JournalTab(Tab):
         if changes.journal or changes.goals or changes.profile:
             current = self.checkin_list.currentItem()
             keep = current.data(Qt.ItemDataRole.UserRole) if current else None
-            self.checkin_list.clear()
-            for checkin in journal.checkins():
-                item = QListWidgetItem(
-                    f"{format_date(checkin.date)} · {period_text(checkin.period)}",
-                    self.checkin_list,
-                )
-                item.setData(Qt.ItemDataRole.UserRole, checkin.id)
-                if checkin.id == keep or (keep is None and self.checkin_list.count() == 1):
-                    self.checkin_list.setCurrentItem(item)
+            with QSignalBlocker(self.checkin_list):  # the check-in is shown once, below
+                self.checkin_list.clear()
+                for checkin in journal.checkins():
+                    item = QListWidgetItem(
+                        f"{format_date(checkin.date)} · {period_text(checkin.period)}",
+                        self.checkin_list,
+                    )
+                    item.setData(Qt.ItemDataRole.UserRole, checkin.id)
+                    if checkin.id == keep or (keep is None and self.checkin_list.count() == 1):
+                        self.checkin_list.setCurrentItem(item)
             self._show_checkin()
             self.trend_chart.show_points(journal.trend())
             nxt = journal.next_checkin(self.ctx.today())

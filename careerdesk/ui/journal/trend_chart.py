@@ -82,6 +82,7 @@ class TrendChart(QWidget):
 
     def show_points(self, points: list[TrendPoint]) -> None:
         self._points = points
+        self.hint.setVisible(not points)  # at once, before the chart is made
         if self.graphics is not None:
             self._draw()
 
