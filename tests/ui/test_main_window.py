@@ -224,3 +224,19 @@ def test_a_new_empty_file_greets_the_user(qtbot, tmp_path):
     at_risk = window.findChild(QListWidget, "goals_at_risk")
     assert list_texts(at_risk) == ["No goals yet."]
     window.close()
+
+
+def test_a_tab_clicked_is_built_in_steps_and_whole_when_asked_for(window, qtbot):
+    tabs = window.tabs
+    plan_page, skills_page = window.pages.page("plan_tab"), window.pages.page("skills_tab")
+    tabs.setCurrentWidget(plan_page)  # as a click on the tab bar does
+    assert not plan_page.loaded  # the click returns at once; the tab follows
+    qtbot.waitUntil(lambda: plan_page.loaded)
+    tree = window.plan_tab.tree
+    titles = {tree.model().index(r, 0).data() for r in range(tree.model().rowCount())}
+    assert "Become a Staff Engineer" in titles
+    tabs.setCurrentWidget(skills_page)
+    skills = window.skills_tab  # needed at once (a shortcut, a link): built whole now
+    assert skills_page.loaded and window.pages.built()[-1] is skills
+    qtbot.wait(50)  # the steps still queued find it done and change nothing
+    assert window.pages.page("skills_tab").tab is skills
