@@ -67,6 +67,12 @@ def import_(quick: bool) -> list[Row]:
     return bench_import.measure(rows=10_000 if quick else 30_000, repeat=1 if quick else 3)["rows"]
 
 
+def import_undo(quick: bool) -> list[Row]:
+    import bench_import_undo
+
+    return bench_import_undo.measure(rows=10_000 if quick else 30_000)["rows"]
+
+
 def catalogue(quick: bool) -> list[Row]:
     import bench_catalogue
 
@@ -114,6 +120,7 @@ BENCHMARKS: dict[str, Callable[[bool], list[Row]]] = {
     "timeline": timeline,
     "contacts": contacts,
     "import": import_,
+    "import-undo": import_undo,
     "catalogue": catalogue,
     "pdf": pdf,
     "frozen": frozen,
