@@ -257,6 +257,11 @@ class Contact(BaseModel):
     )
     cadence_ideal_days = pw.IntegerField(null=True)  # keep in touch every N days
     cadence_max_days = pw.IntegerField(null=True)  # overdue after N days
+    # Kept by triggers (schema 4), never written by code: when the cadence that
+    # applies (its own or a tag's) makes the contact due, and overdue after;
+    # NULL without one. The reach-out queue reads them through indexes.
+    cadence_due_date = pw.DateField(null=True)
+    cadence_overdue_date = pw.DateField(null=True)
     added_date = pw.DateField(default=dt.date.today)
     connected_on = pw.DateField(null=True)  # e.g. LinkedIn's "Connected On"
     # Kept by triggers (schema 2): the newest interaction or imported date.
