@@ -81,35 +81,38 @@ def _name_parts(db: pw.SqliteDatabase, migrator: SqliteMigrator) -> None:
 # tag's. A missing maximum means "overdue as soon as due", a missing ideal "due
 # at the maximum". Counted from last_contacted (schema 2), else the date added.
 # No cadence: both NULL.
-_INTERVAL = "coalesce({p}cadence_ideal_days, {p}cadence_max_days) AS ideal, max(coalesce({p}cadence_max_days, {p}cadence_ideal_days), coalesce({p}cadence_ideal_days, {p}cadence_max_days)) AS maximum"  # noqa: E501
-_HAS_CADENCE = "({p}cadence_ideal_days IS NOT NULL OR {p}cadence_max_days IS NOT NULL)"
-_CADENCE_DATES_OF = f"""(SELECT
-    date(coalesce(contact.last_contacted, contact.added_date), '+' || ideal || ' days'),
-    date(coalesce(contact.last_contacted, contact.added_date), '+' || maximum || ' days')
-    FROM (SELECT {_INTERVAL.format(p="contact.")}, 0 AS from_tag
-        WHERE {_HAS_CADENCE.format(p="contact.")}
-        UNION ALL SELECT {_INTERVAL.format(p="tag.")}, 1 AS from_tag
+def _interval(p: str) -> str:
+    """ideal, maximum of the cadence columns of `p` (a table or row name and a dot)."""
+    ideal = f"coalesce({p}cadence_ideal_days, {p}cadence_max_days)"
+    return f"{ideal} AS ideal, max(coalesce({p}cadence_max_days, {p}cadence_ideal_days), {ideal}) AS maximum"  # noqa: E501
+
+
+def _has_cadence(p: str) -> str:
+    return f"({p}cadence_ideal_days IS NOT NULL OR {p}cadence_max_days IS NOT NULL)"
+
+
+def _cadence_dates_of(row: str) -> str:
+    """(due, overdue) of the contact `row` (a table name or NEW), NULLs without a cadence."""
+    start = f"coalesce({row}.last_contacted, {row}.added_date)"
+    return f"""(SELECT
+    date({start}, '+' || ideal || ' days'), date({start}, '+' || maximum || ' days')
+    FROM (SELECT {_interval(row + ".")}, 0 AS from_tag
+        WHERE {_has_cadence(row + ".")}
+        UNION ALL SELECT {_interval("tag.")}, 1 AS from_tag
         FROM contact_tag JOIN tag ON tag.id = contact_tag.tag_id
-        WHERE contact_tag.contact_id = contact.id AND {_HAS_CADENCE.format(p="tag.")})
+        WHERE contact_tag.contact_id = {row}.id AND {_has_cadence("tag.")})
     ORDER BY ideal, maximum, from_tag LIMIT 1)"""
-_SET_CADENCE_DATES = (
-    f"UPDATE contact SET (cadence_due_date, cadence_overdue_date) = {_CADENCE_DATES_OF}"
-)
+
+
+_DATES = "(cadence_due_date, cadence_overdue_date)"
+_SET_CADENCE_DATES = f"UPDATE contact SET {_DATES} = {_cadence_dates_of('contact')}"
 # Whether a contact row may have a cadence or stored dates to correct; a
-# contact without either (most imported ones) is not rewritten.
-_MAY_HAVE_CADENCE = f"""({_HAS_CADENCE.format(p="NEW.")}
+# contact without either (most imported ones) is not rewritten. Stored dates
+# inserted with a row (restored, or from a JSON archive) are recomputed too.
+_MAY_HAVE_CADENCE = f"""({_has_cadence("NEW.")}
     OR NEW.cadence_due_date IS NOT NULL OR NEW.cadence_overdue_date IS NOT NULL
     OR EXISTS (SELECT 1 FROM contact_tag WHERE contact_tag.contact_id = NEW.id))"""
-_CADENCE_INPUTS = (
-    "cadence_ideal_days",
-    "cadence_max_days",
-    "last_contacted",
-    "added_date",
-    # Written by nothing but these triggers: a write from elsewhere (a restored
-    # or re-saved row with stale values) is recomputed.
-    "cadence_due_date",
-    "cadence_overdue_date",
-)
+_CADENCE_INPUTS = ("cadence_ideal_days", "cadence_max_days", "last_contacted", "added_date")
 
 
 def _open_follow_ups_and_cadence_dates(db: pw.SqliteDatabase, migrator: SqliteMigrator) -> None:
@@ -123,7 +126,7 @@ def _open_follow_ups_and_cadence_dates(db: pw.SqliteDatabase, migrator: SqliteMi
     # indexes instead of working out every contact's cadence (95 ms at 50,000).
     db.execute_sql('ALTER TABLE "contact" ADD COLUMN "cadence_due_date" DATE')
     db.execute_sql('ALTER TABLE "contact" ADD COLUMN "cadence_overdue_date" DATE')
-    db.execute_sql(f"{_SET_CADENCE_DATES}")
+    db.execute_sql(_SET_CADENCE_DATES)
     changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in _CADENCE_INPUTS)
     for sql in (
         f"""CREATE TRIGGER contact_added_cadence AFTER INSERT ON contact
