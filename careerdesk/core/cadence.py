@@ -44,69 +44,43 @@ def _interval(ideal: pw.Field, maximum: pw.Field) -> tuple[pw.Node, pw.Node]:
     return ideal_days, pw.fn.max(pw.fn.COALESCE(maximum, ideal), ideal_days)
 
 
-def _schedule(contact_id: int | None = None) -> pw.Select:
-    """One row per listed contact with a cadence: its interval, counted from, due dates.
+def _best_cadence(contact_id: int) -> tuple[int, int, str] | None:
+    """(ideal, maximum, source) of the cadence that applies to one contact.
 
-    Several cadences (its own, its tags'): the shortest ideal interval wins,
-    then the shortest maximum, then the contact's own over a tag's; SQLite
-    returns the other columns of the row where MIN() found its value.
-    Counting starts at last_contacted, which the database's triggers keep from
-    the interactions and an imported date (schema 2), else at the date added.
+    Its own cadence and its tags': the shortest ideal interval wins, then the
+    shortest maximum, then the contact's own over a tag's (then a tag's name).
+    The rule the database's triggers keep cadence_due_date by (schema 4).
     """
     C, T, CT = m.Contact, m.Tag, m.ContactTag
     own_ideal, own_max = _interval(C.cadence_ideal_days, C.cadence_max_days)
     own = C.select(
-        C.id.alias("contact_id"),
         own_ideal.alias("ideal"),
         own_max.alias("maximum"),
-        pw.Value("").alias("source"),
-    ).where(C.cadence_ideal_days.is_null(False) | C.cadence_max_days.is_null(False))
+        pw.Value(0).alias("from_tag"),
+        pw.Value("contact").alias("source"),
+    ).where(
+        (C.id == contact_id)
+        & (C.cadence_ideal_days.is_null(False) | C.cadence_max_days.is_null(False))
+    )
     tag_ideal, tag_max = _interval(T.cadence_ideal_days, T.cadence_max_days)
     tagged = (
-        CT.select(CT.contact, tag_ideal, tag_max, T.name)
+        CT.select(tag_ideal, tag_max, pw.Value(1), T.name)
         .join(T)
-        .where(T.cadence_ideal_days.is_null(False) | T.cadence_max_days.is_null(False))
+        .where(
+            (CT.contact == contact_id)
+            & (T.cadence_ideal_days.is_null(False) | T.cadence_max_days.is_null(False))
+        )
     )
-    if contact_id is not None:
-        own = own.where(C.id == contact_id)
-        tagged = tagged.where(CT.contact == contact_id)
-    candidates = (own + tagged).cte(
-        "candidates", columns=("contact_id", "ideal", "maximum", "source")
-    )
-    rank = candidates.c.ideal * 100_000_000 + candidates.c.maximum * 10_000
+    candidates = (own + tagged).alias("candidates")
+    c = candidates.c
     best = (
-        candidates.select_from(
-            candidates.c.contact_id,
-            candidates.c.ideal,
-            candidates.c.maximum,
-            candidates.c.source,
-            pw.fn.MIN(rank + (candidates.c.source != "")).alias("rank"),
-        )
-        .group_by(candidates.c.contact_id)
-        .cte("best")
+        pw.Select([candidates], [c.ideal, c.maximum, c.source])
+        .order_by(c.ideal, c.maximum, c.from_tag, c.source)
+        .limit(1)
+        .tuples()
+        .execute(m.database_proxy)
     )
-    counted_from = pw.fn.COALESCE(C.last_contacted, C.added_date)
-
-    def plus(days: pw.Node) -> pw.Node:
-        return pw.fn.date(counted_from, pw.Value("+").concat(days).concat(" days"))
-
-    return (
-        C.select(
-            C.id,
-            C.first_name,
-            C.last_name,
-            C.company,
-            best.c.ideal,
-            best.c.maximum,
-            best.c.source,
-            counted_from.alias("counted_from"),
-            plus(best.c.ideal).alias("due_date"),
-            plus(best.c.maximum).alias("overdue_date"),
-        )
-        .join(best, on=(best.c.contact_id == C.id))
-        .where(C.archived == False)  # noqa: E712 - peewee builds SQL from ==
-        .with_cte(candidates, best)
-    )
+    return next(iter(best), None)
 
 
 def _date(value: str | dt.date) -> dt.date:
@@ -119,21 +93,37 @@ def _status(today: dt.date, due: dt.date, overdue: dt.date) -> str:
     return "due" if today >= due else "ok"
 
 
-def reach_out_queue(today: dt.date, limit: int = 50) -> list[DueContact]:
-    """Contacts due or overdue on `today`, the most overdue first."""
-    schedule = _schedule().alias("schedule")
-    c = schedule.c
-    query = (
-        pw.Select(
-            [schedule], [c.id, c.first_name, c.last_name, c.company, c.due_date, c.overdue_date]
+def _queued(where: pw.Expression, limit: int) -> list[tuple]:
+    C = m.Contact
+    return list(
+        C.select(
+            C.id,
+            C.first_name,
+            C.last_name,
+            C.company,
+            C.cadence_due_date,
+            C.cadence_overdue_date,
         )
-        .where(c.due_date <= today.isoformat())
-        .order_by(c.overdue_date, c.due_date, c.last_name, c.first_name, c.id)
+        .where((C.archived == False) & where)  # noqa: E712 - peewee builds SQL from ==
+        .order_by(C.cadence_overdue_date, C.cadence_due_date, C.last_name, C.first_name, C.id)
         .limit(limit)
         .tuples()
     )
+
+
+def reach_out_queue(today: dt.date, limit: int = 50) -> list[DueContact]:
+    """Contacts due or overdue on `today`, the most overdue first."""
+    C = m.Contact
+    # The overdue come first (a due date is never after its overdue date): read
+    # in the index's order, the queue usually fills from them alone; the
+    # contacts only due, fewer, are looked up by due date when it does not.
+    rows = _queued(C.cadence_overdue_date < today, limit)
+    if len(rows) < limit:
+        rows += _queued(
+            (C.cadence_due_date <= today) & (C.cadence_overdue_date >= today), limit - len(rows)
+        )
     queue = []
-    for contact_id, first, last, company, due, overdue in query.execute(m.database_proxy):
+    for contact_id, first, last, company, due, overdue in rows:
         due_date, overdue_date = _date(due), _date(overdue)
         queue.append(
             DueContact(
@@ -151,31 +141,42 @@ def reach_out_queue(today: dt.date, limit: int = 50) -> list[DueContact]:
 
 def due_count(today: dt.date) -> tuple[int, int]:
     """How many contacts are due (not yet overdue) and overdue on `today`."""
-    iso = today.isoformat()
-    schedule = _schedule().alias("schedule")
-    c = schedule.c
-    query = pw.Select(
-        [schedule],
-        [
-            pw.fn.SUM(pw.Case(None, [(c.overdue_date >= iso, 1)], 0)),
-            pw.fn.SUM(pw.Case(None, [(c.overdue_date < iso, 1)], 0)),
-        ],
-    ).where(c.due_date <= iso)
-    due, overdue = query.tuples().execute(m.database_proxy)[0]
-    return due or 0, overdue or 0
+    C = m.Contact
+    due, overdue = (
+        C.select(
+            pw.fn.COUNT(C.id),
+            pw.fn.SUM(pw.Case(None, [(C.cadence_overdue_date < today, 1)], 0)),
+        )
+        .where((C.archived == False) & (C.cadence_due_date <= today))  # noqa: E712
+        .tuples()
+        .get()
+    )
+    return due - (overdue or 0), overdue or 0
 
 
 def contact_cadence(contact_id: int, today: dt.date) -> ContactCadence | None:
-    """The cadence that applies to one contact, or None when none does."""
-    row = _schedule(contact_id).tuples().first()
-    if row is None:
+    """The cadence that applies to one contact, or None when none does (or archived)."""
+    C = m.Contact
+    row = (
+        C.select(
+            pw.fn.COALESCE(C.last_contacted, C.added_date),
+            C.cadence_due_date,
+            C.cadence_overdue_date,
+        )
+        .where((C.id == contact_id) & (C.archived == False))  # noqa: E712
+        .tuples()
+        .first()
+    )
+    best = _best_cadence(contact_id) if row is not None and row[1] is not None else None
+    if best is None:
         return None
-    _cid, _first, _last, _company, ideal, maximum, source, start, due, overdue = row
+    start, due, overdue = row
+    ideal, maximum, source = best
     due_date, overdue_date = _date(due), _date(overdue)
     return ContactCadence(
         ideal_days=ideal,
         max_days=maximum,
-        source=source or "contact",
+        source=source,
         counted_from=_date(start),
         due_date=due_date,
         overdue_date=overdue_date,

@@ -257,6 +257,12 @@ class Contact(BaseModel):
     )
     cadence_ideal_days = pw.IntegerField(null=True)  # keep in touch every N days
     cadence_max_days = pw.IntegerField(null=True)  # overdue after N days
+    # Kept by triggers (schema 4), never written by code (save() leaves them
+    # out): when the cadence that applies, its own or a tag's, makes the contact
+    # due, and overdue after; NULL without one. The reach-out queue reads them
+    # through indexes.
+    cadence_due_date = pw.DateField(null=True)
+    cadence_overdue_date = pw.DateField(null=True)
     added_date = pw.DateField(default=dt.date.today)
     connected_on = pw.DateField(null=True)  # e.g. LinkedIn's "Connected On"
     # Kept by triggers (schema 2): the newest interaction or imported date.
@@ -271,9 +277,19 @@ class Contact(BaseModel):
     # SQL default lets bulk inserts leave it out.
     tag_text = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
 
+    def save(self, force_insert: bool = False, only: object = None) -> int:
+        # A row read before a change to its tags or interactions would write
+        # back the due dates it was read with; the triggers alone write them.
+        if only is None:
+            only = [f for f in self._meta.sorted_fields if f.name not in _KEPT_BY_TRIGGERS]
+        return super().save(force_insert=force_insert, only=only)
+
     @property
     def full_name(self) -> str:
         return " ".join(p for p in (self.first_name, self.last_name) if p)
+
+
+_KEPT_BY_TRIGGERS = frozenset({"cadence_due_date", "cadence_overdue_date"})
 
 
 # What the contact list's filter searches, lower-cased (ASCII) by SQLite. Its
