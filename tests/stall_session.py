@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QObject, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QLineEdit, QMainWindow, QTableView, QWidget
 
@@ -134,8 +134,13 @@ class Watchdog(QObject):
 
 
 def wait(ms: int) -> None:
-    """Let the event loop run for `ms` (timers, paints, background results)."""
-    QTest.qWait(ms)
+    """Let the event loop run for `ms` (timers, paints, background results).
+
+    A QEventLoop, as the app's own loop: it lets Python threads run while it waits
+    (QTest.qWait holds the GIL, which would starve the background imports)."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 
 def wait_until(condition: Callable[[], bool], what: str, timeout_s: float = 120.0) -> None:
@@ -143,7 +148,7 @@ def wait_until(condition: Callable[[], bool], what: str, timeout_s: float = 120.
     while not condition():
         if time.perf_counter() > deadline:
             raise TimeoutError(f"the session waited {timeout_s:.0f} s for {what}")
-        QTest.qWait(10)
+        wait(10)
 
 
 def write_linkedin_csv(path: Path, rows: int) -> None:
@@ -255,6 +260,8 @@ def _drag(window: QMainWindow, watch: Watchdog) -> None:
     watch.begin("show the Plan tab")
     show_tab(window, "plan_tab")
     wait(300)
+    # Made once pyqtgraph is imported (a background thread since the first paint).
+    wait_until(lambda: find_widget(window, "Timeline") is not None, "the Plan timeline")
     timeline = find_widget(window, "Timeline")
     if timeline is None:
         watch.stalls.skipped.append("timeline drag (no timeline on screen)")

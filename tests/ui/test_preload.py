@@ -23,8 +23,13 @@ SCRIPT = textwrap.dedent(
     from careerdesk.app import create_window
     from careerdesk.core import models as m
     from careerdesk.ui import preload
-    from PySide6.QtTest import QTest
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QLabel
+
+    def wait(ms):  # as the app's loop does, letting the import thread run meanwhile
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
 
     window = create_window(sys.argv[1])
     seen = {"at_first": [name for name in preload.MODULES if name in sys.modules]}
@@ -33,15 +38,15 @@ SCRIPT = textwrap.dedent(
         loading = slot.findChild(QLabel, "plan_timeline_loading")
         seen["loading"] = (not slot.is_built(), loading.isVisible(), loading.text())
         for _ in range(6000):
-            QTest.qWait(10)
+            wait(10)
             if slot.is_built():
                 break
         timeline = slot.timeline()
-        QTest.qWait(200)
+        wait(200)
         seen["goals"] = sum(timeline.goal_rect(g.id) is not None for g in m.Goal.select())
     else:
         for _ in range(400):  # the first paint, then the thread started from it
-            QTest.qWait(10)
+            wait(10)
             if preload._started is not None:
                 break
         preload._started.join(60)
