@@ -42,11 +42,12 @@ def preload_in_background() -> threading.Thread | None:
 
 
 def ready() -> bool:
-    """True when every module of MODULES is imported (not merely being imported)."""
+    """True when the background import is over (or was never needed): MODULES are in,
+    or one failed, and whoever needs it now gets the real ImportError by importing it."""
     thread = _started
-    if thread is not None and thread.is_alive():
-        return False
-    return all(name in sys.modules for name in MODULES)
+    if thread is None:
+        return all(name in sys.modules for name in MODULES)
+    return not thread.is_alive()
 
 
 def when_ready(owner: QObject, work: Callable[[], None]) -> None:

@@ -128,15 +128,34 @@ def _check_text() -> str:
     return "sorting and case mapping"
 
 
+def _wait_for(condition: Callable[[], bool], seconds: float) -> bool:
+    """Run the event loop (other threads too) until `condition()`; False on time-out."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        loop = QEventLoop()
+        QTimer.singleShot(10, loop.quit)
+        loop.exec()
+    return True
+
+
 def _visit(state: dict, index: int) -> str:
     from PySide6.QtWidgets import QApplication
 
     window = state["window"]
-    window.tabs.setCurrentIndex(index)
-    QApplication.processEvents()
+    window.tabs.setCurrentIndex(index)  # as a click: the tab is made in a few steps
+    page = window.tabs.currentWidget()
+    _wait_for(lambda: page.loaded and page.tab.isVisible(), 10)
     tab = window.current_tab()
     if not tab.isVisible():
         raise SelfTestFailure(f"{tab.objectName()} is not shown")
+    if tab.objectName() == "plan_tab":  # made once pyqtgraph is in, from a thread
+        if not _wait_for(tab.timeline_slot.is_built, 60):
+            raise SelfTestFailure("the Plan timeline was not made (pyqtgraph, numpy?)")
+        QApplication.processEvents()
     image = tab.grab().toImage()
     if image.isNull() or image.width() < 50:
         raise SelfTestFailure(f"{tab.objectName()} did not paint")

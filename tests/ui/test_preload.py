@@ -81,3 +81,20 @@ def test_chart_libraries_load_in_the_background(example_plan, tmp_path, tab):
         assert seen["goals"] == 10  # every goal of the example plan drawn on the timeline
     else:
         assert seen["built"] == ["overview_tab"]  # no tab was built to get them
+
+
+def test_a_failed_background_import_still_calls_back_so_the_real_error_shows(
+    qtbot, monkeypatch
+):
+    from PySide6.QtWidgets import QWidget
+
+    from careerdesk.ui import preload
+
+    monkeypatch.setattr(preload, "MODULES", ("careerdesk_no_such_module",))
+    monkeypatch.setattr(preload, "_started", None)
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    called = []
+    preload.when_ready(owner, lambda: called.append(True))
+    assert called == []  # never at once: on a later turn of the event loop
+    qtbot.waitUntil(lambda: called == [True])  # not "loading" for ever
