@@ -83,9 +83,7 @@ def test_chart_libraries_load_in_the_background(example_plan, tmp_path, tab):
         assert seen["built"] == ["overview_tab"]  # no tab was built to get them
 
 
-def test_a_failed_background_import_still_calls_back_so_the_real_error_shows(
-    qtbot, monkeypatch
-):
+def test_a_failed_background_import_still_calls_back_so_the_real_error_shows(qtbot, monkeypatch):
     from PySide6.QtWidgets import QWidget
 
     from careerdesk.ui import preload

@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerdesk.core import catalogue, gaps
-from careerdesk.ui import palette
+from careerdesk.ui import palette, preload
 from careerdesk.ui.formatting import format_number, format_percent
 from careerdesk.ui.skills.levels import level_name, number, tr, tr_n
 
@@ -89,12 +89,7 @@ class GapPanel(QWidget):
         QVBoxLayout(self.chart_place).setContentsMargins(0, 0, 0, 0)
         self._chart: GapChart | None = None
         self._ranked: tuple[gaps.Gap, ...] = ()
-        # A timer, not a queued call: Qt runs this once the event loop has been round
-        # (the first paint done, input answered), not in the same pass as the paint.
-        self._chart_timer = QTimer(self)
-        self._chart_timer.setSingleShot(True)
-        self._chart_timer.setInterval(0)
-        self._chart_timer.timeout.connect(lambda: self.chart)
+        self._chart_asked = False  # made once pyqtgraph is in (see showEvent)
 
         self.table = QTableWidget(0, 7, self)
         self.table.setObjectName("gap_table")
@@ -230,8 +225,11 @@ class GapPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if self._chart is None:  # after this paint: the rest of the tab shows first
-            self._chart_timer.start()
+        if self._chart is None and not self._chart_asked:
+            # After this paint, once the background import of pyqtgraph is done: the
+            # rest of the tab shows first, and never waits for the import.
+            self._chart_asked = True
+            preload.when_ready(self, lambda: self.chart)
 
     def _show_gaps(self, ranked: tuple[gaps.Gap, ...]) -> None:
         self._ranked = ranked
