@@ -49,6 +49,7 @@ class Attention:
     overdue_follow_up_count: int = 0
     coming_follow_up_count: int = 0
     contacts_due: list[cadence.DueContact] = field(default_factory=list)
+    contacts_due_count: int = 0  # all of them, not only the listed ones
     learning: list[Line] = field(default_factory=list)
     recent_achievements: list[Line] = field(default_factory=list)
     checkin: journal.NextCheckIn | None = None
@@ -126,6 +127,7 @@ def attention(today: dt.date) -> Attention:
         overdue_follow_up_count=network.follow_up_count(today, days=-1),
         coming_follow_up_count=network.follow_up_count(today, SOON_DAYS, since=today),
         contacts_due=cadence.reach_out_queue(today, limit=20),
+        contacts_due_count=sum(cadence.due_count(today)),
         learning=learning_in_progress(),
         recent_achievements=recent_achievements(today),
         checkin=checkin,

@@ -130,3 +130,13 @@ def test_long_follow_up_lists_are_cut_and_counted(db_path):
     assert overdue[0].day == D(2027, 2, 1)
     soon = [line for line in news.coming_up if line.kind == "contact"]
     assert len(soon) == overview.FOLLOW_UPS_SHOWN and soon[0].day == TODAY
+
+
+def test_contacts_to_reach_out_to_are_all_counted_beyond_the_listed(db_path):
+    for i in range(25):  # more than the 20 the list shows
+        _make(
+            m.Contact, first_name=f"Due {i:02d}", cadence_ideal_days=30, added_date=D(2026, 1, 1)
+        )
+    news = overview.attention(TODAY)
+    assert len(news.contacts_due) == 20
+    assert news.contacts_due_count == 25

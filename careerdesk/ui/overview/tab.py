@@ -204,6 +204,7 @@ class OverviewTab(Tab):
             self.reach_out,
             [(self._due_line(d, today), ("contact", d.contact_id)) for d in news.contacts_due],
             self.tr("Nobody to reach out to today."),
+            news.contacts_due_count,
         )
         self._fill_checkin(news, today)
         self._fill(
@@ -269,7 +270,7 @@ class OverviewTab(Tab):
             counted("OverviewTab", "%n overdue", overdue),
             counted("OverviewTab", "%n coming up", coming),
             counted("OverviewTab", "%n goal(s) at risk or late", len(news.goals_at_risk)),
-            counted("OverviewTab", "%n contact(s) to reach out to", len(news.contacts_due)),
+            counted("OverviewTab", "%n contact(s) to reach out to", news.contacts_due_count),
             self.tr("next check-in {when}").format(when=days_from(today, news.next_checkin))
             if news.checkin is not None and news.checkin.last is not None
             else self.tr("no check-in yet"),
