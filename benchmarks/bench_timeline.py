@@ -327,6 +327,7 @@ def measure(
         tab.show()
         t0 = time.perf_counter()
         tab.load()
+        tab.timeline_slot.timeline()  # made now, not by the first drop (pyqtgraph wait)
         app.processEvents()
         load_ms = (time.perf_counter() - t0) * 1000
         echo(f"Plan tab first load (tree + timeline): {load_ms:.0f} ms")

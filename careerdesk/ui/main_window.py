@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -452,6 +453,7 @@ class MainWindow(QMainWindow):
         # A backup at exit after changes (a throw-away demo copy needs none).
         changed = not self.is_demo and safety.has_changes(self.ctx)
         self.ctx.release()
+        gc.unfreeze()  # what the tabs kept out of the collector (Tab.load) can go now
         if changed:
             safety.backup_at_exit(self.ctx.db_path, changed)
         return True

@@ -240,3 +240,13 @@ def test_a_tab_clicked_is_built_in_steps_and_whole_when_asked_for(window, qtbot)
     assert skills_page.loaded and window.pages.built()[-1] is skills
     qtbot.wait(50)  # the steps still queued find it done and change nothing
     assert window.pages.page("skills_tab").tab is skills
+
+
+def test_tabs_keep_their_objects_from_the_collector_until_the_window_goes(qtbot, example_plan):
+    import gc
+
+    window = create_window(example_plan)
+    qtbot.addWidget(window)
+    assert gc.get_freeze_count() > 0  # the Overview, loaded: its objects frozen
+    window.close()  # finish(): the file let go, the objects back to the collector
+    assert gc.get_freeze_count() == 0
