@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from careerdesk.ui import collector
+
+collector.pause_for_start_up()  # until the window is on screen (MainWindow)
+
 import datetime as dt
 import logging
 import sys

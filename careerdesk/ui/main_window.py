@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from careerdesk import paths
 from careerdesk.core import db, records
-from careerdesk.ui import safety, settings
+from careerdesk.ui import collector, safety, settings
 from careerdesk.ui.background import abandon_all
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.first_paint import after_first_paint
@@ -335,6 +334,7 @@ class MainWindow(QMainWindow):
         from careerdesk.ui.preload import preload_in_background
         from careerdesk.ui.reminders import start_reminders
 
+        collector.window_shown()
         if not self.ctx.database.is_open:
             return  # the window finished before the event loop came round
         preload_in_background()
@@ -453,7 +453,7 @@ class MainWindow(QMainWindow):
         # A backup at exit after changes (a throw-away demo copy needs none).
         changed = not self.is_demo and safety.has_changes(self.ctx)
         self.ctx.release()
-        gc.unfreeze()  # what the tabs kept out of the collector (Tab.load) can go now
+        collector.window_gone()
         if changed:
             safety.backup_at_exit(self.ctx.db_path, changed)
         return True

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import gc
-
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from careerdesk.core.changes import NOTHING, Changes
+from careerdesk.ui import collector
 from careerdesk.ui.context import AppContext
 
 
@@ -51,8 +50,4 @@ class Tab(QWidget):
         """First fill of the tab."""
         self._pending = NOTHING
         self.refresh(Changes.everything())
-        # What exists now (the tab's widgets, the libraries imported for it, what it
-        # shows) stays for long: kept out of the cycle collector's full passes, which
-        # would otherwise walk it all, now and then, in the middle of a drag's drop
-        # (50-80 ms pauses on a large plan). Garbage without cycles is freed as ever.
-        gc.freeze()
+        collector.keep_long_lived()  # its widgets and what it shows live as long as it

@@ -245,8 +245,11 @@ def test_a_tab_clicked_is_built_in_steps_and_whole_when_asked_for(window, qtbot)
 def test_tabs_keep_their_objects_from_the_collector_until_the_window_goes(qtbot, example_plan):
     import gc
 
+    gc.disable()  # as importing careerdesk.app leaves it, until a window is on screen
     window = create_window(example_plan)
     qtbot.addWidget(window)
     assert gc.get_freeze_count() > 0  # the Overview, loaded: its objects frozen
+    qtbot.waitUntil(lambda: getattr(window, "reminders", None) is not None)  # painted
+    assert gc.isenabled()
     window.close()  # finish(): the file let go, the objects back to the collector
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
