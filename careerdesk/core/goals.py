@@ -8,6 +8,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+import peewee as pw
+
 from careerdesk.core import models as m
 from careerdesk.core import records
 from careerdesk.core.changes import Changes
@@ -207,36 +209,41 @@ def goal_tree(*, include_archived: bool = False) -> list[GoalNode]:
     return roots
 
 
-def overdue_steps(today: dt.date, limit: int = 50) -> list[m.Step]:
-    """Open steps whose due date has passed, oldest first, of goals still pursued."""
-    return list(
+def _open_steps_due(first: dt.date | None, last: dt.date) -> pw.ModelSelect:
+    """Open steps of goals still pursued, due from `first` (None: any day) to `last`."""
+    due = m.Step.due_date <= last if first is None else m.Step.due_date.between(first, last)
+    return (
         m.Step.select(m.Step, m.Goal)
         .join(m.Goal)
         .where(
             m.Step.done_date.is_null(),
-            m.Step.due_date < today,
+            due,
             m.Goal.archived == False,  # noqa: E712
             m.Goal.status.not_in(CLOSED_STATUSES),
         )
-        .order_by(m.Step.due_date)
-        .limit(limit)
     )
+
+
+def overdue_steps(today: dt.date, limit: int = 50) -> list[m.Step]:
+    """Open steps whose due date has passed, oldest first, of goals still pursued."""
+    query = _open_steps_due(None, today - dt.timedelta(days=1))
+    return list(query.order_by(m.Step.due_date).limit(limit))
+
+
+def overdue_step_count(today: dt.date) -> int:
+    """How many steps `overdue_steps` would list without a limit."""
+    return _open_steps_due(None, today - dt.timedelta(days=1)).count()
 
 
 def upcoming_steps(today: dt.date, days: int = 14, limit: int = 50) -> list[m.Step]:
     """Open steps due from today to `days` ahead."""
-    return list(
-        m.Step.select(m.Step, m.Goal)
-        .join(m.Goal)
-        .where(
-            m.Step.done_date.is_null(),
-            m.Step.due_date.between(today, today + dt.timedelta(days=days)),
-            m.Goal.archived == False,  # noqa: E712
-            m.Goal.status.not_in(CLOSED_STATUSES),
-        )
-        .order_by(m.Step.due_date)
-        .limit(limit)
-    )
+    query = _open_steps_due(today, today + dt.timedelta(days=days))
+    return list(query.order_by(m.Step.due_date).limit(limit))
+
+
+def upcoming_step_count(today: dt.date, days: int = 14) -> int:
+    """How many steps `upcoming_steps` would list without a limit."""
+    return _open_steps_due(today, today + dt.timedelta(days=days)).count()
 
 
 def delete_goal(goal_id: int) -> Done:

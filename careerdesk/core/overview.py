@@ -48,6 +48,8 @@ class Attention:
     # All of them, also those beyond the FOLLOW_UPS_SHOWN listed.
     overdue_follow_up_count: int = 0
     coming_follow_up_count: int = 0
+    overdue_step_count: int = 0
+    upcoming_step_count: int = 0
     contacts_due: list[cadence.DueContact] = field(default_factory=list)
     contacts_due_count: int = 0  # all of them, not only the listed ones
     learning: list[Line] = field(default_factory=list)
@@ -125,6 +127,8 @@ def attention(today: dt.date) -> Attention:
         coming_up=coming,
         overdue_follow_ups=follow_ups(today, days=-1, limit=FOLLOW_UPS_SHOWN),
         overdue_follow_up_count=network.follow_up_count(today, days=-1),
+        overdue_step_count=goals.overdue_step_count(today),
+        upcoming_step_count=goals.upcoming_step_count(today, SOON_DAYS),
         coming_follow_up_count=network.follow_up_count(today, SOON_DAYS, since=today),
         contacts_due=cadence.reach_out_queue(today, limit=20),
         contacts_due_count=sum(cadence.due_count(today)),
@@ -161,8 +165,8 @@ def due_today(today: dt.date) -> Due:
     """The counts a reminder at start (and once a day) shows."""
     due, overdue = cadence.due_count(today)
     return Due(
-        overdue_steps=len(goals.overdue_steps(today, limit=1000)),
-        steps_today=len(goals.upcoming_steps(today, days=0, limit=1000)),
+        overdue_steps=goals.overdue_step_count(today),
+        steps_today=goals.upcoming_step_count(today, days=0),
         contacts=due + overdue,
         follow_ups=network.follow_up_count(today, days=0),
         checkin=m.CheckIn.select().exists() and journal.next_checkin(today).day <= today,

@@ -140,3 +140,17 @@ def test_contacts_to_reach_out_to_are_all_counted_beyond_the_listed(db_path):
     news = overview.attention(TODAY)
     assert len(news.contacts_due) == 20
     assert news.contacts_due_count == 25
+
+
+def test_step_counts_go_beyond_the_listed_steps(db_path):
+    goal = _make(
+        m.Goal, title="Many", start_date=D(2027, 1, 1), target_date=D(2027, 12, 1), status="active"
+    )
+    for i in range(60):
+        _make(m.Step, goal=goal, title=f"Late {i}", due_date=D(2027, 2, 1))
+        _make(m.Step, goal=goal, title=f"Soon {i}", due_date=TODAY + dt.timedelta(days=i % 14))
+    news = overview.attention(TODAY)
+    assert len(news.overdue_steps) == 50 and news.overdue_step_count == 60
+    assert len(news.upcoming_steps) == 50 and news.upcoming_step_count == 60
+    due = overview.due_today(TODAY)
+    assert due.overdue_steps == 60 and due.steps_today == 5  # i % 14 == 0: 0, 14, … 56

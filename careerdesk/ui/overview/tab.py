@@ -166,7 +166,7 @@ class OverviewTab(Tab):
             self.overdue,
             overdue,
             self.tr("Nothing overdue."),
-            len(news.overdue_steps) + news.overdue_follow_up_count,
+            news.overdue_step_count + news.overdue_follow_up_count,
         )
         coming: Lines = []
         for line in news.coming_up:
@@ -183,7 +183,7 @@ class OverviewTab(Tab):
             self.upcoming,
             coming,
             self.tr("Nothing due in the next two weeks."),
-            len(news.upcoming_steps) + news.coming_follow_up_count,
+            news.upcoming_step_count + news.coming_follow_up_count,
         )
         self._fill(
             self.at_risk,
@@ -264,8 +264,8 @@ class OverviewTab(Tab):
                 )
             )
             return
-        overdue = len(news.overdue_steps) + news.overdue_follow_up_count
-        coming = len(news.upcoming_steps) + news.coming_follow_up_count
+        overdue = news.overdue_step_count + news.overdue_follow_up_count
+        coming = news.upcoming_step_count + news.coming_follow_up_count
         parts = [
             counted("OverviewTab", "%n overdue", overdue),
             counted("OverviewTab", "%n coming up", coming),
