@@ -95,12 +95,16 @@ def inspect_file(path: Path, *, latest: int = SCHEMA_VERSION) -> FileInfo:
     (application_id,) = struct.unpack(">I", header[68:72])
     (valid_for,) = struct.unpack(">I", header[92:96])
     wal = Path(str(path) + "-wal")
-    if wal.exists() and wal.stat().st_size > 0:
+    in_wal = wal.exists() and wal.stat().st_size > 0
+    if in_wal:
         # Open elsewhere or not checkpointed after a crash: the newest header is in the WAL.
         user_version, application_id = _pragmas_read_only(path)
     if application_id != APPLICATION_ID:
         raise NotCareerDeskFile(f"{path} is an SQLite database, but not one of CareerDesk.")
-    if valid_for == change_counter and size < page_count * page_size:
+    # A checkpoint writes page 1 (the header) before the pages after it: killed
+    # half-way, the file is shorter than its header says while the WAL still holds
+    # every page. Only without a WAL is a short file a truncated copy.
+    if not in_wal and valid_for == change_counter and size < page_count * page_size:
         raise CorruptDatabase(
             f"{path} is damaged: it is shorter than its header says (truncated copy?)."
         )

@@ -254,3 +254,32 @@ def test_a_closed_database_refuses_writes_instead_of_reaching_another_file(tmp_p
         assert not first.is_bound() and second.is_bound()
     finally:
         second.close_file()
+
+
+def test_a_file_killed_mid_checkpoint_opens_with_every_row(tmp_path):
+    """A checkpoint writes page 1 first: killed then, the file is shorter than its new
+    header says while the WAL holds every page. That is no truncated copy."""
+    import shutil
+    import struct
+
+    path = tmp_path / "plan.careerdesk"
+    with cdb.opened(path) as database:
+        database.execute_sql("PRAGMA wal_autocheckpoint = 0")  # every page stays in the WAL
+        with database.atomic():
+            for i in range(400):
+                m.Skill.create(name=f"Skill {i:03d} " + "x" * 200)
+        # A copy as the disk holds it now: the main file still has the old, short header.
+        shutil.copy(path, tmp_path / "copy.careerdesk")
+        shutil.copy(f"{path}-wal", tmp_path / "copy.careerdesk-wal")
+    copy = tmp_path / "copy.careerdesk"
+    wal = (tmp_path / "copy.careerdesk-wal").read_bytes()
+    page_size = struct.unpack(">I", wal[8:12])[0]
+    frames = range(32, len(wal), 24 + page_size)
+    page_1 = [f for f in frames if struct.unpack(">I", wal[f : f + 4])[0] == 1][-1]
+    with copy.open("r+b") as fh:  # what the checkpoint writes first: the newest page 1
+        fh.write(wal[page_1 + 24 : page_1 + 24 + page_size])
+    header_pages = struct.unpack(">I", copy.read_bytes()[28:32])[0]
+    assert copy.stat().st_size < header_pages * page_size  # the state a kill leaves
+    assert cdb.inspect_file(copy).schema_version == cdb.SCHEMA_VERSION
+    with cdb.opened(copy):
+        assert m.Skill.select().where(m.Skill.name.startswith("Skill ")).count() == 400
