@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 MODULES = ("numpy", "pyqtgraph")
 
 _started: threading.Thread | None = None
-POLL_MS = 30  # how often a widget waiting for them looks whether they are in
+POLL_MS = 10  # how often a widget waiting for them looks whether they are in
 
 
 def _import_all() -> None:
