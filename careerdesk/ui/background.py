@@ -57,6 +57,7 @@ class BackgroundTask(QObject):
     ) -> None:
         super().__init__(parent)
         self._on_done, self._on_error = on_done, on_error
+        self._abandoned = False
         self.dialog: QProgressDialog | None = None
         if title is not None:
             self.dialog = QProgressDialog(title, "", 0, 0, parent)
@@ -79,9 +80,8 @@ class BackgroundTask(QObject):
     def abandon(self) -> None:
         """Wait for the work to end, and drop its result: the window is letting its file go
         (a QThread destroyed while running would abort the process)."""
-        self._on_done, self._on_error = _dropped, _dropped
-        self.thread.quit()  # taken once the work has returned
-        self.thread.wait()
+        self._abandoned = True  # a result already on its way is dropped on arrival
+        self._finish()  # the thread's quit is taken once the work has returned
 
     def _progress(self, done: int, total: int) -> None:
         if self.dialog is None:
@@ -98,16 +98,14 @@ class BackgroundTask(QObject):
         self.finished.emit()
 
     def _succeeded(self, result: object) -> None:
-        self._finish()
-        self._on_done(result)
+        if not self._abandoned:
+            self._finish()
+            self._on_done(result)
 
     def _failed(self, exc: BaseException) -> None:
-        self._finish()
-        self._on_error(exc)
-
-
-def _dropped(_result: object) -> None:
-    pass
+        if not self._abandoned:
+            self._finish()
+            self._on_error(exc)
 
 
 def abandon_all(parent: QObject) -> None:
