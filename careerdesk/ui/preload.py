@@ -9,7 +9,7 @@ import sys
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +20,7 @@ MODULES = ("numpy", "pyqtgraph")
 
 _started: threading.Thread | None = None
 POLL_MS = 10  # how often a widget waiting for them looks whether they are in
+WAIT_NAME = "waiting_for_preload"
 
 
 def _import_all() -> None:
@@ -56,9 +57,13 @@ def when_ready(owner: QObject, work: Callable[[], None]) -> None:
 
     Always later, never now: the widget that asks is being shown, and its first
     frame is painted before the chart is made, each in an event of its own.
+    One wait per owner: asked again meanwhile (shown again), it does nothing.
     """
     preload_in_background()
+    if owner.findChild(QTimer, WAIT_NAME, Qt.FindChildOption.FindDirectChildrenOnly):
+        return
     timer = QTimer(owner)
+    timer.setObjectName(WAIT_NAME)
     timer.setInterval(POLL_MS)
 
     def poll() -> None:

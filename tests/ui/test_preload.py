@@ -96,3 +96,18 @@ def test_a_failed_background_import_still_calls_back_so_the_real_error_shows(qtb
     preload.when_ready(owner, lambda: called.append(True))
     assert called == []  # never at once: on a later turn of the event loop
     qtbot.waitUntil(lambda: called == [True])  # not "loading" for ever
+
+
+def test_asked_twice_while_waiting_the_work_runs_once(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from careerdesk.ui import preload
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    called = []
+    for _ in range(2):  # a widget shown, hidden and shown again before the import is in
+        preload.when_ready(owner, lambda: called.append(True))
+    qtbot.waitUntil(lambda: bool(called))
+    qtbot.wait(50)
+    assert called == [True]

@@ -33,7 +33,6 @@ class TrendChart(QWidget):
         self.graphics: Any = None  # the pyqtgraph widget, made on first show
         self.ratings_plot: Any = None
         self.progress_plot: Any = None
-        self._waiting = False  # for pyqtgraph, to make the chart
         self.hint = QLabel(self.tr("No check-ins yet: the first one starts this chart."), self)
         self.hint.setObjectName("trend_hint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -43,8 +42,7 @@ class TrendChart(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if self.graphics is None and not self._waiting:
-            self._waiting = True
+        if self.graphics is None:
             preload.when_ready(self, self._build_and_draw)
 
     def _build_and_draw(self) -> None:

@@ -42,7 +42,6 @@ class TimelineSlot(QStackedWidget):
         waiting.setObjectName("plan_timeline_loading")
         waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.addWidget(waiting)
-        self._waiting = False
 
     def is_built(self) -> bool:
         return self._timeline is not None
@@ -77,8 +76,7 @@ class TimelineSlot(QStackedWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if self._timeline is None and not self._waiting:
-            self._waiting = True
+        if self._timeline is None:
             preload.when_ready(self, self._build_if_needed)
 
     def _build_if_needed(self) -> None:

@@ -89,7 +89,6 @@ class GapPanel(QWidget):
         QVBoxLayout(self.chart_place).setContentsMargins(0, 0, 0, 0)
         self._chart: GapChart | None = None
         self._ranked: tuple[gaps.Gap, ...] = ()
-        self._chart_asked = False  # made once pyqtgraph is in (see showEvent)
 
         self.table = QTableWidget(0, 7, self)
         self.table.setObjectName("gap_table")
@@ -225,10 +224,9 @@ class GapPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if self._chart is None and not self._chart_asked:
+        if self._chart is None:
             # After this paint, once the background import of pyqtgraph is done: the
             # rest of the tab shows first, and never waits for the import.
-            self._chart_asked = True
             preload.when_ready(self, lambda: self.chart)
 
     def _show_gaps(self, ranked: tuple[gaps.Gap, ...]) -> None:
