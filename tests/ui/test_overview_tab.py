@@ -183,3 +183,25 @@ def test_a_long_list_of_overdue_follow_ups_ends_with_how_many_more(window, today
     news = overview.attention(today)
     box = window.findChild(QListWidget, "overdue_steps").parent()
     assert box.title().endswith(f"({news.overdue_step_count + overdue})")  # all, not the shown
+
+
+def test_overdue_steps_beyond_the_listed_are_counted_on_a_line_of_their_own(window, today):
+    from careerdesk.core import goals
+    from careerdesk.core.operation import in_order
+
+    goal = m.Goal.select().order_by(m.Goal.id).first()
+    late = today - dt.timedelta(days=2)
+    perform(
+        window.ctx,
+        "Add steps",
+        lambda: in_order(
+            [
+                records.create(m.Step, goal=goal.id, title=f"Late {i}", due_date=late)
+                for i in range(60)
+            ]  # fmt: skip
+        ),
+    )
+    lines = texts(window.findChild(QListWidget, "overdue_steps"))
+    more = goals.overdue_step_count(today) - 50
+    assert f"… and {more} more steps: see the Plan tab" in lines
+    assert lines.index(f"… and {more} more steps: see the Plan tab") == 50  # after the steps

@@ -152,6 +152,7 @@ class OverviewTab(Tab):
             (f"{s.title} — {s.goal.title} ({days_from(today, s.due_date)})", ("step", s.id))
             for s in news.overdue_steps
         ]
+        overdue += self._more(news.overdue_step_count - len(news.overdue_steps), steps=True)
         overdue += [
             (
                 self.tr("Follow up with {who}: {what} ({when})").format(
@@ -178,6 +179,7 @@ class OverviewTab(Tab):
                 )
             coming.append((text, (line.kind, line.record_id)))
         shown = sum(line.kind == "contact" for line in news.coming_up)
+        coming += self._more(news.upcoming_step_count - len(news.upcoming_steps), steps=True)
         coming += self._more(news.coming_follow_up_count - shown)
         self._fill(
             self.upcoming,
@@ -233,13 +235,16 @@ class OverviewTab(Tab):
         )
         self._headline(news, today)
 
-    def _more(self, left: int) -> Lines:
-        """The line that ends a list cut short: how many more, and where they all are."""
+    def _more(self, left: int, steps: bool = False) -> Lines:
+        """The line after a part of a list cut short: how many more, and where they are."""
         if left <= 0:
             return []
-        return [
-            (counted("OverviewTab", "… and %n more follow-up(s): see the Network tab", left), None)
-        ]
+        text = (
+            "… and %n more step(s): see the Plan tab"
+            if steps
+            else "… and %n more follow-up(s): see the Network tab"
+        )
+        return [(counted("OverviewTab", text, left), None)]
 
     def _fill_checkin(self, news: overview.Attention, today: dt.date) -> None:
         nxt = news.checkin
