@@ -1,4 +1,4 @@
-"""Reminders: at start and once a day, a notice of what is due (tray message or status bar)."""
+"""Reminders: at start and once a day, a notice of what is due (tray message and status bar)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QSystemTrayIcon
+from PySide6.QtWidgets import QSystemTrayIcon, QToolButton
 
 from careerdesk.core import overview
 from careerdesk.ui import settings
@@ -56,6 +56,15 @@ class Reminders(QObject):
         self.last_day: dt.date | None = None
         self.last_text = ""
         self.tray: QSystemTrayIcon | None = None
+        # A permanent status-bar entry, not a status message: a reminder counted
+        # in a worker must not replace "Exported the plan" that came just before.
+        self.notice = QToolButton(window)
+        self.notice.setObjectName("reminder_notice")
+        self.notice.setAutoRaise(True)
+        self.notice.setToolTip(_tr("Open the Overview"))
+        self.notice.clicked.connect(self.open_overview)
+        self.notice.hide()
+        window.statusBar().addPermanentWidget(self.notice)
         self.timer = QTimer(self)
         self.timer.setObjectName("reminder_timer")
         self.timer.setInterval(CHECK_EVERY_MS)
@@ -74,8 +83,12 @@ class Reminders(QObject):
             self.check()
         else:
             self.timer.stop()
+            self.notice.hide()
             if self.tray is not None:
                 self.tray.hide()
+
+    def open_overview(self) -> None:
+        self.window.show_tab("overview_tab")
 
     def check(self) -> None:
         """Remind once per day of what is due (nothing when nothing is)."""
@@ -95,21 +108,23 @@ class Reminders(QObject):
     def _counted(self, due: overview.Due) -> None:
         text = due_text(due)
         self.last_text = text
+        message = _tr("Today: {what}.").format(what=text) if text else ""
+        self.notice.setText(message)
+        self.notice.setVisible(bool(message))
         self.counted.emit()
-        if text:
-            self.notify(_tr("Today: {what}.").format(what=text))
+        if message:
+            self.notify(message)
 
     def notify(self, message: str) -> None:
+        """A tray message where the desktop has one; the status-bar notice stays either way."""
         if QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages():
             if self.tray is None:
                 self.tray = QSystemTrayIcon(app_icon(), self)
                 self.tray.setObjectName("reminder_tray")
                 self.tray.setToolTip("CareerDesk")
-                self.tray.messageClicked.connect(lambda: self.window.show_tab("overview_tab"))
+                self.tray.messageClicked.connect(self.open_overview)
             self.tray.show()
             self.tray.showMessage("CareerDesk", message, QSystemTrayIcon.MessageIcon.Information)
-        else:
-            self.window.statusBar().showMessage(message, 20000)
 
 
 def _ignored(exc: BaseException) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import icalendar
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QListWidget, QToolButton
 
 from careerdesk.app import create_window
 from careerdesk.core import models as m
@@ -90,10 +90,27 @@ def test_reminder_at_start_in_the_status_bar(window, qtbot):
     qtbot.waitUntil(lambda: reminders.last_text != "")  # counted in a worker
     assert reminders.last_text.startswith("7 steps overdue")
     assert "contacts to reach out to" in reminders.last_text
-    # No tray offscreen: the status bar says it (a tray message where there is one).
-    assert window.statusBar().currentMessage() == f"Today: {reminders.last_text}."
+    # A permanent entry at the right of the status bar (and a tray message where
+    # there is one): the messages about what the user just did stay readable.
+    notice = window.statusBar().findChild(QToolButton, "reminder_notice")
+    assert notice.isVisible() and notice.text() == f"Today: {reminders.last_text}."
+    assert window.statusBar().currentMessage() != notice.text()
+    notice.click()
+    assert window.current_tab() is window.overview_tab
     reminders.check()  # the same day: not again
     assert reminders.last_day == window.ctx.today()
+
+
+def test_a_reminder_counted_late_does_not_hide_what_the_user_just_did(window, qtbot):
+    qtbot.waitUntil(lambda: getattr(window, "reminders", None) is not None)
+    reminders: Reminders = window.reminders
+    qtbot.waitUntil(lambda: reminders.last_text != "")
+    window.statusBar().showMessage("Exported the plan to plan.pdf")
+    reminders.last_day = None  # as if the day turned while the export ran
+    with qtbot.waitSignal(reminders.counted):
+        reminders.check()
+    assert window.statusBar().currentMessage() == "Exported the plan to plan.pdf"
+    assert reminders.notice.text().startswith("Today: 7 steps overdue")
 
 
 def test_reminders_can_be_switched_off_and_stay_off(window, qtbot, example_plan):
@@ -104,10 +121,11 @@ def test_reminders_can_be_switched_off_and_stay_off(window, qtbot, example_plan)
     action.trigger()
     assert settings.value(settings.REMINDERS_ENABLED) is False
     assert not window.reminders.timer.isActive()
-    window.statusBar().clearMessage()
+    assert not window.reminders.notice.isVisible()
     window.reminders.last_day = None
     window.reminders.check()
-    assert window.statusBar().currentMessage() == ""
+    assert window.reminders.last_day is None  # nothing counted, nothing shown
+    assert not window.reminders.notice.isVisible()
 
 
 def test_file_export_calendar(window, tmp_path):
@@ -130,13 +148,13 @@ def test_a_learning_line_opens_the_activity(window):
 def test_reminders_come_again_the_next_day(window, qtbot):
     qtbot.waitUntil(lambda: getattr(window, "reminders", None) is not None)
     qtbot.waitUntil(lambda: window.reminders.last_text != "")  # the first day's, counted
-    window.statusBar().clearMessage()
-    window.reminders.check()
-    assert window.statusBar().currentMessage() == ""  # once a day
+    with qtbot.assertNotEmitted(window.reminders.counted, wait=100):
+        window.reminders.check()  # once a day
+    window.reminders.notice.setText("")  # so that the next day's text is seen to come
     window.ctx.set_today(window.ctx.today() + dt.timedelta(days=1))
     with qtbot.waitSignal(window.reminders.counted):
         window.reminders.check()
-    assert window.statusBar().currentMessage().startswith("Today: ")
+    assert window.reminders.notice.text().startswith("Today: ")
 
 
 def test_user_text_on_the_overview_is_plain_text(window):
