@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from peewee import fn
 
 from careerdesk.core import models as m
-from careerdesk.core import records
+from careerdesk.core import records, vocabulary
 from careerdesk.core.goals import CLOSED_STATUSES, progress_by_goal
 from careerdesk.core.health import health_by_goal
 from careerdesk.core.operation import Done, in_order
@@ -34,6 +34,14 @@ def period_days(period: str) -> int:
     if kind == CUSTOM and days.isdigit() and 1 <= int(days) <= 730:
         return int(days)
     raise ValueError("A check-in period is monthly, quarterly, yearly or every 1 to 730 days.")
+
+
+def period_words(period: str) -> str:
+    """A period in English words, untranslated: "Quarterly", "Every 45 days", "Every day"."""
+    if period.startswith(CUSTOM + ":"):
+        days = period_days(period)
+        return "Every day" if days == 1 else f"Every {days} days"
+    return vocabulary.label_words(period)
 
 
 def custom_period(days: int) -> str:

@@ -122,8 +122,8 @@ def checkin(paper: Paper, data: ReportData) -> list[Block]:
     if c.work_life_balance is not None:
         ratings.append(style.tr("work-life balance {n} of 5").format(n=c.work_life_balance))
     blocks += paper.paragraph(
-        style.tr("{period} check-in of {date}").format(
-            period=style.label(c.period), date=style.format_date(c.date)
+        style.tr("Check-in of {date} ({period})").format(
+            period=style.period(c.period).lower(), date=style.format_date(c.date)
         )
         + (": " + ", ".join(ratings) if ratings else ""),
         paper.font(style.BODY, bold=True),

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 
-from careerdesk.core import vocabulary
+from careerdesk.core import journal, vocabulary
 
 # Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies, and
 # every one of them is printed next to a word or a shape (the same palette as the screen).
@@ -46,6 +46,11 @@ def tr(text: str) -> str:
 def label(key: str) -> str:
     """A stored key (e.g. "on_hold") as words (the same words as the screen)."""
     return QCoreApplication.translate("labels", vocabulary.label_words(key))
+
+
+def period(key: str) -> str:
+    """A check-in period as words: "Quarterly", "Every 45 days"."""
+    return QCoreApplication.translate("labels", journal.period_words(key))
 
 
 def color(name: str) -> QColor:

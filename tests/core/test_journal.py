@@ -165,3 +165,11 @@ def test_cadence_sets_when_the_next_checkin_is_due(db_path):
     assert journal.checkin_period() == "monthly"
     with pytest.raises(ValueError):
         journal.set_checkin_period("fortnightly")
+
+
+@pytest.mark.parametrize(
+    ("period", "words"),
+    [("quarterly", "Quarterly"), ("custom:45", "Every 45 days"), ("custom:1", "Every day")],
+)
+def test_a_period_in_words(period, words):
+    assert journal.period_words(period) == words

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from careerdesk.core import db as cdb
-from careerdesk.core import goals, plan_view
+from careerdesk.core import goals, journal, plan_view
 from careerdesk.core.catalogue import ATTRIBUTION
 from careerdesk.report.pdf import SECTIONS
 
@@ -126,6 +126,20 @@ def test_markup_in_a_title_prints_literally(plan_file, tmp_path):
     assert any(title in t for t in pages[:-1])  # the goals list
     assert "<b>Lead</b> &" in pages[-1]  # the timeline's bar title
     assert "&amp;" not in " ".join(pages) and "&lt;" not in " ".join(pages)
+
+
+def test_the_checkin_says_its_period_in_words(plan_file, tmp_path):
+    out = tmp_path / "checkin.pdf"
+    export(plan_file, out, TODAY, sections=("checkin",))
+    assert "(quarterly)" in " ".join(pages_text(out))
+    path = tmp_path / "custom.db"
+    path.write_bytes(plan_file.read_bytes())
+    with cdb.opened(path):
+        journal.set_checkin_period(journal.custom_period(45))
+        journal.record_checkin(journal.CheckInEntry(day=TODAY, period="custom:45"), today=TODAY)
+    export(path, out, TODAY, sections=("checkin",))
+    text = " ".join(pages_text(out))
+    assert "Check-in of 23 Nov 2026 (every 45 days)" in text and "Custom" not in text
 
 
 def test_every_font_is_embedded_and_the_timeline_is_vectors(full_report):

@@ -10,8 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QListWidget, QMessageBox, QTableWidget
 
 from careerdesk.app import create_window
+from careerdesk.core import journal
 from careerdesk.core import models as m
 from careerdesk.ui.journal.editors import AchievementDialog, FeedbackDialog
+from careerdesk.ui.operations import perform
 
 
 def _rows(table: QTableWidget, col: int) -> list[str]:
@@ -27,6 +29,12 @@ def test_journal_shows_the_example_plan(window):
     assert achievements.item(0, 1).text() == "Onboarded my first mentee"
     assert window.journal_tab.achievements.count.text() == "4 achievements"
     assert window.journal_tab.feedback.count.text() == "4 pieces of feedback"
+
+
+def test_a_custom_cadence_reads_in_words(window):
+    window.show_tab("journal_tab")
+    perform(window.ctx, "Check-in cadence", lambda: journal.set_checkin_period("custom:45"))
+    assert window.journal_tab.cadence.text().startswith("Every 45 days · next due")
 
 
 def test_trend_has_ratings_and_progress_on_separate_charts(window, qtbot):

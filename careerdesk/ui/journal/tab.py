@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -34,15 +34,11 @@ from careerdesk.ui.journal.entries import AchievementsPage, FeedbackPage
 from careerdesk.ui.journal.trend_chart import TrendChart
 from careerdesk.ui.operations import perform
 from careerdesk.ui.tab import Tab
-from careerdesk.ui.wording import counted
 
 
 def period_text(period: str) -> str:
-    """A check-in period in words ("Quarterly", "Every 45 days")."""
-    if period.startswith(journal.CUSTOM + ":"):
-        days = journal.period_days(period)
-        return counted("JournalTab", "Every %n day(s)", days)
-    return label(period)
+    """A check-in period in words ("Quarterly", "Every 45 days"), as the report says it."""
+    return QCoreApplication.translate("labels", journal.period_words(period))
 
 
 def _check_in(
