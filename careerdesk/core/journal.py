@@ -15,6 +15,7 @@ from careerdesk.core import records, vocabulary
 from careerdesk.core.goals import CLOSED_STATUSES, progress_by_goal
 from careerdesk.core.health import health_by_goal
 from careerdesk.core.operation import Done, in_order
+from careerdesk.core.profile import write_profile
 
 if TYPE_CHECKING:  # the Overview reads check-ins at start-up; the Plan's moves wait
     from careerdesk.core.adjustments import Adjustment
@@ -191,10 +192,7 @@ def checkin_period() -> str:
 def set_checkin_period(period: str) -> Done:
     """Set how often the user checks in; undo sets the previous cadence."""
     period_days(period)
-    profile = m.Profile.select().order_by(m.Profile.id).first()
-    if profile is None:
-        return records.create(m.Profile, checkin_period=period)
-    return records.update(m.Profile, profile.id, checkin_period=period)
+    return write_profile(checkin_period=period)
 
 
 @dataclass(frozen=True)

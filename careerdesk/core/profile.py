@@ -29,12 +29,12 @@ ASSESSMENT_FIELDS = ("kind", "text", "detail", "constraint_area")
 
 
 def get_profile() -> m.Profile:
-    """The single profile row, created empty the first time."""
-    profile = m.Profile.select().order_by(m.Profile.id).first()
-    if profile is None:
-        with m.database_proxy.atomic():
-            profile = m.Profile.create()
-    return profile
+    """The single profile row; an unsaved empty one while the file has none.
+
+    A read never writes: the row is made by the first change (`write_profile`),
+    as one undo step with it, so opening the Profile tab of a file changes nothing.
+    """
+    return m.Profile.select().order_by(m.Profile.id).first() or m.Profile()
 
 
 def assessment_items(kind: str | None = None) -> list[m.AssessmentItem]:
@@ -103,7 +103,15 @@ def update_profile(**values: Any) -> Done:
     """Change fields of About me (name, headline, location, e-mail, what growth means)."""
     _refuse_unknown(values, PROFILE_FIELDS, "The profile")
     values = {k: str(v).strip() if k != "growth_definition" else str(v) for k, v in values.items()}
-    return records.update(m.Profile, get_profile().id, **values)
+    return write_profile(**values)
+
+
+def write_profile(**values: Any) -> Done:
+    """Set fields of the profile row, made with them when the file has none (undo removes it)."""
+    me = m.Profile.select(m.Profile.id).order_by(m.Profile.id).first()
+    if me is None:
+        return records.create(m.Profile, **values)
+    return records.update(m.Profile, me.id, **values)
 
 
 def add_role(**values: Any) -> Done:

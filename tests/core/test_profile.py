@@ -10,14 +10,18 @@ from careerdesk.core import profile
 
 
 def test_profile_fields_change_and_undo(db_path):
-    profile.get_profile()
     before = canonical_dump(db_path)
+    assert profile.get_profile().name == "" and canonical_dump(db_path) == before  # read only
     done = profile.update_profile(name="  Alex Morgan ", growth_definition="More impact.\n")
     assert done.changes.profile
     me = profile.get_profile()
     assert (me.name, me.growth_definition) == ("Alex Morgan", "More impact.\n")
-    done.undo()
+    done.undo()  # the row the first change made goes with it
     assert canonical_dump(db_path) == before
+    profile.update_profile(headline="Staff engineer")
+    again = profile.update_profile(name="Alex")  # the row exists now: an update
+    again.undo()
+    assert (profile.get_profile().name, profile.get_profile().headline) == ("", "Staff engineer")
     with pytest.raises(ValueError, match="no field currency"):
         profile.update_profile(currency="XXX")
 

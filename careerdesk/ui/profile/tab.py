@@ -48,7 +48,6 @@ class ProfileTab(Tab):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("profile_tab")
-        self._profile_id: int | None = None
         self._role_ids: dict[int, int] = {}  # table row -> role id
 
         about = QGroupBox(self.tr("About me"), self)
@@ -189,7 +188,6 @@ class ProfileTab(Tab):
     def refresh(self, changes: Changes) -> None:
         if changes.profile:
             me = profile.get_profile()
-            self._profile_id = me.id
             for name, widget in self.fields.items():
                 value = getattr(me, name)
                 if isinstance(widget, QLineEdit):

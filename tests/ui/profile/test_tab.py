@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from database_dump import canonical_dump
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from careerdesk.app import create_window
 from careerdesk.core import models as m
 from careerdesk.ui.profile.dialogs import AssessmentItemDialog, RoleDialog
 
@@ -169,3 +171,22 @@ def test_a_wrong_role_keeps_the_dialog_open_with_what_was_typed(qtbot, monkeypat
     dialog.end.set_value(dt.date(2021, 1, 1))
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_opening_about_me_on_a_new_file_writes_nothing_and_the_first_edit_is_one_step(
+    qtbot, tmp_path
+):
+    path = tmp_path / "new.careerdesk"
+    window = create_window(path)
+    qtbot.addWidget(window)
+    before = canonical_dump(path)
+    window.show_tab("profile_tab")
+    assert canonical_dump(path) == before  # shown, not written
+    name = window.profile_tab.fields["name"]
+    name.setText("Alex Morgan")
+    name.editingFinished.emit()
+    assert [p.name for p in m.Profile.select()] == ["Alex Morgan"]
+    window.ctx.undo_stack.undo()
+    assert canonical_dump(path) == before
+    assert name.text() == ""
+    window.close()
