@@ -22,6 +22,8 @@ class AppContext(QObject):
 
     # Emitted after every core write (and its undo) with the Changes it returned.
     changed = Signal(object)
+    # A short line for the window's status bar (what an undo step did or did not do).
+    status = Signal(str)
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         # A bound method, not a lambda: Qt disconnects it when the window goes.
         self._undo_index = ctx.undo_stack.index()
         ctx.undo_stack.indexChanged.connect(self._on_undo_index)
+        ctx.status.connect(self._show_status)
         self._restore_state()
         self.pages.current()  # what the first paint shows; the rest waits to be opened
         # Reminders, the first-run guide and what the other tabs will import wait
@@ -379,6 +380,9 @@ class MainWindow(QMainWindow):
             message = self.tr("Saved: {action}").format(action=stack.text(index - 1))
         self._undo_index = index
         self.statusBar().showMessage(message, 4000)
+
+    def _show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 6000)
 
     def _restore_state(self) -> None:
         geometry = settings.value(settings.WINDOW_GEOMETRY)

@@ -8,7 +8,7 @@ import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -97,33 +97,69 @@ def report_failure(
 
 
 class OperationCommand(QUndoCommand):
-    """One undo step: undo runs the Done's undo, which hands back the redo, and so on."""
+    """One undo step: undo runs the Done's undo, which hands back the redo, and so on.
+
+    Its steps run on the UI thread; `BackgroundStep` runs them in a worker.
+    """
 
     def __init__(self, ctx: AppContext, text: str, done: Done) -> None:
         super().__init__(text)
         self._ctx = ctx
         self._next: Operation = done.undo
-        self._first_redo = True  # pushing calls redo(); the operation already ran
+        # The database already holds what the next call would bring: pushing calls
+        # redo() on a write that ran, and a failed step is put back (see _failed).
+        self._in_place = True
 
     def redo(self) -> None:
-        if self._first_redo:
-            self._first_redo = False
-            return
-        self._step()
+        self._step(undoing=False)
 
     def undo(self) -> None:
-        self._step()
+        self._step(undoing=True)
 
-    def _step(self) -> None:
+    def _execute(self, operation: Operation, undoing: bool) -> Done:
+        return run_in_transaction(self._ctx, operation)
+
+    def _message_parent(self) -> QWidget | None:
+        return None
+
+    def _step(self, undoing: bool) -> None:
+        if self._in_place:
+            self._in_place = False
+            return
         try:
-            done = run_in_transaction(self._ctx, self._next)
+            done = self._execute(self._next, undoing)
         except Exception as exc:  # noqa: BLE001 - the database did not change
-            # This step cannot be replayed any more: drop it from the stack.
-            self.setObsolete(True)
-            if isinstance(exc, ValueError):
-                self._ctx.report_error(exc)
-            elif not show_write_error(self._ctx, exc):
-                report_failure(self._ctx, self.text(), exc)
+            self._failed(exc, undoing)
             return
         self._next = done.undo
         self._ctx.apply(done.changes)
+
+    def _put_back(self, undoing: bool) -> None:
+        stack = self._ctx.undo_stack
+        # Still where the failure left it (nothing pushed or cleared meanwhile)?
+        here = stack.index() if undoing else stack.index() - 1
+        if stack.command(here) is not self:
+            return
+        if undoing:
+            stack.redo()
+            said = self._ctx.tr("Not undone: {action}")
+        else:
+            stack.undo()
+            said = self._ctx.tr("Not redone: {action}")
+        self._ctx.status.emit(said.format(action=self.text()))  # after the stack's own line
+
+    def _failed(self, exc: BaseException, undoing: bool) -> None:
+        parent = self._message_parent()
+        if show_write_error(self._ctx, exc, parent):
+            # Disk full, read-only, locked: the step can run once that is over. The
+            # stack has already moved past it; move it back, without running the step
+            # again, so that Undo (or Redo) offers the same step to try again.
+            self._in_place = True
+            QTimer.singleShot(0, self._ctx.undo_stack, lambda: self._put_back(undoing))
+            return
+        # Refused or broken: this step cannot be replayed any more; drop it from the stack.
+        self.setObsolete(True)
+        if isinstance(exc, ValueError):
+            self._ctx.report_error(exc, parent)
+        else:
+            report_failure(self._ctx, self.text(), exc, parent)

@@ -14,6 +14,7 @@ from careerdesk.app import create_window
 from careerdesk.core import backups, write_errors
 from careerdesk.ui import backups_dialog, integrity
 from careerdesk.ui.main_window import MainWindow
+from careerdesk.ui.operations import perform
 
 
 @pytest.fixture(autouse=True)
@@ -239,3 +240,67 @@ def test_json_export_then_import_into_a_new_file_switches_the_window(
     assert new_window.ctx.db_path == target
     new_window.close()
     assert canonical_dump(target) == canonical_dump(example_plan)
+
+
+def _first_goal(window) -> int:
+    from careerdesk.core import plan_view
+
+    return plan_view.plan_view(window.ctx.today()).goals[0].id
+
+
+def _goal_row(path, goal_id):
+    return next(row for row in canonical_dump(path)["goal"] if row[0] == goal_id)
+
+
+def test_an_undo_refused_by_a_read_only_file_stays_to_try_again(qtbot, window, example_plan):
+    from careerdesk.core import plan_edit
+
+    goal_id = _first_goal(window)
+    stack = window.ctx.undo_stack
+    perform(window.ctx, "Rename goal", lambda: plan_edit.update_goal(goal_id, title="Renamed"))
+    renamed = canonical_dump(example_plan)
+    window.ctx.database.execute_sql("PRAGMA query_only = 1")  # every write now refused
+    try:
+        stack.undo()
+        box = window.findChild(QMessageBox, "write_error_message")
+        assert box is not None and box.text() == write_errors.READ_ONLY
+        box.close()
+        qtbot.waitUntil(lambda: stack.canUndo() and stack.undoText() == "Rename goal")
+        assert not stack.canRedo()
+        assert window.statusBar().currentMessage() == "Not undone: Rename goal"
+        assert canonical_dump(example_plan) == renamed
+    finally:
+        window.ctx.database.execute_sql("PRAGMA query_only = 0")
+    stack.undo()  # the file writable again: the same step, tried again, works
+    assert _goal_row(example_plan, goal_id)[3] != "Renamed"
+    stack.redo()
+    assert canonical_dump(example_plan) == renamed
+
+
+def test_a_redo_that_meets_a_full_disk_stays_to_try_again(qtbot, window, example_plan):
+    from careerdesk.core import plan_edit
+
+    goal_id = _first_goal(window)
+    stack = window.ctx.undo_stack
+    notes = "Long notes. " * 6_000  # 72 KB: new pages when written again
+    perform(window.ctx, "Write notes", lambda: plan_edit.update_goal(goal_id, notes=notes))
+    stack.undo()
+    before = canonical_dump(example_plan)
+    db = window.ctx.database
+    db.execute_sql("VACUUM")  # no free pages left to write the notes into
+    (pages,) = db.execute_sql("PRAGMA page_count").fetchone()
+    db.execute_sql(f"PRAGMA max_page_count = {pages}")
+    try:
+        stack.redo()
+        box = window.findChild(QMessageBox, "write_error_message")
+        assert box is not None and box.text() == write_errors.DISK_FULL
+        box.close()
+        qtbot.waitUntil(lambda: stack.canRedo() and stack.redoText() == "Write notes")
+        assert window.statusBar().currentMessage() == "Not redone: Write notes"
+        assert canonical_dump(example_plan) == before
+    finally:
+        db.execute_sql("PRAGMA max_page_count = 1073741823")
+    stack.redo()  # room again: the same step now runs
+    assert plan_edit.goal_fields(goal_id)["notes"] == notes
+    stack.undo()
+    assert canonical_dump(example_plan) == before
