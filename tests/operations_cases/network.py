@@ -230,14 +230,23 @@ def _unlink_goal(window) -> None:
     details.findChild(type(details.log_button), "unlink_goal_button").click()
 
 
+def _wait_for_step(window, steps: int) -> None:
+    for _ in range(500):
+        if window.ctx.undo_stack.count() > steps:
+            break
+        QTest.qWait(20)
+
+
 def _tag_cadences(window) -> None:
     def fill(dialog: TagCadenceDialog) -> None:
         ideal, maximum = dialog.spins[0]
         ideal.setValue(10)
         maximum.setValue(20)
 
+    steps = window.ctx.undo_stack.count()
     with _answering(TagCadenceDialog, fill):
         _tab(window).tags_button.click()
+    _wait_for_step(window, steps)  # the write runs in a worker
 
 
 def _import(kind: str, name: str):
@@ -250,10 +259,7 @@ def _import(kind: str, name: str):
 
         with mock.patch.object(ImportDialog, "exec", accept):
             tab.start_import(kind, FIXTURES / name)
-            for _ in range(500):  # the read and the write run in a worker
-                if window.ctx.undo_stack.count() > steps:
-                    break
-                QTest.qWait(20)
+            _wait_for_step(window, steps)  # the read and the write run in a worker
 
     return act
 

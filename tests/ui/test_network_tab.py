@@ -264,7 +264,7 @@ def test_edit_and_delete_an_interaction_each_one_undo_step(tab, people, monkeypa
     assert m.Interaction.select().count() == 1
 
 
-def test_tag_cadences_dialog_sets_a_cadence_as_one_undo_step(tab, people, monkeypatch):
+def test_tag_cadences_dialog_sets_a_cadence_as_one_undo_step(tab, people, monkeypatch, qtbot):
     def set_crypto_and_accept(dialog) -> int:
         assert dialog.table.item(0, 0).text() == "crypto"
         assert dialog.table.item(0, 1).text() == "1"  # one contact has it
@@ -282,6 +282,7 @@ def test_tag_cadences_dialog_sets_a_cadence_as_one_undo_step(tab, people, monkey
 
     monkeypatch.setattr(TagCadenceDialog, "exec", set_crypto_and_accept)
     tab.tags_button.click()
+    qtbot.waitUntil(lambda: tab.ctx.undo_stack.count() == 1)  # written in a worker
     tag = m.Tag.get(m.Tag.name == "crypto")
     assert (tag.cadence_ideal_days, tag.cadence_max_days) == (7, 9)
     # Alan (tagged crypto, added 10 days ago) is now due.
