@@ -127,7 +127,7 @@ def _log_interaction(window) -> None:
         dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("coffee"))
         dialog.summary_edit.setText("Talked about the new team")
         dialog.follow_up_check.setChecked(True)
-        dialog.follow_up_edit.setDate(today + dt.timedelta(days=3))
+        dialog.follow_up_edit.set_value(today + dt.timedelta(days=3))
 
     with _answering(LogInteractionDialog, fill):
         _tab(window).details.log_button.click()
@@ -143,7 +143,9 @@ def _edit_interaction(window) -> None:
     _select_first(details.interactions)
 
     def fill(dialog: LogInteractionDialog) -> None:
-        dialog.date_edit.setDate(dialog.date_edit.date().addDays(-40))  # older than others
+        dialog.date_edit.set_value(
+            dialog.date_edit.value() - dt.timedelta(days=40)
+        )  # older than others
         dialog.summary_edit.setText("Edited summary")
 
     with _answering(LogInteractionDialog, fill):
