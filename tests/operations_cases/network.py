@@ -143,9 +143,8 @@ def _edit_interaction(window) -> None:
     _select_first(details.interactions)
 
     def fill(dialog: LogInteractionDialog) -> None:
-        dialog.date_edit.set_value(
-            dialog.date_edit.value() - dt.timedelta(days=40)
-        )  # older than others
+        older_than_the_others = dialog.date_edit.value() - dt.timedelta(days=40)
+        dialog.date_edit.set_value(older_than_the_others)
         dialog.summary_edit.setText("Edited summary")
 
     with _answering(LogInteractionDialog, fill):
