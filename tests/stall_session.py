@@ -225,8 +225,9 @@ def run_session(
     keystrokes: str = "engin",
     log: Callable[[str], None] = lambda _line: None,
 ) -> Stalls:
-    """Every tab, a timeline drag and its undo, a contact filter and sort, an import with
-    its undo and redo, and a PDF export; the longest event-loop gap of each step.
+    """Every tab, a timeline drag and its undo, a contact filter and sort, a tag's cadence
+    changed with its undo and redo, an import with its undo and redo, and a PDF export;
+    the longest event-loop gap of each step.
 
     Call it on a window just made (create_window): the first step is its first paint and
     what the window does right after it."""
@@ -246,6 +247,8 @@ def run_session(
     log("timeline dragged")
     _filter_and_sort(window, watch, keystrokes)
     log("contacts filtered")
+    _tag_cadence(window, watch)
+    log("tag cadence changed, undone and redone")
     _import(window, watch, source, import_rows)
     log("import done and undone")
     _pdf(window, watch, folder / "watchdog.pdf")
@@ -327,6 +330,64 @@ def _filter_and_sort(window: QMainWindow, watch: Watchdog, keystrokes: str) -> N
         wait(200)
     watch.begin("contact filter: clear")
     line.clear()
+    wait(300)
+
+
+@contextlib.contextmanager
+def changing_the_busiest_tag() -> Iterator[list[tuple[str, int | None, int | None]]]:
+    """The Tags and cadences dialog answered like a user who shortens (or, at one day,
+    lengthens) the ideal interval of the tag most contacts carry and presses OK; the
+    list it yields gets (tag, ideal, maximum) as the user set it."""
+    from careerdesk.ui.network.dialogs import TagCadenceDialog
+
+    original = TagCadenceDialog.exec
+    wanted: list[tuple[str, int | None, int | None]] = []
+
+    def exec_(dialog: TagCadenceDialog) -> int:
+        if not dialog.spins:
+            return QDialog.DialogCode.Rejected
+        row = max(range(len(dialog.spins)), key=lambda r: dialog._tags[r][3])
+        ideal_spin, max_spin = dialog.spins[row]
+        ideal = ideal_spin.value() - 1 if ideal_spin.value() > 1 else ideal_spin.value() + 1
+        ideal_spin.setValue(ideal)
+        if max_spin.value() and max_spin.value() < ideal:
+            max_spin.setValue(ideal)
+        wanted.append((dialog._tags[row][0], ideal, max_spin.value() or None))
+        return QDialog.DialogCode.Accepted
+
+    TagCadenceDialog.exec = exec_
+    try:
+        yield wanted
+    finally:
+        TagCadenceDialog.exec = original
+
+
+def tag_ideal_days(name: str) -> int | None:
+    from careerdesk.core import models as m
+
+    return m.Tag.get(m.Tag.name == name).cadence_ideal_days
+
+
+def _tag_cadence(window: QMainWindow, watch: Watchdog) -> None:
+    tab = show_tab(window, "network_tab")
+    stack = window.ctx.undo_stack
+    steps = stack.index()
+    with changing_the_busiest_tag() as wanted:
+        watch.begin("tag cadence: change (the tag most contacts carry)")
+        tab.edit_tag_cadences()
+        if not wanted:
+            watch.stalls.skipped.append("tag cadence change and its undo (no tags)")
+            return
+        wait_until(lambda: stack.index() > steps, "the tag cadence's undo step")
+    name, ideal, _maximum = wanted[0]
+    wait(300)
+    watch.begin("tag cadence: undo")
+    stack.undo()
+    wait_until(lambda: tag_ideal_days(name) != ideal, "the tag cadence to be undone")
+    wait(300)
+    watch.begin("tag cadence: redo")
+    stack.redo()
+    wait_until(lambda: tag_ideal_days(name) == ideal, "the tag cadence to be redone")
     wait(300)
 
 

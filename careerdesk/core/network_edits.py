@@ -192,7 +192,19 @@ def _touching_contacts(done: Done) -> Done:
     )
 
 
-def _check_interaction(date: dt.date, kind: str, follow_up_date: dt.date | None) -> None:
+def check_interaction(
+    date: dt.date, kind: str, follow_up_date: dt.date | None, today: dt.date
+) -> None:
+    """Refuse an interaction that cannot be recorded, with a reason for the user.
+
+    An interaction is a conversation that happened (its date becomes "last contacted"
+    and starts the cadence again); what is planned is its follow-up, which may be
+    in the future."""
+    if date > today:
+        raise ValueError(
+            "An interaction is one that happened, so its date cannot be after today "
+            "(plan the next one as a follow-up)."
+        )
     if kind not in INTERACTION_KINDS:
         raise ValueError(f"'{kind}' is not an interaction kind: {', '.join(INTERACTION_KINDS)}.")
     if follow_up_date is not None and follow_up_date < date:
@@ -206,9 +218,11 @@ def log_interaction(
     summary: str = "",
     follow_up_date: dt.date | None = None,
     notes: str = "",
+    *,
+    today: dt.date,
 ) -> Done:
     """Record an interaction (a later date becomes "last contacted"); `value` is its id."""
-    _check_interaction(date, kind, follow_up_date)
+    check_interaction(date, kind, follow_up_date, today)
     m.Contact.get_by_id(contact_id)
     done = records.create(
         m.Interaction,
@@ -224,7 +238,7 @@ def log_interaction(
 
 def contacted_today(contact_id: int, today: dt.date, summary: str = "Reached out") -> Done:
     """The reach-out queue's one action: a message logged today."""
-    return log_interaction(contact_id, today, "message", summary)
+    return log_interaction(contact_id, today, "message", summary, today=today)
 
 
 def edit_interaction(
@@ -235,9 +249,11 @@ def edit_interaction(
     follow_up_date: dt.date | None = None,
     notes: str = "",
     follow_up_done: bool | None = None,
+    *,
+    today: dt.date,
 ) -> Done:
     """Change a logged interaction; "last contacted" follows its new date."""
-    _check_interaction(date, kind, follow_up_date)
+    check_interaction(date, kind, follow_up_date, today)
     values: dict[str, Any] = dict(
         date=date, kind=kind, summary=summary, follow_up_date=follow_up_date, notes=notes
     )
@@ -259,6 +275,16 @@ def delete_interaction(interaction_id: int) -> Done:
 # --- jobs and goals ------------------------------------------------------------------------
 
 
+def check_employment(
+    company: str, position: str, start_date: dt.date | None, end_date: dt.date | None
+) -> None:
+    """Refuse a past job that cannot be recorded, with a reason for the user."""
+    if not (company.strip() or position.strip()):
+        raise ValueError("A job needs a company or a position.")
+    if start_date and end_date and end_date < start_date:
+        raise ValueError("A job cannot end before it starts.")
+
+
 def add_employment(
     contact_id: int,
     company: str,
@@ -268,10 +294,7 @@ def add_employment(
     notes: str = "",
 ) -> Done:
     """Add a past job to a contact's employment history; `value` is its id."""
-    if not (company.strip() or position.strip()):
-        raise ValueError("A job needs a company or a position.")
-    if start_date and end_date and end_date < start_date:
-        raise ValueError("A job cannot end before it starts.")
+    check_employment(company, position, start_date, end_date)
     return records.create(
         m.Employment,
         contact=contact_id,
@@ -306,7 +329,7 @@ def followed_up(interaction_id: int, today: dt.date, summary: str = "Followed up
     contact_id = m.Interaction.get_by_id(interaction_id).contact_id
     return in_order(
         [
-            log_interaction(contact_id, today, "message", summary),
+            log_interaction(contact_id, today, "message", summary, today=today),
             follow_up_done(interaction_id, True),
         ]
     )

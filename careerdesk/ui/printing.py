@@ -6,12 +6,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -36,14 +35,15 @@ from careerdesk.report.pdf import (
 from careerdesk.ui import settings
 from careerdesk.ui.background import run_in_background
 from careerdesk.ui.checked_dialog import CheckedDialog, dialog_buttons
+from careerdesk.ui.date_edit import DateEdit
 
 
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
+def _a_year_after(day: dt.date) -> dt.date:
+    """The same day a year later; 28 February for a 29th (the dialog opened on it failed)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
 
 
 class ReportOptionsDialog(CheckedDialog):
@@ -81,16 +81,20 @@ class ReportOptionsDialog(CheckedDialog):
         self.all_dates.toggled.connect(self._sync)
         form.addRow(self.tr("Dates:"), self.all_dates)
         dates = QHBoxLayout()
-        self.date_from = QDateEdit(_qdate(today.replace(day=1)), self)
-        self.date_to = QDateEdit(_qdate(today.replace(year=today.year + 1)), self)
-        for edit, name, text in (
-            (self.date_from, "report_date_from", self.tr("First day printed")),
-            (self.date_to, "report_date_to", self.tr("Last day printed")),
+        self.date_from = DateEdit(optional=False, today=lambda: today, parent=self)
+        self.date_to = DateEdit(optional=False, today=lambda: today, parent=self)
+        for edit, name, text, day in (
+            (
+                self.date_from,
+                "report_date_from",
+                self.tr("First day printed"),
+                today.replace(day=1),
+            ),
+            (self.date_to, "report_date_to", self.tr("Last day printed"), _a_year_after(today)),
         ):
             edit.setObjectName(name)
             edit.setAccessibleName(text)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.set_value(day)
             dates.addWidget(edit)
         form.addRow(self.tr("From / to:"), dates)
 
@@ -158,8 +162,8 @@ class ReportOptionsDialog(CheckedDialog):
         every = self.all_dates.isChecked()
         return ReportOptions(
             sections=sections,
-            date_from=None if every else _pydate(self.date_from.date()),
-            date_to=None if every else _pydate(self.date_to.date()),
+            date_from=None if every else self.date_from.value(),
+            date_to=None if every else self.date_to.value(),
             timeline=self.timeline_mode.currentData(),
             page=self.page.currentData(),
             landscape=self.orientation.currentData() == "landscape",

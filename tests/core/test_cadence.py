@@ -49,7 +49,7 @@ def test_logging_an_interaction_resets_the_due_date(db_path):
     ann = person("Ann", 30, 60)
     today = dt.date(2026, 3, 12)
     assert queue(today) == [("Ann X", "overdue", 10)]
-    network_edits.log_interaction(ann, today, "coffee", "Caught up")
+    network_edits.log_interaction(ann, today, "coffee", "Caught up", today=today)
     assert queue(today) == []
     assert reach_out_queue(dt.date(2026, 4, 11))[0].due_date == dt.date(2026, 4, 11)
 

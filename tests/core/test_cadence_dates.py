@@ -17,6 +17,7 @@ from careerdesk.io import contact_import, json_archive
 FIXTURES = Path(__file__).parent.parent / "io" / "fixtures"
 RELEASED = Path(__file__).parent.parent / "data"
 D = dt.date
+TODAY = D(2026, 11, 23)  # the day these writes are made on
 
 
 def _interval(ideal: pw.Field, maximum: pw.Field) -> tuple[pw.Node, pw.Node]:
@@ -133,10 +134,12 @@ def test_a_contact_added_or_changed(db_path):
 
 def test_interactions_move_the_dates_through_last_contacted(db_path):
     p = some_people()
-    logged = network_edits.log_interaction(p["ann"], D(2026, 4, 1), "coffee", "Caught up")
+    logged = network_edits.log_interaction(
+        p["ann"], D(2026, 4, 1), "coffee", "Caught up", today=TODAY
+    )
     assert stored()[p["ann"]] == ("2026-05-01", "2026-05-31")
     interaction = m.Interaction.get(m.Interaction.contact == p["ann"]).id
-    network_edits.edit_interaction(interaction, D(2026, 2, 1), "coffee")
+    network_edits.edit_interaction(interaction, D(2026, 2, 1), "coffee", today=TODAY)
     assert_dates_follow_the_rule()
     logged.undo()
     assert_dates_follow_the_rule()
@@ -195,7 +198,7 @@ def test_a_contact_put_back_with_stale_dates_is_recomputed(db_path):
     p = some_people()
     network_edits.set_tags(p["ann"], ["close"])
     network_edits.set_tag_cadences({"close": (7, 9)})
-    network_edits.log_interaction(p["ann"], D(2026, 4, 1), "call", "")
+    network_edits.log_interaction(p["ann"], D(2026, 4, 1), "call", "", today=TODAY)
     deleted = network_edits.delete_contact(p["ann"])
     for model, data in deleted.value.rows:
         if model is m.Contact:

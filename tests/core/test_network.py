@@ -114,9 +114,14 @@ def test_contact_details_gather_everything(people):
     with pytest.raises(ValueError, match="already linked"):
         network_edits.link_goal(ada, goal.id)
     network_edits.add_employment(ada, "Babbage & Co", "Assistant", dt.date(1833, 6, 5))
-    network_edits.log_interaction(ada, dt.date(2026, 1, 5), "email", "Sent the notes")
+    network_edits.log_interaction(ada, dt.date(2026, 1, 5), "email", "Sent the notes", today=TODAY)
     network_edits.log_interaction(
-        ada, dt.date(2026, 2, 1), "meeting", "Reviewed plan", follow_up_date=dt.date(2026, 3, 1)
+        ada,
+        dt.date(2026, 2, 1),
+        "meeting",
+        "Reviewed plan",
+        follow_up_date=dt.date(2026, 3, 1),
+        today=TODAY,
     )
     network_edits.set_cadence(ada, 30, 60)
     details = network.contact_details(ada, dt.date(2026, 3, 10))
@@ -137,8 +142,8 @@ def test_contact_details_gather_everything(people):
 
 def test_logging_an_older_interaction_keeps_the_later_last_contacted(people):
     ada = people["ada"]
-    network_edits.log_interaction(ada, dt.date(2026, 5, 1), "call")
-    logged = network_edits.log_interaction(ada, dt.date(2026, 4, 1), "call")
+    network_edits.log_interaction(ada, dt.date(2026, 5, 1), "call", today=TODAY)
+    logged = network_edits.log_interaction(ada, dt.date(2026, 4, 1), "call", today=TODAY)
     assert m.Contact.get_by_id(ada).last_contacted == dt.date(2026, 5, 1)
     logged.undo()
     assert m.Contact.get_by_id(ada).last_contacted == dt.date(2026, 5, 1)
@@ -154,8 +159,27 @@ def test_logging_an_older_interaction_keeps_the_later_last_contacted(people):
 )
 def test_bad_interactions_are_refused_and_nothing_is_written(people, kwargs, message):
     with pytest.raises(ValueError, match=message):
-        network_edits.log_interaction(people["ada"], dt.date(2026, 1, 1), **kwargs)
+        network_edits.log_interaction(people["ada"], dt.date(2026, 1, 1), **kwargs, today=TODAY)
     assert m.Interaction.select().count() == 0
+
+
+def test_an_interaction_after_today_is_refused_but_a_later_follow_up_is_kept(people):
+    ada = people["ada"]
+    tomorrow = TODAY + dt.timedelta(days=1)
+    refusal = "its date cannot be after today"
+    with pytest.raises(ValueError, match=refusal) as refused:
+        network_edits.log_interaction(ada, tomorrow, "call", "Planned", today=TODAY)
+    assert str(refused.value).count(".") == 1  # one sentence
+    assert m.Interaction.select().count() == 0
+    assert m.Contact.get_by_id(ada).last_contacted is None
+    logged = network_edits.log_interaction(
+        ada, TODAY, "call", "Talked", TODAY + dt.timedelta(days=90), today=TODAY
+    )
+    with pytest.raises(ValueError, match=refusal):
+        network_edits.edit_interaction(logged.value, tomorrow, "call", "Talked", today=TODAY)
+    row = m.Interaction.get_by_id(logged.value)
+    assert (row.date, row.follow_up_date) == (TODAY, TODAY + dt.timedelta(days=90))
+    assert m.Contact.get_by_id(ada).last_contacted == TODAY
 
 
 def test_tags_add_remove_and_set(people):
@@ -291,13 +315,22 @@ def test_edit_and_delete_an_interaction_recount_last_contacted(people):
         return m.Contact.get_by_id(ada).last_contacted
 
     first, second = (
-        network_edits.log_interaction(ada, dt.date(2026, 9, 1), "call", "First call").value,
-        network_edits.log_interaction(ada, dt.date(2026, 10, 1), "coffee", "Coffee").value,
+        network_edits.log_interaction(
+            ada, dt.date(2026, 9, 1), "call", "First call", today=TODAY
+        ).value,
+        network_edits.log_interaction(
+            ada, dt.date(2026, 10, 1), "coffee", "Coffee", today=TODAY
+        ).value,
     )
     assert last() == dt.date(2026, 10, 1)
     # The newest moves back before the other: the other is now the last contact.
     change = network_edits.edit_interaction(
-        second, dt.date(2026, 8, 1), "meeting", "Met", notes="n"
+        second,
+        dt.date(2026, 8, 1),
+        "meeting",
+        "Met",
+        notes="n",
+        today=TODAY,
     )
     assert change.changes.interactions
     assert last() == dt.date(2026, 9, 1)
@@ -318,14 +351,18 @@ def test_edit_and_delete_an_interaction_recount_last_contacted(people):
     assert last() == dt.date(2026, 10, 1)
     with pytest.raises(ValueError, match="follow-up"):
         network_edits.edit_interaction(
-            second, dt.date(2026, 10, 1), "call", follow_up_date=dt.date(2026, 1, 1)
+            second,
+            dt.date(2026, 10, 1),
+            "call",
+            follow_up_date=dt.date(2026, 1, 1),
+            today=TODAY,
         )
     assert m.Interaction.get_by_id(second).kind == "coffee"
 
 
 def test_an_imported_last_contacted_later_than_any_interaction_is_kept(people):
     grace = people["grace"]
-    logged = network_edits.log_interaction(grace, dt.date(2026, 3, 1), "call").value
+    logged = network_edits.log_interaction(grace, dt.date(2026, 3, 1), "call", today=TODAY).value
     m.Contact.update(imported_last_contacted=dt.date(2026, 6, 1)).where(
         m.Contact.id == grace
     ).execute()

@@ -127,7 +127,7 @@ def _log_interaction(window) -> None:
         dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("coffee"))
         dialog.summary_edit.setText("Talked about the new team")
         dialog.follow_up_check.setChecked(True)
-        dialog.follow_up_edit.setDate(today + dt.timedelta(days=3))
+        dialog.follow_up_edit.set_value(today + dt.timedelta(days=3))
 
     with _answering(LogInteractionDialog, fill):
         _tab(window).details.log_button.click()
@@ -143,7 +143,8 @@ def _edit_interaction(window) -> None:
     _select_first(details.interactions)
 
     def fill(dialog: LogInteractionDialog) -> None:
-        dialog.date_edit.setDate(dialog.date_edit.date().addDays(-40))  # older than others
+        older_than_the_others = dialog.date_edit.value() - dt.timedelta(days=40)
+        dialog.date_edit.set_value(older_than_the_others)
         dialog.summary_edit.setText("Edited summary")
 
     with _answering(LogInteractionDialog, fill):
@@ -230,14 +231,23 @@ def _unlink_goal(window) -> None:
     details.findChild(type(details.log_button), "unlink_goal_button").click()
 
 
+def _wait_for_step(window, steps: int) -> None:
+    for _ in range(500):
+        if window.ctx.undo_stack.count() > steps:
+            break
+        QTest.qWait(20)
+
+
 def _tag_cadences(window) -> None:
     def fill(dialog: TagCadenceDialog) -> None:
         ideal, maximum = dialog.spins[0]
         ideal.setValue(10)
         maximum.setValue(20)
 
+    steps = window.ctx.undo_stack.count()
     with _answering(TagCadenceDialog, fill):
         _tab(window).tags_button.click()
+    _wait_for_step(window, steps)  # the write runs in a worker
 
 
 def _import(kind: str, name: str):
@@ -250,10 +260,7 @@ def _import(kind: str, name: str):
 
         with mock.patch.object(ImportDialog, "exec", accept):
             tab.start_import(kind, FIXTURES / name)
-            for _ in range(500):  # the read and the write run in a worker
-                if window.ctx.undo_stack.count() > steps:
-                    break
-                QTest.qWait(20)
+            _wait_for_step(window, steps)  # the read and the write run in a worker
 
     return act
 

@@ -47,9 +47,16 @@ def test_the_email_field_refuses_what_is_no_address_in_place(tab, people, qtbot,
 def test_follow_up_dates_appear_in_the_reach_out_queue_and_are_ticked_off(tab, people):
     alan = people["alan"]
     network_edits.log_interaction(
-        alan, TODAY - dt.timedelta(days=10), "call", "Asked for intro", TODAY + dt.timedelta(2)
+        alan,
+        TODAY - dt.timedelta(days=10),
+        "call",
+        "Asked for intro",
+        TODAY + dt.timedelta(2),
+        today=TODAY,
     )
-    tab.ctx.apply(network_edits.log_interaction(people["ada"], TODAY, "email").changes)
+    tab.ctx.apply(
+        network_edits.log_interaction(people["ada"], TODAY, "email", today=TODAY).changes
+    )
     queue = tab.reach_out.queue
     rows = [
         [queue.topLevelItem(i).text(c) for c in range(3)] for i in range(queue.topLevelItemCount())
@@ -67,12 +74,23 @@ def test_follow_up_dates_appear_in_the_reach_out_queue_and_are_ticked_off(tab, p
 
 def test_follow_ups_for_the_overview_newest_promise_first(people):
     ada, grace = people["ada"], people["grace"]
-    network_edits.log_interaction(ada, TODAY, "call", "Soon", TODAY + dt.timedelta(days=5))
-    network_edits.log_interaction(grace, TODAY - dt.timedelta(9), "call", "Late", TODAY)
-    late = network_edits.log_interaction(
-        grace, TODAY - dt.timedelta(9), "call", "Later", TODAY - dt.timedelta(days=1)
+    network_edits.log_interaction(
+        ada, TODAY, "call", "Soon", TODAY + dt.timedelta(days=5), today=TODAY
     )
-    network_edits.log_interaction(ada, TODAY, "call", "Far", TODAY + dt.timedelta(days=60))
+    network_edits.log_interaction(
+        grace, TODAY - dt.timedelta(9), "call", "Late", TODAY, today=TODAY
+    )
+    late = network_edits.log_interaction(
+        grace,
+        TODAY - dt.timedelta(9),
+        "call",
+        "Later",
+        TODAY - dt.timedelta(days=1),
+        today=TODAY,
+    )
+    network_edits.log_interaction(
+        ada, TODAY, "call", "Far", TODAY + dt.timedelta(days=60), today=TODAY
+    )
     ups = network.follow_ups(TODAY, 14)
     assert [(f.summary, f.overdue(TODAY)) for f in ups] == [
         ("Later", True),
@@ -146,7 +164,9 @@ def test_last_contacted_column_and_the_form_fit(tab, people, size, qtbot):
     window = tab.window()
     window.resize(*size)
     qtbot.wait(50)
-    tab.ctx.apply(network_edits.log_interaction(people["grace"], TODAY, "call").changes)
+    tab.ctx.apply(
+        network_edits.log_interaction(people["grace"], TODAY, "call", today=TODAY).changes
+    )
     select(tab, people["grace"])
     qtbot.wait(50)
     column = [key for key, _h in COLUMNS].index("last_contacted")

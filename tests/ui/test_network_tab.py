@@ -134,7 +134,11 @@ def test_details_show_every_part_of_a_contact(tab, people):
     network_edits.link_goal(people["ada"], goal.id, "Reviews my docs")
     network_edits.add_employment(people["ada"], "Babbage & Co", "Assistant", dt.date(1833, 6, 5))
     network_edits.log_interaction(
-        people["ada"], TODAY - dt.timedelta(days=3), "coffee", "Talked shop"
+        people["ada"],
+        TODAY - dt.timedelta(days=3),
+        "coffee",
+        "Talked shop",
+        today=TODAY,
     )
     tab.ctx.apply(Changes(contacts=True))
     select(tab, people["ada"])
@@ -227,8 +231,12 @@ def test_log_interaction_updates_last_contacted_and_undoes(tab, people, monkeypa
 
 def test_edit_and_delete_an_interaction_each_one_undo_step(tab, people, monkeypatch):
     grace = people["grace"]
-    network_edits.log_interaction(grace, TODAY - dt.timedelta(days=20), "call", "Old call")
-    network_edits.log_interaction(grace, TODAY - dt.timedelta(days=5), "coffee", "Coffee")
+    network_edits.log_interaction(
+        grace, TODAY - dt.timedelta(days=20), "call", "Old call", today=TODAY
+    )
+    network_edits.log_interaction(
+        grace, TODAY - dt.timedelta(days=5), "coffee", "Coffee", today=TODAY
+    )
     tab.ctx.apply(Changes(interactions=True))
     select(tab, grace)
     tree = tab.details.interactions
@@ -236,7 +244,7 @@ def test_edit_and_delete_an_interaction_each_one_undo_step(tab, people, monkeypa
 
     def move_back_and_accept(dialog: LogInteractionDialog) -> int:
         assert dialog.summary_edit.text() == "Coffee"  # the dialog shows the interaction
-        dialog.date_edit.setDate(dialog.date_edit.date().addDays(-30))
+        dialog.date_edit.set_value(dialog.date_edit.value() - dt.timedelta(days=30))
         dialog.summary_edit.setText("Coffee, moved")
         return QDialog.DialogCode.Accepted
 
@@ -264,7 +272,7 @@ def test_edit_and_delete_an_interaction_each_one_undo_step(tab, people, monkeypa
     assert m.Interaction.select().count() == 1
 
 
-def test_tag_cadences_dialog_sets_a_cadence_as_one_undo_step(tab, people, monkeypatch):
+def test_tag_cadences_dialog_sets_a_cadence_as_one_undo_step(tab, people, monkeypatch, qtbot):
     def set_crypto_and_accept(dialog) -> int:
         assert dialog.table.item(0, 0).text() == "crypto"
         assert dialog.table.item(0, 1).text() == "1"  # one contact has it
@@ -282,6 +290,7 @@ def test_tag_cadences_dialog_sets_a_cadence_as_one_undo_step(tab, people, monkey
 
     monkeypatch.setattr(TagCadenceDialog, "exec", set_crypto_and_accept)
     tab.tags_button.click()
+    qtbot.waitUntil(lambda: tab.ctx.undo_stack.count() == 1)  # written in a worker
     tag = m.Tag.get(m.Tag.name == "crypto")
     assert (tag.cadence_ideal_days, tag.cadence_max_days) == (7, 9)
     # Alan (tagged crypto, added 10 days ago) is now due.

@@ -7,10 +7,11 @@ import datetime as dt
 from pypdf import PdfReader
 from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrintPreviewWidget
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDateEdit, QDialog
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDialog
 
 from careerdesk.report.pdf import ReportOptions
 from careerdesk.ui import settings
+from careerdesk.ui.date_edit import DateEdit
 from careerdesk.ui.printing import ReportOptionsDialog
 
 
@@ -110,7 +111,7 @@ def test_options_dialog_remembers_the_choices(qtbot, today):
     dialog.page.setCurrentIndex(dialog.page.findData("Letter"))
     dialog.orientation.setCurrentIndex(dialog.orientation.findData("landscape"))
     dialog.all_dates.setChecked(False)
-    dialog.date_from.setDate(dialog.date_from.date().addMonths(-1))
+    dialog.date_from.set_value(dialog.date_from.value() - dt.timedelta(days=31))
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
     again = ReportOptionsDialog(today, "Export PDF")
@@ -119,7 +120,7 @@ def test_options_dialog_remembers_the_choices(qtbot, today):
     assert "network" not in options.sections and "goals" in options.sections
     assert (options.timeline, options.page, options.landscape) == ("tile", "Letter", True)
     assert options.date_from is None  # dates are chosen each time; "whole plan" is the default
-    for kind in (QCheckBox, QComboBox, QDateEdit):
+    for kind in (QCheckBox, QComboBox, DateEdit):
         for widget in again.findChildren(kind):
             assert widget.objectName() and widget.accessibleName(), widget
 
@@ -138,7 +139,7 @@ def test_options_dialog_refuses_an_empty_choice(qtbot, today, monkeypatch):
     assert dialog.result() != QDialog.DialogCode.Accepted
     dialog.all_dates.setChecked(False)
     dialog.section_checks["goals"].setChecked(True)
-    dialog.date_from.setDate(dialog.date_to.date().addDays(1))
+    dialog.date_from.set_value(dialog.date_to.value() + dt.timedelta(days=1))
     dialog.accept()
     assert shown[-1] == "The report's end date is before its start date."
     assert isinstance(dialog.options().date_from, dt.date)
@@ -190,3 +191,33 @@ def test_paper_follows_the_locale_by_default():
     assert default_page_size(QLocale("en_CA")) == "Letter"
     assert default_page_size(QLocale("de_DE")) == "A4"
     assert default_page_size(QLocale("en_GB")) == "A4"
+
+
+def test_options_dialog_dates_are_typed_and_an_impossible_one_is_refused(
+    qtbot, today, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from careerdesk.ui.date_edit import format_day
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
+    dialog = ReportOptionsDialog(today, "Export PDF")
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog.date_from, DateEdit) and not dialog.date_from.isEnabled()
+    assert dialog.date_from.text() == format_day(today.replace(day=1))
+    assert dialog.date_to.text() == format_day(today.replace(year=today.year + 1))
+    dialog.all_dates.setChecked(False)
+    assert dialog.date_from.isEnabled()
+    dialog.date_from.setText("2027-02-30")
+    dialog.accept()
+    assert shown == ["First day printed: “2027-02-30” is not a date; type it like "
+                     + format_day(dt.date(2027, 1, 15)) + "."]  # fmt: skip
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    dialog.date_from.setText("2027-02-01")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.options().date_from == dt.date(2027, 2, 1)
+    on_a_29th = ReportOptionsDialog(dt.date(2028, 2, 29), "Print")  # it failed to open
+    qtbot.addWidget(on_a_29th)
+    assert on_a_29th.date_to.value() == dt.date(2029, 2, 28)

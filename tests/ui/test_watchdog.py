@@ -2,10 +2,11 @@
 
 A report, not a timed assertion (speed is for benchmarks/; the CI machine's speed
 varies): the session goes over every tab, drags a goal on the timeline and undoes
-it, filters and sorts the contacts, imports connections, undoes and redoes that,
-and exports the PDF (when the report exists). The test checks that the watchdog
-ran and that the session did what it says; the stalls are printed to the terminal
-(past pytest's capture, so CI logs show them) and go into the JUnit XML as properties.
+it, filters and sorts the contacts, changes a tag's cadence and imports connections
+(undoing and redoing both), and exports the PDF (when the report exists). The test
+checks that the watchdog ran and that the session did what it says; the stalls are
+printed to the terminal (past pytest's capture, so CI logs show them) and go into the
+JUnit XML as properties.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ def test_watchdog_reports_the_longest_stall(window, tmp_path, record_property, c
     assert any(name.startswith("show the Journal") for name in stalls.worst)
     assert "contact filter: keystroke" in stalls.worst
     assert "import: redo" in stalls.worst
+    assert "tag cadence: redo" in stalls.worst
     assert contact_count() == before + 200  # imported, undone, redone
     assert "timeline drag: mouse moves" in stalls.worst
     if importlib.util.find_spec("careerdesk.report.pdf") is not None:

@@ -297,11 +297,11 @@ class ContactDetailsPanel(QScrollArea):
         dialog = LogInteractionDialog(d.name or d.email, self.ctx.today(), self)
         if dialog.exec() != LogInteractionDialog.DialogCode.Accepted:
             return
-        values = dialog.values()
+        values, today = dialog.values(), self.ctx.today()
         contact_id = d.id
         self._perform(
             self.tr("Log interaction"),
-            lambda: network_edits.log_interaction(contact_id, **values),
+            lambda: network_edits.log_interaction(contact_id, **values, today=today),
         )
 
     def _interaction(self) -> network.InteractionEntry | None:
@@ -319,10 +319,10 @@ class ContactDetailsPanel(QScrollArea):
         dialog = LogInteractionDialog(d.name or d.email, self.ctx.today(), self, entry=entry)
         if dialog.exec() != LogInteractionDialog.DialogCode.Accepted:
             return
-        values = dialog.values()
+        values, today = dialog.values(), self.ctx.today()
         self._perform(
             self.tr("Edit interaction"),
-            lambda: network_edits.edit_interaction(entry.id, **values),
+            lambda: network_edits.edit_interaction(entry.id, **values, today=today),
         )
 
     def delete_interaction(self) -> None:

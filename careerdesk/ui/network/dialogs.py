@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,13 +24,12 @@ from PySide6.QtWidgets import (
 
 from careerdesk.core.cadence import check_cadence
 from careerdesk.core.network import InteractionEntry
+from careerdesk.core.network_edits import check_employment, check_interaction
 from careerdesk.core.vocabulary import INTERACTION_KINDS
-from careerdesk.ui.formatting import label, qdate
+from careerdesk.ui.checked_dialog import CheckedDialog
+from careerdesk.ui.date_edit import DateEdit
+from careerdesk.ui.formatting import label
 from careerdesk.ui.text_edit import PlainTextField
-
-
-def _pydate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 def named(widget: QWidget, name: str, accessible: str) -> QWidget:
@@ -40,14 +39,19 @@ def named(widget: QWidget, name: str, accessible: str) -> QWidget:
     return widget
 
 
-def _date_edit(parent: QWidget, name: str, accessible: str, day: dt.date) -> QDateEdit:
-    edit = QDateEdit(qdate(day), parent)
-    edit.setCalendarPopup(True)
+def _date_edit(
+    parent: QWidget, name: str, accessible: str, day: dt.date, today: dt.date
+) -> DateEdit:
+    """The app's date field (typed the locale's way, or picked), filled with `day`."""
+    edit = DateEdit(optional=False, today=lambda: today, parent=parent)
     named(edit, name, accessible)
+    edit.set_value(day)
     return edit
 
 
-class _FormDialog(QDialog):
+class _FormDialog(CheckedDialog):
+    """A form with OK and Cancel; OK keeps it open with the reason when check() refuses."""
+
     def __init__(self, parent: QWidget | None, name: str, title: str) -> None:
         super().__init__(parent)
         self.setObjectName(name)
@@ -87,8 +91,8 @@ class LogInteractionDialog(_FormDialog):
         else:
             title = self.tr("Edit interaction with {name}").format(name=contact_name)
         super().__init__(parent, "log_interaction_dialog", title)
-        self.date_edit = _date_edit(self, "interaction_date", self.tr("Date"), today)
-        self.date_edit.setMaximumDate(qdate(today + dt.timedelta(days=365)))
+        self._today = today
+        self.date_edit = _date_edit(self, "interaction_date", self.tr("Date"), today, today)
         self.kind_combo = QComboBox(self)
         named(self.kind_combo, "interaction_kind", self.tr("Kind"))
         for kind in INTERACTION_KINDS:
@@ -99,7 +103,11 @@ class LogInteractionDialog(_FormDialog):
         self.follow_up_check = QCheckBox(self.tr("Follow up on"), self)
         named(self.follow_up_check, "interaction_follow_up_check", self.tr("Follow up"))
         self.follow_up_edit = _date_edit(
-            self, "interaction_follow_up", self.tr("Follow-up date"), today + dt.timedelta(14)
+            self,
+            "interaction_follow_up",
+            self.tr("Follow-up date"),
+            today + dt.timedelta(14),
+            today,
         )
         self.follow_up_edit.setEnabled(False)
         self.follow_up_check.toggled.connect(self.follow_up_edit.setEnabled)
@@ -121,23 +129,30 @@ class LogInteractionDialog(_FormDialog):
         self.form.addRow(self.tr("&Notes"), self.notes_edit)
         self.finish_form()
         if entry is not None:
-            self.date_edit.setDate(qdate(entry.date))
+            self.date_edit.set_value(entry.date)
             self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(entry.kind)))
             self.summary_edit.setText(entry.summary)
             if entry.follow_up_date is not None:
                 self.follow_up_check.setChecked(True)
-                self.follow_up_edit.setDate(qdate(entry.follow_up_date))
+                self.follow_up_edit.set_value(entry.follow_up_date)
             self.follow_up_done_check.setChecked(entry.follow_up_done)
             self.notes_edit.setPlainText(entry.notes)
         self._editing = entry is not None
 
-    def values(self) -> dict[str, object]:
-        values: dict[str, object] = {
-            "date": _pydate(self.date_edit.date()),
+    def check(self) -> None:
+        values = self.values()
+        check_interaction(
+            values["date"], values["kind"], values["follow_up_date"], today=self._today
+        )
+
+    def values(self) -> dict[str, Any]:
+        """What the fields hold; ValueError (one sentence) for a date that is not one."""
+        values: dict[str, Any] = {
+            "date": self.date_edit.value(),
             "kind": self.kind_combo.currentData(),
             "summary": self.summary_edit.text().strip(),
             "follow_up_date": (
-                _pydate(self.follow_up_edit.date()) if self.follow_up_check.isChecked() else None
+                self.follow_up_edit.value() if self.follow_up_check.isChecked() else None
             ),
             "notes": self.notes_edit.toPlainText(),
         }
@@ -159,10 +174,10 @@ class JobDialog(_FormDialog):
         named(self.position_edit, "job_position", self.tr("Position"))
         self.start_check = QCheckBox(self.tr("Started"), self)
         named(self.start_check, "job_start_check", self.tr("Start date known"))
-        self.start_edit = _date_edit(self, "job_start", self.tr("Start date"), today)
+        self.start_edit = _date_edit(self, "job_start", self.tr("Start date"), today, today)
         self.end_check = QCheckBox(self.tr("Ended"), self)
         named(self.end_check, "job_end_check", self.tr("End date known"))
-        self.end_edit = _date_edit(self, "job_end", self.tr("End date"), today)
+        self.end_edit = _date_edit(self, "job_end", self.tr("End date"), today, today)
         for check, edit in ((self.start_check, self.start_edit), (self.end_check, self.end_edit)):
             edit.setEnabled(False)
             check.toggled.connect(edit.setEnabled)
@@ -172,14 +187,19 @@ class JobDialog(_FormDialog):
         self.form.addRow(self.end_check, self.end_edit)
         self.finish_form()
 
-    def values(self) -> dict[str, object]:
+    def check(self) -> None:
+        values = self.values()
+        check_employment(
+            values["company"], values["position"], values["start_date"], values["end_date"]
+        )
+
+    def values(self) -> dict[str, Any]:
+        """What the fields hold; ValueError (one sentence) for a date that is not one."""
         return {
             "company": self.company_edit.text(),
             "position": self.position_edit.text(),
-            "start_date": _pydate(self.start_edit.date())
-            if self.start_check.isChecked()
-            else None,
-            "end_date": _pydate(self.end_edit.date()) if self.end_check.isChecked() else None,
+            "start_date": self.start_edit.value() if self.start_check.isChecked() else None,
+            "end_date": self.end_edit.value() if self.end_check.isChecked() else None,
         }
 
 

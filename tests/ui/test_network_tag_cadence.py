@@ -1,0 +1,132 @@
+"""A tag's cadence changed in the Tags and cadences dialog: written, undone, redone in a worker."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from careerdesk.core import db as cdb
+from careerdesk.core import models as m
+from careerdesk.core import network_edits
+from careerdesk.ui.context import AppContext
+from careerdesk.ui.network.dialogs import TagCadenceDialog
+from careerdesk.ui.network.tab import NetworkTab
+
+from ..conftest import TODAY
+
+ADDED = TODAY - dt.timedelta(days=100)
+MET = TODAY - dt.timedelta(days=20)
+
+
+@pytest.fixture
+def meetup(db_path) -> dict[str, int]:
+    """Three contacts tagged "meetup" (no cadence yet); one of them has a shorter one of
+    its own, which keeps winning; one contact without the tag."""
+
+    def add(first: str, **fields) -> int:
+        return m.Contact.create(first_name=first, last_name="X", added_date=ADDED, **fields).id
+
+    ids = {
+        "ada": add("Ada"),
+        "alan": add("Alan", imported_last_contacted=MET),
+        "grace": add("Grace", cadence_ideal_days=7, cadence_max_days=14),
+        "other": add("Other"),
+    }
+    for name in ("ada", "alan", "grace"):
+        network_edits.set_tags(ids[name], ["meetup"])
+    return ids
+
+
+@pytest.fixture
+def tab(meetup, qtbot):
+    ctx = AppContext(cdb.bound_database())
+    ctx.set_today(TODAY)
+    widget = NetworkTab(ctx)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.load()
+    qtbot.waitUntil(lambda: widget._first_paint_done)
+    return widget
+
+
+def dates(ids: dict[str, int]) -> dict[str, tuple[dt.date | None, dt.date | None]]:
+    C = m.Contact
+    rows = C.select(C.id, C.cadence_due_date, C.cadence_overdue_date)
+    by_id = {row.id: (row.cadence_due_date, row.cadence_overdue_date) for row in rows}
+    return {name: by_id[contact_id] for name, contact_id in ids.items()}
+
+
+def days(start: dt.date, ideal: int, maximum: int) -> tuple[dt.date, dt.date]:
+    return start + dt.timedelta(days=ideal), start + dt.timedelta(days=maximum)
+
+
+def test_a_tag_cadence_change_its_undo_and_redo_set_the_tagged_contacts_dates(
+    tab, meetup, qtbot, monkeypatch
+):
+    before = dates(meetup)
+    assert before["ada"] == (None, None)
+    assert before["grace"] == days(ADDED, 7, 14)
+    change_ran_in: list[threading.Thread] = []
+    original = network_edits.set_tag_cadences
+
+    def recording(cadences):
+        change_ran_in.append(threading.current_thread())
+        return original(cadences)
+
+    def set_meetup(dialog: TagCadenceDialog) -> int:
+        ideal, maximum = dialog.spins[0]
+        ideal.setValue(30)
+        maximum.setValue(60)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(network_edits, "set_tag_cadences", recording)
+    monkeypatch.setattr(TagCadenceDialog, "exec", set_meetup)
+    stack = tab.ctx.undo_stack
+    tab.tags_button.click()
+    qtbot.waitUntil(lambda: stack.count() == 1)
+    assert stack.undoText() == "Change tag cadences"
+    changed = {
+        "ada": days(ADDED, 30, 60),
+        "alan": days(MET, 30, 60),  # counted from the last contact
+        "grace": days(ADDED, 7, 14),  # her own shorter cadence still wins
+        "other": (None, None),
+    }
+    assert dates(meetup) == changed
+    assert "Ada X" in [  # 100 days without contact: overdue in the queue now
+        tab.reach_out.queue.topLevelItem(i).text(0)
+        for i in range(tab.reach_out.queue.topLevelItemCount())
+    ]
+
+    stack.undo()  # returns once the worker has written
+    assert dates(meetup) == before
+    assert m.Tag.get(m.Tag.name == "meetup").cadence_ideal_days is None
+    stack.redo()
+    assert dates(meetup) == changed
+    assert m.Tag.get(m.Tag.name == "meetup").cadence_max_days == 60
+
+    step = stack.command(0)
+    ui_thread = threading.current_thread()
+    assert len(change_ran_in) == 1 and change_ran_in[0] is not ui_thread
+    assert len(step.worker_threads) == 2  # the undo and the redo
+    assert all(thread is not ui_thread for thread in step.worker_threads)
+
+
+def test_a_tag_gone_before_the_write_is_refused_in_one_sentence(tab, meetup, qtbot, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(tab.ctx, "report_error", lambda exc, parent=None: shown.append(str(exc)))
+
+    def rename_then_accept(dialog: TagCadenceDialog) -> int:
+        dialog.spins[0][0].setValue(30)
+        m.Tag.update(name="meetups").execute()  # another window renamed it meanwhile
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(TagCadenceDialog, "exec", rename_then_accept)
+    before = dates(meetup)
+    tab.tags_button.click()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown == ["There is no tag “meetup”."]
+    assert tab.ctx.undo_stack.count() == 0
+    assert dates(meetup) == before
