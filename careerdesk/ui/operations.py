@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from careerdesk.core.db import DatabaseClosed
 from careerdesk.core.operation import Done, Operation
+from careerdesk.core.write_errors import is_write_error
 from careerdesk.ui.safety import show_write_error
 
 if TYPE_CHECKING:
@@ -46,11 +47,21 @@ def perform(
             refused(str(exc))
         return None
     except Exception as exc:  # noqa: BLE001 - shown and logged; re-raised under pytest
-        if not show_write_error(ctx, exc, parent):  # disk full, read-only: one sentence
-            report_failure(ctx, text, exc, parent)
+        show_failure(ctx, text, exc, parent)
         return None
     push_done(ctx, text, done)
     return done
+
+
+def show_failure(
+    ctx: AppContext, text: str, exc: BaseException, parent: QWidget | None = None
+) -> None:
+    """Why `text` did not happen: a refusal in one sentence, a full disk or a read-only
+    file as such (a box that does not block), anything else with its details."""
+    if isinstance(exc, ValueError):
+        ctx.report_error(exc, parent)
+    elif not show_write_error(ctx, exc, parent):
+        report_failure(ctx, text, exc, parent)
 
 
 def push_done(ctx: AppContext, text: str, done: Done) -> None:
@@ -149,17 +160,12 @@ class OperationCommand(QUndoCommand):
         self._ctx.status.emit(said.format(action=self.text()))  # after the stack's own line
 
     def _failed(self, exc: BaseException, undoing: bool) -> None:
-        parent = self._message_parent()
-        if show_write_error(self._ctx, exc, parent):
+        if is_write_error(exc):
             # Disk full, read-only, locked: the step can run once that is over. The
             # stack has already moved past it; move it back, without running the step
             # again, so that Undo (or Redo) offers the same step to try again.
             self._in_place = True
             QTimer.singleShot(0, self._ctx.undo_stack, lambda: self._put_back(undoing))
-            return
-        # Refused or broken: this step cannot be replayed any more; drop it from the stack.
-        self.setObsolete(True)
-        if isinstance(exc, ValueError):
-            self._ctx.report_error(exc, parent)
-        else:
-            report_failure(self._ctx, self.text(), exc, parent)
+        else:  # refused or broken: it cannot be replayed any more; dropped from the stack
+            self.setObsolete(True)
+        show_failure(self._ctx, self.text(), exc, self._message_parent())

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
+import peewee as pw
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from careerdesk.core import db as cdb
 from careerdesk.core import models as m
-from careerdesk.core import network_edits
+from careerdesk.core import network_edits, records, write_errors
 from careerdesk.ui.context import AppContext
 from careerdesk.ui.network.dialogs import TagCadenceDialog
 from careerdesk.ui.network.tab import NetworkTab
@@ -130,3 +131,37 @@ def test_a_tag_gone_before_the_write_is_refused_in_one_sentence(tab, meetup, qtb
     assert shown == ["There is no tag “meetup”."]
     assert tab.ctx.undo_stack.count() == 0
     assert dates(meetup) == before
+
+
+def test_an_undo_stopped_by_a_full_disk_stays_to_try_again(tab, meetup, qtbot, monkeypatch):
+    def set_meetup(dialog: TagCadenceDialog) -> int:
+        dialog.spins[0][0].setValue(30)
+        dialog.spins[0][1].setValue(60)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(TagCadenceDialog, "exec", set_meetup)
+    before = dates(meetup)
+    stack = tab.ctx.undo_stack
+    tab.tags_button.click()
+    qtbot.waitUntil(lambda: stack.count() == 1)
+    changed = dates(meetup)
+    original = records.update_row
+    calls = []
+
+    def full_disk_once(*args, **values):
+        calls.append(args)
+        if len(calls) == 1:
+            raise pw.OperationalError("database or disk is full")
+        return original(*args, **values)
+
+    monkeypatch.setattr(records, "update_row", full_disk_once)
+    stack.undo()
+    box = tab.findChild(QMessageBox, "write_error_message")
+    assert box is not None and box.text() == write_errors.DISK_FULL
+    box.close()
+    qtbot.waitUntil(lambda: stack.canUndo() and not stack.canRedo())
+    assert stack.undoText() == "Change tag cadences"
+    assert dates(meetup) == changed  # nothing half-undone
+    stack.undo()  # room again: the same step, tried again
+    assert dates(meetup) == before
+    assert len(calls) == 2

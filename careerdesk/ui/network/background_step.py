@@ -15,14 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEventLoop
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
 from careerdesk.core.operation import Done, Operation
 from careerdesk.ui.background import BackgroundTask, run_in_background
 from careerdesk.ui.context import AppContext
-from careerdesk.ui.operations import report_failure
-from careerdesk.ui.safety import show_write_error
+from careerdesk.ui.operations import OperationCommand, show_failure
 
 
 @dataclass(frozen=True)
@@ -50,38 +48,25 @@ def _work_in_transaction(
     return work
 
 
-def _show_failure(ctx: AppContext, parent: QWidget, text: str, exc: BaseException) -> None:
-    """A refusal in one sentence, a full disk as such, anything else with its details."""
-    if isinstance(exc, ValueError):
-        ctx.report_error(exc, parent)
-    elif not show_write_error(ctx, exc, parent):
-        report_failure(ctx, text, exc, parent)
+class BackgroundStep(OperationCommand):
+    """One undo step for a Done whose inverse is too long for the UI thread.
 
-
-class BackgroundStep(QUndoCommand):
-    """One undo step for a Done whose inverse is too long for the UI thread."""
+    Like every step, one that a full disk or a read-only file stops stays on the
+    stack to try again (OperationCommand._failed).
+    """
 
     def __init__(
         self, ctx: AppContext, parent: QWidget, text: str, done: Done, titles: Titles
     ) -> None:
-        super().__init__(text)
-        self._ctx = ctx
+        super().__init__(ctx, text, done)
         self._parent = parent
         self._titles = titles
-        self._next: Operation = done.undo
-        self._first_redo = True  # pushing calls redo(); the write already ran
         self.worker_threads: list[object] = []  # which thread ran each step (for tests)
 
-    def redo(self) -> None:
-        if self._first_redo:
-            self._first_redo = False
-            return
-        self._step(self._titles.redo)
+    def _message_parent(self) -> QWidget | None:
+        return self._parent
 
-    def undo(self) -> None:
-        self._step(self._titles.undo)
-
-    def _step(self, title: str) -> None:
+    def _execute(self, operation: Operation, undoing: bool) -> Done:
         loop = QEventLoop()
         outcome: list[object] = []
 
@@ -89,19 +74,17 @@ class BackgroundStep(QUndoCommand):
             outcome.append(result)
             loop.quit()
 
-        work = _work_in_transaction(self._ctx, self._next, self.worker_threads)
+        title = self._titles.undo if undoing else self._titles.redo
+        work = _work_in_transaction(self._ctx, operation, self.worker_threads)
         task = run_in_background(self._parent, title, work, finished, finished)
         if not outcome:  # the worker may already have reported
             loop.exec()
         task.deleteLater()
         (result,) = outcome
         if isinstance(result, BaseException):
-            self.setObsolete(True)  # the database did not change: this step cannot replay
-            _show_failure(self._ctx, self._parent, self.text(), result)
-            return
+            raise result  # the database did not change
         assert isinstance(result, Done)
-        self._next = result.undo
-        self._ctx.apply(result.changes)
+        return result
 
 
 def push_background_step(
@@ -133,7 +116,7 @@ def perform_in_background(
         push_background_step(ctx, parent, text, result, titles)
 
     def failed(exc: BaseException) -> None:
-        _show_failure(ctx, parent, text, exc)
+        show_failure(ctx, text, exc, parent)
 
     work = _work_in_transaction(ctx, op, [])
     return run_in_background(parent, title, work, done, failed)
