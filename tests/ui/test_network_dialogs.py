@@ -8,14 +8,12 @@ import pytest
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from careerdesk.core import db as cdb
 from careerdesk.core import models as m
-from careerdesk.ui.context import AppContext
 from careerdesk.ui.date_edit import DateEdit, format_day
 from careerdesk.ui.network.dialogs import JobDialog, LogInteractionDialog
-from careerdesk.ui.network.tab import NetworkTab
 
 from ..conftest import TODAY
+from .network_screen import shown_network_tab
 
 
 @pytest.fixture
@@ -27,13 +25,7 @@ def ada(db_path) -> int:
 
 @pytest.fixture
 def tab(ada, qtbot):
-    ctx = AppContext(cdb.bound_database())
-    ctx.set_today(TODAY)
-    widget = NetworkTab(ctx)
-    qtbot.addWidget(widget)
-    widget.show()
-    widget.load()
-    qtbot.waitUntil(lambda: widget._first_paint_done)
+    widget = shown_network_tab(qtbot)
     widget.select_contact(ada)
     return widget
 

@@ -22,16 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.core import db as cdb
 from careerdesk.core import models as m
 from careerdesk.core import network, network_edits
 from careerdesk.core.changes import Changes
-from careerdesk.ui.context import AppContext
 from careerdesk.ui.network.dialogs import LogInteractionDialog
 from careerdesk.ui.network.import_dialog import ImportDialog
-from careerdesk.ui.network.tab import NetworkTab
 
 from ..conftest import TODAY
+from .network_screen import shown_network_tab
 
 FIXTURES = Path(__file__).parent.parent / "io" / "fixtures"
 
@@ -68,14 +66,7 @@ def people(db_path):
 
 @pytest.fixture
 def tab(people, db_path, qtbot):
-    ctx = AppContext(cdb.bound_database())
-    ctx.set_today(TODAY)
-    widget = NetworkTab(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 800)
-    widget.show()
-    widget.load()
-    qtbot.waitUntil(lambda: widget._first_paint_done)  # the queue follows the first paint
+    widget = shown_network_tab(qtbot, 1300, 800)
     return widget
 
 

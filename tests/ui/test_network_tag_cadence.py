@@ -9,14 +9,12 @@ import peewee as pw
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from careerdesk.core import db as cdb
 from careerdesk.core import models as m
 from careerdesk.core import network_edits, records, write_errors
-from careerdesk.ui.context import AppContext
 from careerdesk.ui.network.dialogs import TagCadenceDialog
-from careerdesk.ui.network.tab import NetworkTab
 
 from ..conftest import TODAY
+from .network_screen import shown_network_tab
 
 ADDED = TODAY - dt.timedelta(days=100)
 MET = TODAY - dt.timedelta(days=20)
@@ -43,13 +41,7 @@ def meetup(db_path) -> dict[str, int]:
 
 @pytest.fixture
 def tab(meetup, qtbot):
-    ctx = AppContext(cdb.bound_database())
-    ctx.set_today(TODAY)
-    widget = NetworkTab(ctx)
-    qtbot.addWidget(widget)
-    widget.show()
-    widget.load()
-    qtbot.waitUntil(lambda: widget._first_paint_done)
+    widget = shown_network_tab(qtbot)
     return widget
 
 
